@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0 = Date.now();
+const db = await PGlite.create();
+console.log('mem ready', Date.now() - t0);
+await db.exec('create table x(a int)');
+t0 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t0, dump.size);
+t0 = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log('load ready', Date.now() - t0, (await db2.query('select count(*) from x')).rows);

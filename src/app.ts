@@ -1,0 +1,113 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { modules } from './modules';
+import { PUBLIC } from './platform/auth/access';
+import { authRoutes } from './platform/auth/routes';
+import { SecretBox } from './platform/auth/totp';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db/types';
+import { NO_CONTEXT } from './platform/db/types';
+import { registerErrorHandling } from './platform/http/error-handler';
+import { guard } from './platform/http/guard';
+import { requestContext } from './platform/http/request-context';
+import { startWorker, type Worker } from './platform/jobs/outbox';
+import { MAIL_QUEUE, type Mailer } from './platform/mail/mailer';
+import { devMailboxRoutes } from './platform/mail/routes';
+import type { ModuleContext } from './platform/module';
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  mailer: Mailer;
+  /** Signs cookies and seals TOTP secrets. */
+  appSecret: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Tests drive the job worker by hand (`worker.drain()`). */
+  workerAutostart?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  worker: Worker;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, db, mailer } = deps;
+  const secureCookies = config.publicUrl.startsWith('https://');
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimit,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'script-src': ["'self'"] },
+    },
+    strictTransportSecurity: secureCookies,
+  });
+  await app.register(cookie, { secret: deps.appSecret });
+  await app.register(csrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true },
+  });
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
+
+  const moduleContext: ModuleContext = { config, db, mailer };
+  const developmentAids = mailer.kind === 'dev-mailbox' && config.env !== 'production';
+  await app.register(guard, { developmentAids });
+  await app.register(requestContext, { db, secureCookies, navigation: modules.flatMap((m) => m.navigation ?? []) });
+  registerErrorHandling(app);
+
+  app.get('/healthz', { config: { access: PUBLIC, bare: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: PUBLIC, bare: true } }, async (_request, reply) => {
+    try {
+      await db.tx(NO_CONTEXT, (sql) => sql.query('SELECT 1'));
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get<{ Params: { '*': string } }>('/static/*', { config: { access: PUBLIC, bare: true } }, (request, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').sendFile(request.params['*']),
+  );
+
+  const secretBox = new SecretBox(deps.appSecret);
+  await app.register(authRoutes, { deps: { db, publicUrl: config.publicUrl, secretBox }, secureCookies });
+  await app.register(devMailboxRoutes, { db });
+  for (const mod of modules) {
+    await app.register(async (scope) => mod.routes(scope, moduleContext));
+  }
+
+  const handlers = Object.assign(
+    { [MAIL_QUEUE]: async (payload: Record<string, unknown>) => mailer.send(payload as { to: string; subject: string; text: string }) },
+    ...modules.map((m) => m.jobs?.(moduleContext) ?? {}),
+  );
+  const worker = startWorker(db, handlers, app.log, { autostart: deps.workerAutostart !== false });
+  app.addHook('onClose', async () => {
+    await worker.stop();
+  });
+
+  await app.ready();
+  return { app, worker };
+}

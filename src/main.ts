@@ -1,0 +1,71 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp } from './app';
+import { loadConfig } from './platform/config';
+import { migrate } from './platform/db/migrate';
+import { openDatabase } from './platform/db/open';
+import { createMailer } from './platform/mail/mailer';
+import { resolveAppSecret } from './platform/secret';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+
+/** start: config → database → migrations → demo seed → app → listen; SIGTERM/SIGINT close cleanly. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const appSecret = resolveAppSecret(config);
+  const db = await openDatabase(config);
+  let closing = false;
+  try {
+    const applied = await migrate(db);
+    const seeded = config.seedDemo ? await seedDemo(db) : false;
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
+    const { app } = await buildApp({
+      config,
+      db,
+      mailer,
+      appSecret,
+      logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    });
+
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+      const force = setTimeout(() => {
+        app.log.error('shutdown took over 15 s; exiting');
+        process.exit(1);
+      }, 15_000);
+      try {
+        await app.close();
+        mailer.close();
+        await db.close();
+        clearTimeout(force);
+        process.exit(0);
+      } catch (err) {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      }
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+
+    await app.listen({ host: config.host, port: config.port });
+    const ms = Math.round(performance.now() - started);
+    const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite w ${config.dataDir}`;
+    console.log(`\nWspólnota działa: ${config.publicUrl}  (baza: ${engine}; start w ${ms} ms${applied.length ? `, migracje: ${applied.join(', ')}` : ''})`);
+    if (seeded || config.seedDemo) {
+      console.log(`Gmina demonstracyjna: ${config.publicUrl}/zyrardow`);
+      console.log(`Konta demonstracyjne (hasło: ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`);
+      console.log('Pracownicy włączają logowanie dwuetapowe (TOTP) przy pierwszym wejściu na stronę z danymi osobowymi.');
+    }
+    if (!config.smtpUrl) console.log(`Bez SMTP poczta trafia do: ${config.publicUrl}/dev/mail\n`);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import type { AppModule } from '../platform/module';
+import { auditingModule } from './auditing';
+import { portalModule } from './portal';
+import { staffModule } from './staff';
+
+/** Every module of the app, in registration order. A new module adds itself here. */
+export const modules: AppModule[] = [portalModule, staffModule, auditingModule];

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AUTHENTICATED, PUBLIC, can } from '../../platform/auth/access';
+import { ROLES, isRole, type Role } from '../../platform/auth/roles';
+import { AppError } from '../../platform/http/errors';
+import { submitForm } from '../../platform/http/forms';
+import { email, parse, stringList } from '../../platform/http/validation';
+import type { ModuleContext } from '../../platform/module';
+import { emptyForm, type FormState } from '../../platform/ui/context';
+import * as staff from './service';
+import { EditRolesPage, InvitationPage, StaffPage } from './views';
+
+type M = { municipality: string };
+const roleList = () => stringList().refine((list) => list.length > 0 && list.every(isRole), { params: { code: 'roles' } }).transform((l) => l as Role[]);
+const inviteSchema = z.object({ email: email(), roles: roleList() });
+const rolesSchema = z.object({ roles: roleList(), version: z.coerce.number().int().min(1) });
+const uuid = z.uuid();
+
+export async function staffRoutes(app: FastifyInstance, { db, config }: ModuleContext) {
+  const deps: staff.StaffDeps = { db, publicUrl: config.publicUrl };
+  const manage = { config: { access: can('staff.manage') } };
+  const base = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/staff`;
+  const userIdParam = (value: string) => {
+    if (!uuid.safeParse(value).success) throw new AppError('not_found');
+    return value;
+  };
+
+  const renderStaff = async (request: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm({ roles: [] }), status = 200) => {
+    const tenant = request.tenant!;
+    const overview = await staff.staffOverview(deps, request.dbContext(), tenant.municipality.id, request.auditActor());
+    return reply.page((ctx) => <StaffPage ctx={ctx} {...overview} form={form} roles={ROLES} />, status);
+  };
+
+  app.get<{ Params: M }>('/:municipality/staff', manage, (request, reply) => renderStaff(request, reply));
+
+  app.post<{ Params: M }>('/:municipality/staff/invitations', manage, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        const input = parse(inviteSchema, request.body);
+        await staff.invite(deps, request.dbContext(), request.tenant!.municipality, { ...input, locale: request.i18n.locale }, request.auditActor());
+        return reply.setFlash(request.i18n.t('staff.invited', { email: input.email })).redirect(base(request), 303);
+      },
+      rerender: (form, status) => renderStaff(request, reply, form, status),
+    }),
+  );
+
+  app.post<{ Params: M & { id: string } }>('/:municipality/staff/invitations/:id/revoke', manage, async (request, reply) => {
+    await staff.revokeInvitation(deps, request.dbContext(), request.tenant!.municipality.id, userIdParam(request.params.id), request.auditActor());
+    return reply.setFlash(request.i18n.t('staff.revoked')).redirect(base(request), 303);
+  });
+
+  const renderEdit = async (request: FastifyRequest<{ Params: M & { userId: string } }>, reply: FastifyReply, form?: FormState, status = 200) => {
+    const member = await staff.memberForEdit(deps, request.dbContext(), request.tenant!.municipality.id, userIdParam(request.params.userId), request.auditActor());
+    const current = emptyForm({ roles: member.roles, version: String(member.version) });
+    // After a conflict the form shows the saved roles and the new version, with the message on top.
+    const shown = form ? { ...form, values: form.message ? current.values : { ...form.values, version: String(member.version) } } : current;
+    return reply.page((ctx) => <EditRolesPage ctx={ctx} member={member} form={shown} roles={ROLES} />, status);
+  };
+
+  app.get<{ Params: M & { userId: string } }>('/:municipality/staff/:userId', manage, (request, reply) => renderEdit(request, reply));
+
+  app.post<{ Params: M & { userId: string } }>('/:municipality/staff/:userId', manage, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        const input = parse(rolesSchema, request.body);
+        await staff.changeRoles(deps, request.dbContext(), request.tenant!.municipality.id, userIdParam(request.params.userId), input.roles, input.version, request.auditActor());
+        return reply.setFlash(request.i18n.t('staff.saved')).redirect(base(request), 303);
+      },
+      rerender: (form, status) => renderEdit(request, reply, form, status),
+      formErrors: ['conflict.stale', 'staff.last_admin'],
+    }),
+  );
+
+  app.get<{ Params: M & { token: string } }>('/:municipality/invitations/:token', { config: { access: PUBLIC } }, async (request, reply) => {
+    const tenant = request.tenant!;
+    const invitation = await staff.findInvitation(deps, request.dbContext(), tenant.municipality.id, request.params.token);
+    return reply.page((ctx) => <InvitationPage ctx={ctx} invitation={invitation} token={request.params.token} signedIn={Boolean(request.user)} />);
+  });
+
+  app.post<{ Params: M & { token: string } }>('/:municipality/invitations/:token', { config: { access: AUTHENTICATED } }, async (request, reply) => {
+    const tenant = request.tenant!;
+    await staff.acceptInvitation(deps, request.dbContext(), tenant.municipality.id, request.params.token, request.user!, request.auditActor());
+    return reply.setFlash(request.i18n.t('invitation.accepted')).redirect(`/${tenant.municipality.slug}`, 303);
+  });
+}

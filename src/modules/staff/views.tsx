@@ -1,0 +1,122 @@
+import type { Role } from '../../platform/auth/roles';
+import type { FormState, PageContext } from '../../platform/ui/context';
+import { CheckboxGroup, ErrorSummary, Form, TextField } from '../../platform/ui/forms';
+import { Layout } from '../../platform/ui/layout';
+import type { InvitationRow, MemberRow } from './repository';
+
+const roleOptions = (ctx: PageContext, roles: readonly Role[]) => roles.map((r) => ({ value: r, label: ctx.i18n.t(`role.${r}`) }));
+
+export function StaffPage(props: { ctx: PageContext; members: MemberRow[]; pending: InvitationRow[]; form: FormState; roles: readonly Role[] }) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  const slug = ctx.municipality!.slug;
+  const labels = { email: t('field.email'), roles: t('field.roles') };
+  return (
+    <Layout ctx={ctx} title={t('staff.title')}>
+      <h1>{t('staff.title')}</h1>
+      <p>{t('staff.intro')}</p>
+      <h2>{t('staff.members')}</h2>
+      <p class="muted">{t('staff.members_count', { count: props.members.length })}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.col.person')}</th>
+              <th scope="col">{t('staff.col.roles')}</th>
+              <th scope="col">{t('staff.col.mfa')}</th>
+              <th scope="col">{t('staff.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.members.map((m) => (
+              <tr>
+                <td>
+                  {m.display_name}
+                  <br />
+                  <span class="muted">{m.email}</span>
+                </td>
+                <td>{m.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                <td>{m.mfa_enabled ? t('staff.mfa_yes') : t('staff.mfa_no')}</td>
+                <td>
+                  <a href={`/${slug}/staff/${m.user_id}`}>{t('staff.edit', { name: m.display_name })}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('staff.pending')}</h2>
+      {props.pending.length === 0 ? (
+        <p>{t('staff.pending_empty')}</p>
+      ) : (
+        <ul>
+          {props.pending.map((i) => (
+            <li>
+              {i.email} — {i.roles.map((r) => t(`role.${r}`)).join(', ')} ({t('staff.expires', { date: ctx.i18n.date(i.expires_at) })})
+              <Form ctx={ctx} action={`/${slug}/staff/invitations/${i.id}/revoke`} class="inline-form">
+                <button type="submit" class="secondary">
+                  {t('staff.revoke', { email: i.email })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('staff.invite_title')}</h2>
+      <ErrorSummary ctx={ctx} form={props.form} labels={labels} />
+      <Form ctx={ctx} action={`/${slug}/staff/invitations`}>
+        <TextField ctx={ctx} form={props.form} name="email" type="email" label={labels.email} required autocomplete="off" />
+        <CheckboxGroup ctx={ctx} form={props.form} name="roles" legend={labels.roles} options={roleOptions(ctx, props.roles)} />
+        <button type="submit">{t('staff.invite_submit')}</button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function EditRolesPage(props: { ctx: PageContext; member: MemberRow; form: FormState; roles: readonly Role[] }) {
+  const { ctx, member } = props;
+  const { t } = ctx.i18n;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={t('staff.edit_title', { name: member.display_name })}>
+      <h1>{t('staff.edit_title', { name: member.display_name })}</h1>
+      <p class="muted">{member.email}</p>
+      <ErrorSummary ctx={ctx} form={props.form} labels={{ roles: t('field.roles') }} />
+      <Form ctx={ctx} action={`/${slug}/staff/${member.user_id}`}>
+        <input type="hidden" name="version" value={String(props.form.values.version ?? member.version)} />
+        <CheckboxGroup ctx={ctx} form={props.form} name="roles" legend={t('field.roles')} options={roleOptions(ctx, props.roles)} />
+        <button type="submit">{t('form.save')}</button> <a href={`/${slug}/staff`}>{t('form.cancel')}</a>
+      </Form>
+    </Layout>
+  );
+}
+
+export function InvitationPage(props: { ctx: PageContext; invitation: InvitationRow; token: string; signedIn: boolean }) {
+  const { ctx, invitation } = props;
+  const { t } = ctx.i18n;
+  const slug = ctx.municipality!.slug;
+  const here = `/${slug}/invitations/${props.token}`;
+  return (
+    <Layout ctx={ctx} title={t('invitation.title')}>
+      <h1>{t('invitation.title')}</h1>
+      <p>{t('invitation.intro', { municipality: ctx.municipality!.name, roles: invitation.roles.map((r) => t(`role.${r}`)).join(', ') })}</p>
+      {props.signedIn ? (
+        <Form ctx={ctx} action={here}>
+          <button type="submit">{t('invitation.accept')}</button>
+        </Form>
+      ) : (
+        <>
+          <p>{t('invitation.login_first', { email: invitation.email })}</p>
+          <ul class="links">
+            <li>
+              <a href={`/login?next=${encodeURIComponent(here)}`}>{t('nav.login')}</a>
+            </li>
+            <li>
+              <a href="/register">{t('nav.register')}</a>
+            </li>
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Sql } from '../db/types';
+
+/** Who acted and from where: taken from the request once, passed to every audit entry. */
+export interface AuditActor {
+  userId: string | null;
+  label: string;
+  ip: string;
+  userAgent: string;
+  requestId: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  /** Why, where the action asks for a reason (e.g. opening a resident's record). */
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends to the municipality's audit log, in the caller's transaction: the read or change and its
+ * record commit together or not at all. RLS stops a write into another municipality's log.
+ */
+export async function audit(sql: Sql, municipalityId: string, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await sql.query(
+    `INSERT INTO audit_log (municipality_id, actor_user_id, actor_label, action, subject_type, subject_id, reason, ip, user_agent, request_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [municipalityId, actor.userId, actor.label, entry.action, entry.subjectType ?? '', entry.subjectId ?? '', entry.reason ?? '',
+      actor.ip, actor.userAgent.slice(0, 300), actor.requestId, JSON.stringify(entry.details ?? {})],
+  );
+}
+
+/** Account events that belong to no municipality: log-in, log-out, password reset, 2FA enrolment. */
+export async function auditPlatform(sql: Sql, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await sql.query(
+    `INSERT INTO platform_audit_log (actor_user_id, actor_label, action, subject_type, subject_id, reason, ip, user_agent, request_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [actor.userId, actor.label, entry.action, entry.subjectType ?? '', entry.subjectId ?? '', entry.reason ?? '',
+      actor.ip, actor.userAgent.slice(0, 300), actor.requestId, JSON.stringify(entry.details ?? {})],
+  );
+}

@@ -1,0 +1,52 @@
+/** The roles a person can hold in a municipality (DOMAIN.md, "Who uses it"). */
+export const ROLES = [
+  'resident',
+  'ngo_member',
+  'coordinator',
+  'community_organiser',
+  'grants_officer',
+  'evaluator',
+  'analyst',
+  'director',
+  'administrator',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Staff roles open personal data, so they must enrol two-factor authentication first. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident' && r !== 'ngo_member');
+
+/**
+ * What a permission allows, and whether it opens personal data (then TOTP is required).
+ * Modules add their permissions here as they arrive.
+ */
+export const PERMISSIONS = {
+  'staff.manage': { personalData: true },
+  'audit.read': { personalData: true },
+} as const satisfies Record<string, { personalData: boolean }>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  resident: [],
+  ngo_member: [],
+  coordinator: [],
+  community_organiser: [],
+  grants_officer: [],
+  evaluator: [],
+  analyst: [],
+  director: [],
+  administrator: ['staff.manage'],
+  auditor: ['audit.read'],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+export function isStaff(roles: readonly Role[]): boolean {
+  return roles.some((r) => STAFF_ROLES.includes(r));
+}

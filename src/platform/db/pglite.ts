@@ -1,0 +1,89 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONTEXT_SQL, contextParams, type Database, type DbContext, type OwnerSql } from './types';
+
+const parsers = { 20: (v: string) => Number(v), 1082: (v: string) => v };
+
+export interface PgliteOptions {
+  /** A folder on disk; omit for an in-memory database (tests). */
+  dataDir?: string;
+  /** A tarball from `dumpDataDir()` to start from (tests start from a migrated template). */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(opts: PgliteOptions): Promise<Database & { dump(): Promise<Blob> }> {
+  let release = () => undefined as void;
+  if (opts.dataDir) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    release = takeLock(opts.dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, parsers });
+  } catch (err) {
+    release();
+    throw err;
+  }
+
+  const wrap = (tx: Transaction): OwnerSql => ({
+    query: async <R extends object>(text: string, params?: readonly unknown[]) =>
+      (await tx.query<R>(text, params as unknown[])).rows,
+    script: async (text: string) => {
+      await tx.exec(text);
+    },
+  });
+
+  return {
+    engine: 'pglite',
+    tx: (ctx: DbContext, fn) =>
+      db.transaction(async (tx) => {
+        await tx.query(CONTEXT_SQL, contextParams(ctx));
+        return fn(wrap(tx));
+      }),
+    ownerTx: (fn) => db.transaction(async (tx) => fn(wrap(tx))),
+    dump: () => db.dumpDataDir('none'),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * PGlite is a single-process database: a second process opening the same folder would corrupt it.
+ * A lock file with our pid refuses that with a clear message; a stale lock (dead pid) is taken over.
+ */
+function takeLock(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, 'wspolnota.lock');
+  try {
+    const pid = Number(fs.readFileSync(lockPath, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `Baza danych w ${dataDir} jest już otwarta przez proces ${pid}. Zatrzymaj go (np. serwer) i spróbuj ponownie.`,
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lockPath, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,66 @@
+import type { MessageKey, Params } from '../i18n';
+
+/**
+ * Every error a caller can see, with its HTTP status: one exhaustive table.
+ * 401: not logged in. 403: you can see this but may not do it. 404: not there, or not yours to see.
+ */
+export const ERROR_STATUS = {
+  'request.malformed': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'validation.failed': 422,
+  'auth.required': 401,
+  'auth.forbidden': 403,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 429,
+  'auth.email_not_verified': 403,
+  'auth.mfa_required': 403,
+  'auth.mfa_invalid': 401,
+  'csrf.invalid': 403,
+  rate_limited: 429,
+  not_found: 404,
+  'token.invalid': 400,
+  'token.expired': 410,
+  'token.used': 410,
+  'conflict.stale': 409,
+  'staff.last_admin': 409,
+  'invitation.email_mismatch': 403,
+  'invitation.closed': 410,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A field-level problem: the message key under `error.*` and its parameters. */
+export interface FieldError {
+  code: string;
+  params?: Params;
+}
+export type FieldErrors = Record<string, FieldError>;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly opts: { fields?: FieldErrors; params?: Params; cause?: unknown } = {},
+  ) {
+    super(code, { cause: opts.cause });
+    this.status = ERROR_STATUS[code];
+  }
+  get fields(): FieldErrors | undefined {
+    return this.opts.fields;
+  }
+}
+
+export function messageKeyFor(code: ErrorCode): MessageKey {
+  return `errors.${code}` as MessageKey;
+}
+
+export function fieldMessageKey(code: string): MessageKey {
+  return `error.${code}` as MessageKey;
+}
+
+export function validationError(fields: FieldErrors): AppError {
+  return new AppError('validation.failed', { fields });
+}

@@ -1,0 +1,176 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import fp from 'fastify-plugin';
+import { hashToken } from '../auth/tokens';
+import { sessions, users, type SessionRow, type UserRow } from '../auth/repository';
+import { permissionsOf, type Permission, type Role } from '../auth/roles';
+import type { AuditActor } from '../audit/audit';
+import type { Database, DbContext } from '../db/types';
+import { NO_CONTEXT } from '../db/types';
+import { isLocale, translator, type Locale, type MessageKey, type Translator } from '../i18n';
+import { memberships, municipalities, type MunicipalityRow } from '../tenancy/repository';
+import type { PageContext } from '../ui/context';
+import { renderDocument } from '../ui/render';
+
+export const SESSION_COOKIE = 'sid';
+export const LANG_COOKIE = 'lang';
+export const FLASH_COOKIE = 'flash';
+export const SESSION_IDLE_HOURS = 12;
+export const SESSION_ABSOLUTE_DAYS = 14;
+
+export interface Tenant {
+  municipality: MunicipalityRow;
+  roles: Role[];
+  permissions: Set<Permission>;
+}
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  /** Shown only to people with this permission in the municipality. */
+  permission?: Permission;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    i18n: Translator;
+    session: SessionRow | null;
+    user: UserRow | null;
+    tenant: Tenant | null;
+    flash: string | null;
+    /** The row-level security context for this request's transactions. */
+    dbContext(): DbContext;
+    auditActor(): AuditActor;
+  }
+  interface FastifyReply {
+    /** Renders a full page. */
+    page(render: (ctx: PageContext) => VNode, status?: number): FastifyReply;
+    pageContext(): PageContext;
+    setFlash(message: string): FastifyReply;
+  }
+  interface FastifyContextConfig {
+    /** Health checks and static files: no session, no database. */
+    bare?: boolean;
+  }
+}
+
+export interface RequestContextOptions {
+  db: Database;
+  secureCookies: boolean;
+  /** Municipality navigation contributed by modules. */
+  navigation: NavItem[];
+}
+
+/**
+ * Loads who is asking (session, user), in which language, and in which municipality (the
+ * `:municipality` route parameter), in one transaction per request.
+ */
+export const requestContext = fp(async (app: FastifyInstance, opts: RequestContextOptions) => {
+  app.decorateRequest('i18n', null as unknown as Translator);
+  app.decorateRequest('session', null);
+  app.decorateRequest('user', null);
+  app.decorateRequest('tenant', null);
+  app.decorateRequest('flash', null);
+  app.decorateRequest('dbContext', function (this: FastifyRequest): DbContext {
+    return { municipalityId: this.tenant?.municipality.id ?? null, userId: this.user?.id ?? null };
+  });
+  app.decorateRequest('auditActor', function (this: FastifyRequest): AuditActor {
+    return {
+      userId: this.user?.id ?? null,
+      label: this.user?.email ?? '',
+      ip: this.ip,
+      userAgent: String(this.headers['user-agent'] ?? ''),
+      requestId: String(this.id),
+    };
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const cookieLocale = request.cookies[LANG_COOKIE];
+    request.i18n = translator(isLocale(cookieLocale) ? cookieLocale : 'pl');
+    if (request.routeOptions.config?.bare) return;
+
+    const token = request.cookies[SESSION_COOKIE];
+    const slug = (request.params as { municipality?: string } | undefined)?.municipality;
+    if (!token && !slug) return;
+
+    await opts.db.tx(NO_CONTEXT, async (sql) => {
+      if (token) {
+        const hash = hashToken(token);
+        const session = await sessions.find(sql, hash);
+        const user = session ? await users.byId(sql, session.user_id) : undefined;
+        if (session && user) {
+          request.session = session;
+          // With 2FA enrolled, a session is someone's only after the second step (the /login/mfa page).
+          request.user = user.totp_enabled_at && !session.mfa_verified ? null : user;
+          if (!isLocale(cookieLocale)) request.i18n = translator(user.locale);
+          // Sliding expiry, written at most once a minute.
+          if (Date.now() - new Date(session.last_seen_at).getTime() > 60_000) {
+            await sessions.touch(sql, hash, sessionExpiry(session));
+          }
+        } else {
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        }
+      }
+      if (slug) {
+        const municipality = await municipalities.bySlug(sql, slug);
+        if (!municipality) return;
+        let roles: Role[] = [];
+        if (request.user) {
+          await sql.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [municipality.id, request.user.id]);
+          roles = (await memberships.find(sql, municipality.id, request.user.id))?.roles ?? [];
+        }
+        request.tenant = { municipality, roles, permissions: permissionsOf(roles) };
+      }
+    });
+
+    const flash = request.cookies[FLASH_COOKIE];
+    if (flash) {
+      const unsigned = request.unsignCookie(flash);
+      if (unsigned.valid && unsigned.value) request.flash = unsigned.value;
+      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+  });
+
+  app.decorateReply('setFlash', function (this: FastifyReply, message: string) {
+    return this.setCookie(FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, signed: true });
+  });
+
+  app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
+    const request = this.request;
+    const tenant = request.tenant;
+    const { t } = request.i18n;
+    const nav = tenant
+      ? opts.navigation
+          .filter((n) => !n.permission || tenant.permissions.has(n.permission))
+          .map((n) => ({ href: `/${tenant.municipality.slug}${n.href}`, label: n.label }))
+      : [];
+    return {
+      i18n: request.i18n,
+      path: request.url.split('?')[0] ?? '/',
+      csrfToken: this.generateCsrf(),
+      user: request.user ? { id: request.user.id, displayName: request.user.display_name, email: request.user.email } : null,
+      municipality: tenant ? { slug: tenant.municipality.slug, name: tenant.municipality.name, cusName: tenant.municipality.cus_name } : null,
+      nav: nav.map((n) => ({ href: n.href, label: t(n.label) })),
+      flash: request.flash,
+      requestId: String(request.id),
+    };
+  });
+
+  app.decorateReply('page', function (this: FastifyReply, render: (ctx: PageContext) => VNode, status = 200) {
+    return this.code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderDocument(render(this.pageContext())));
+  });
+});
+
+/** Sliding idle expiry, never past the session's absolute lifetime. */
+export function sessionExpiry(session: { created_at: Date } | null, now = Date.now()): Date {
+  const idle = now + SESSION_IDLE_HOURS * 3600_000;
+  const absolute = (session ? new Date(session.created_at).getTime() : now) + SESSION_ABSOLUTE_DAYS * 86_400_000;
+  return new Date(Math.min(idle, absolute));
+}
+
+export function setLocaleCookie(reply: FastifyReply, locale: Locale, secure: boolean): void {
+  reply.setCookie(LANG_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 });
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { validationError, type FieldErrors } from './errors';
+
+/**
+ * Turns zod issues into field errors whose codes name Polish messages (`error.<code>` in i18n).
+ * A custom refinement sets its code with `params: { code: '...' }`.
+ */
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const name = issue.path.length ? issue.path.map(String).join('.') : '_form';
+    if (fields[name]) continue;
+    fields[name] = fieldErrorFor(issue);
+  }
+  return fields;
+}
+
+function fieldErrorFor(issue: z.core.$ZodIssue): FieldErrors[string] {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: issue.input === undefined || issue.input === '' ? 'required' : 'invalid' };
+    case 'too_small':
+      return Number(issue.minimum) <= 1 && issue.origin === 'string'
+        ? { code: 'required' }
+        : issue.origin === 'array'
+          ? { code: 'required' }
+          : { code: 'too_short', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { code: 'too_long', params: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      return { code: issue.format === 'email' ? 'email' : 'invalid' };
+    case 'custom': {
+      const code = (issue.params as { code?: string } | undefined)?.code;
+      return { code: code ?? 'invalid' };
+    }
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/** Parses input or throws `validation.failed` with field errors. */
+export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) throw validationError(toFieldErrors(result.error));
+  return result.data;
+}
+
+/** Form text: trimmed; a missing field reads as ''. */
+export const text = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().max(max));
+export const requiredText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().min(1).max(max));
+export const email = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v === undefined ? '' : v),
+    z.string().min(1).max(254).pipe(z.email()),
+  );
+/** Checkbox groups arrive as a string, an array, or nothing. */
+export const stringList = () =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(64)).max(50));
+/** Passwords are never trimmed: a space is a character like any other. */
+export const passwordInput = () =>
+  z.preprocess((v) => (v === undefined ? '' : v), z.string().min(1).max(256));

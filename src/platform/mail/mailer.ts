@@ -1,0 +1,40 @@
+import nodemailer from 'nodemailer';
+import type { Database } from '../db/types';
+import { NO_CONTEXT } from '../db/types';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  readonly kind: 'smtp' | 'dev-mailbox';
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/** SMTP when SMTP_URL is set (nodemailer); otherwise mail lands in the development mailbox page. */
+export function createMailer(opts: { smtpUrl: string | undefined; from: string; db: Database }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport(opts.smtpUrl);
+    return {
+      kind: 'smtp',
+      async send(m) {
+        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
+      },
+      close: () => transport.close(),
+    };
+  }
+  return {
+    kind: 'dev-mailbox',
+    async send(m) {
+      await opts.db.tx(NO_CONTEXT, (sql) =>
+        sql.query('INSERT INTO dev_mailbox (to_address, subject, body_text) VALUES ($1, $2, $3)', [m.to, m.subject, m.text]),
+      );
+    },
+    close: () => undefined,
+  };
+}
+
+export const MAIL_QUEUE = 'mail.send';

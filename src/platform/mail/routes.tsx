@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { DEVELOPMENT } from '../auth/access';
+import type { Database } from '../db/types';
+import { NO_CONTEXT } from '../db/types';
+import { Layout } from '../ui/layout';
+
+interface MailRow {
+  id: number;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: Date;
+}
+
+/** Without SMTP, mail lands here: the demo's way to see confirmation and reset links. */
+export async function devMailboxRoutes(app: FastifyInstance, opts: { db: Database }) {
+  app.get('/dev/mail', { config: { access: DEVELOPMENT } }, async (request, reply) => {
+    const mails = await opts.db.tx(NO_CONTEXT, (sql) =>
+      sql.query<MailRow>('SELECT id, to_address, subject, body_text, created_at FROM dev_mailbox ORDER BY id DESC LIMIT 50'),
+    );
+    const { t, dateTime } = request.i18n;
+    return reply.page((ctx) => (
+      <Layout ctx={ctx} title={t('mailbox.title')}>
+        <h1>{t('mailbox.title')}</h1>
+        <p>{t('mailbox.intro')}</p>
+        {mails.length === 0 ? <p>{t('mailbox.empty')}</p> : null}
+        {mails.map((m) => (
+          <article class="mail" aria-labelledby={`mail-${m.id}`}>
+            <h2 id={`mail-${m.id}`}>{m.subject}</h2>
+            <p class="muted">
+              {t('mailbox.to', { to: m.to_address })} · <time dateTime={new Date(m.created_at).toISOString()}>{dateTime(m.created_at)}</time>
+            </p>
+            <pre class="mail-body">{linkify(m.body_text)}</pre>
+          </article>
+        ))}
+      </Layout>
+    ));
+  });
+}
+
+function linkify(text: string) {
+  return text.split(/(https?:\/\/\S+)/g).map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part));
+}

@@ -1,0 +1,80 @@
+import { hashPassword } from '../platform/auth/passwords';
+import { users } from '../platform/auth/repository';
+import type { Role } from '../platform/auth/roles';
+import type { Database } from '../platform/db/types';
+import { NO_CONTEXT } from '../platform/db/types';
+import { memberships, municipalities, units } from '../platform/tenancy/repository';
+import { createMunicipality } from '../platform/tenancy/service';
+
+/** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
+export const DEMO_PASSWORD = 'Lniany-Szlak-Żyrardów-2026';
+
+export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[] }[] = [
+  { email: 'dyrektor@zyrardow.example', name: 'Marta Zielińska', roles: ['director'] },
+  { email: 'administrator@zyrardow.example', name: 'Tomasz Wróbel', roles: ['administrator'] },
+  { email: 'koordynator@zyrardow.example', name: 'Joanna Kaczmarek', roles: ['coordinator'] },
+  { email: 'organizator@zyrardow.example', name: 'Paweł Sikora', roles: ['community_organiser'] },
+  { email: 'dotacje@zyrardow.example', name: 'Ewa Lis', roles: ['grants_officer'] },
+  { email: 'analityk@zyrardow.example', name: 'Beata Mazur', roles: ['analyst'] },
+  { email: 'audytor@zyrardow.example', name: 'Adam Nowicki', roles: ['auditor'] },
+  { email: 'mieszkanka@zyrardow.example', name: 'Zofia Kwiatkowska', roles: ['resident'] },
+];
+
+const UNITS = [
+  {
+    name: 'Dział Organizowania Usług Społecznych',
+    description: 'Przygotowuje program usług społecznych, prowadzi katalog usług i przyjmuje wnioski mieszkańców.',
+    address: 'ul. 1 Maja 20, 96-300 Żyrardów',
+    phone: '46 855 00 10',
+    email: 'uslugi@cus.zyrardow.example',
+  },
+  {
+    name: 'Zespół Koordynatorów Indywidualnych Planów Usług Społecznych',
+    description: 'Koordynatorzy układają z mieszkańcami indywidualne plany usług (IPUS) i czuwają nad ich realizacją.',
+    address: 'ul. 1 Maja 20, 96-300 Żyrardów',
+    phone: '46 855 00 20',
+    email: 'ipus@cus.zyrardow.example',
+  },
+  {
+    name: 'Dział Pomocy Społecznej',
+    description: 'Świadczenia z pomocy społecznej, praca socjalna, wsparcie rodzin.',
+    address: 'ul. Limanowskiego 45, 96-300 Żyrardów',
+    phone: '46 855 00 30',
+    email: 'pomoc@cus.zyrardow.example',
+  },
+  {
+    name: 'Organizator Społeczności Lokalnej i Miejsce Aktywności Lokalnej',
+    description: 'Współpraca z organizacjami pozarządowymi i grupami nieformalnymi, sale do wynajęcia dla inicjatyw mieszkańców.',
+    address: 'ul. Okrzei 3, 96-300 Żyrardów',
+    phone: '46 855 00 40',
+    email: 'aktywnosc@cus.zyrardow.example',
+  },
+  {
+    name: 'Klub Seniora „Lniane Serca”',
+    description: 'Zajęcia ruchowe, warsztaty i spotkania dla osób starszych, od poniedziałku do piątku.',
+    address: 'ul. Mireckiego 8, 96-300 Żyrardów',
+    phone: '46 855 00 50',
+    email: 'klubseniora@cus.zyrardow.example',
+  },
+];
+
+/** Seeds the demo municipality once, into an empty database. Returns false when data already exists. */
+export async function seedDemo(db: Database): Promise<boolean> {
+  const existing = await db.tx(NO_CONTEXT, (sql) => municipalities.list(sql));
+  if (existing.length > 0) return false;
+  const municipality = await createMunicipality(db, {
+    name: 'Miasto Żyrardów',
+    teryt: '1438011',
+    slug: 'zyrardow',
+    cusName: 'Centrum Usług Społecznych w Żyrardowie',
+  });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.tx({ municipalityId: municipality.id, userId: null }, async (sql) => {
+    for (const [i, unit] of UNITS.entries()) await units.insert(sql, municipality.id, unit, i);
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await users.insert(sql, { email: account.email, displayName: account.name, passwordHash, locale: 'pl', verified: true });
+      if (user) await memberships.grant(sql, municipality.id, user.id, account.roles);
+    }
+  });
+  return true;
+}
