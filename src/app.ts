@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modules } from './modules';
-import { PUBLIC } from './platform/auth/access';
+import { PUBLIC, type Access } from './platform/auth/access';
 import { authRoutes } from './platform/auth/routes';
 import { SecretBox } from './platform/auth/totp';
 import type { Config } from './platform/config';
@@ -36,9 +36,17 @@ export interface AppDeps {
   workerAutostart?: boolean;
 }
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
 export interface App {
   app: FastifyInstance;
   worker: Worker;
+  /** Every registered route with its access rule (the route-walking tests use it). */
+  routes: RouteInfo[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -53,6 +61,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+  });
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -109,5 +122,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await app.ready();
-  return { app, worker };
+  return { app, worker, routes };
 }

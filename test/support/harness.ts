@@ -1,0 +1,68 @@
+import { after, before, describe } from 'node:test';
+import { buildApp, type App } from '../../src/app';
+import { loadConfig, type Config } from '../../src/platform/config';
+import type { Database, Engine } from '../../src/platform/db/types';
+import { createMailer, type Mailer } from '../../src/platform/mail/mailer';
+import { TestClient } from './client';
+import { openTestDb, testEngines, type OpenedDb } from './engines';
+import { TEST_APP_SECRET } from './factories';
+
+export interface Harness {
+  engine: Engine;
+  db: Database;
+  app: App['app'];
+  worker: App['worker'];
+  routes: App['routes'];
+  config: Config;
+  mailer: Mailer;
+  client(): TestClient;
+}
+
+export interface HarnessOptions {
+  /** Extra environment for loadConfig, e.g. SMTP_URL. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs `fn` once per engine (PGlite, and PostgreSQL when TEST_DATABASE_URL is set) against the real
+ * app on a fresh database of its own. The job worker does not poll: tests call `worker.drain()`.
+ */
+export function describeEachEngine(name: string, fn: (h: Harness) => void, opts: HarnessOptions | (() => HarnessOptions) = {}): void {
+  for (const engine of testEngines()) {
+    describe(`${name} [${engine}]`, () => {
+      const h = { engine } as Harness;
+      let opened: OpenedDb | undefined;
+      before(async () => {
+        const o = typeof opts === 'function' ? opts() : opts;
+        opened = await openTestDb(engine);
+        h.db = opened.db;
+        h.config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', ...o.env });
+        h.mailer = createMailer({ smtpUrl: h.config.smtpUrl, from: h.config.mailFrom, db: h.db });
+        const built = await buildApp({ config: h.config, db: h.db, mailer: h.mailer, appSecret: TEST_APP_SECRET, workerAutostart: false });
+        h.app = built.app;
+        h.worker = built.worker;
+        h.routes = built.routes;
+        h.client = () => new TestClient(built.app);
+      });
+      after(async () => {
+        await h.app?.close();
+        h.mailer?.close();
+        await opened?.close();
+      });
+      fn(h);
+    });
+  }
+}
+
+/** Mail that landed in the development mailbox (no SMTP configured), newest first. */
+export async function devMail(db: Database, to: string): Promise<{ subject: string; body_text: string }[]> {
+  return db.tx({ municipalityId: null, userId: null }, (sql) =>
+    sql.query('SELECT subject, body_text FROM dev_mailbox WHERE to_address = $1 ORDER BY id DESC', [to]),
+  );
+}
+
+export function linkIn(text: string): string {
+  const m = /https?:\/\/[^\s]+/.exec(text);
+  if (!m) throw new Error(`no link in: ${text}`);
+  return new URL(m[0]).pathname;
+}
