@@ -15,7 +15,7 @@ import { SecretBox } from './platform/auth/totp';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/types';
 import { NO_CONTEXT } from './platform/db/types';
-import { registerErrorHandling } from './platform/http/error-handler';
+import { answerFrameworkError, registerErrorHandling } from './platform/http/error-handler';
 import { guard } from './platform/http/guard';
 import { requestContext } from './platform/http/request-context';
 import { startWorker, type Worker } from './platform/jobs/outbox';
@@ -61,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
   });
 
   const routes: RouteInfo[] = [];
@@ -68,8 +69,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
   });
 
+  // On close, Node keeps a keep-alive connection whose request was in flight open for keepAliveTimeout
+  // (72 s), past main's 15 s shutdown limit: tell clients to hang up and reap connections as they go idle.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    if (!app.server.listening) return;
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+    app.server.once('close', () => clearInterval(reaper));
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(helmet, {

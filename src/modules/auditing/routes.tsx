@@ -11,7 +11,12 @@ import { browse, exportRows } from './service';
 import { AuditPage } from './views';
 
 type M = { municipality: string };
-const date = () => text(10).refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), { params: { code: 'date' } });
+/** A real calendar day (Date.parse accepts 2026-02-30; PostgreSQL would not), year 1 onwards. */
+const isCalendarDay = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '0001' && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+const date = () => text(10).refine((v) => v === '' || isCalendarDay(v), { params: { code: 'date' } });
 const filterSchema = z
   .object({
     from: date(),

@@ -3,6 +3,7 @@ import { h, type VNode } from 'preact';
 import { translator } from '../i18n';
 import { AppError, fieldMessageKey, messageKeyFor } from './errors';
 import { ErrorPage } from './error-page';
+import { renderDocument } from '../ui/render';
 
 /** JSON for the API and for clients that ask for it; HTML pages for everyone else. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -55,14 +56,35 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       : undefined;
     return reply.code(error.status).send({ error: { code: error.code, message, ...(fields ? { fields } : {}) } });
   }
-  if (error.code === 'auth.required' && request.method === 'GET') {
+  // HEAD answers as GET would (RFC 9110 §9.3.2).
+  const safe = request.method === 'GET' || request.method === 'HEAD';
+  if (error.code === 'auth.required' && safe) {
     return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
   }
-  if (error.code === 'auth.mfa_required' && request.method === 'GET') {
+  if (error.code === 'auth.mfa_required' && safe) {
     return reply.redirect(`/account/mfa?next=${encodeURIComponent(request.url)}`, 303);
   }
   if (!request.i18n) request.i18n = i18n;
   return reply.page((ctx) => h(ErrorPage, { ctx, message }) as VNode, error.status);
+}
+
+/**
+ * Malformed URLs and over-long route parameters are refused by the router before any hook runs (no
+ * session, no language, no setErrorHandler): Fastify's `frameworkErrors` answers them here instead,
+ * in the usual shape and with the request id, rather than with Fastify's own JSON.
+ */
+export function answerFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const error = toAppError(err);
+  const i18n = translator('pl');
+  const message = i18n.t(messageKeyFor(error.code));
+  request.log.info({ code: error.code }, 'request refused');
+  reply.code(error.status).header('x-request-id', request.id).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+  if (wantsJson(request)) {
+    reply.send({ error: { code: error.code, message } });
+    return;
+  }
+  const ctx = { i18n, path: '/', csrfToken: '', user: null, municipality: null, nav: [], flash: null, requestId: String(request.id) };
+  reply.header('content-type', 'text/html; charset=utf-8').send(renderDocument(h(ErrorPage, { ctx, message }) as VNode));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

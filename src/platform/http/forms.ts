@@ -46,7 +46,10 @@ export async function submitForm(
   }
 }
 
-/** Only same-site paths may be redirected to after a form (no open redirect). */
+/**
+ * Only same-site paths may be redirected to after a form (no open redirect), and only in printable
+ * ASCII: anything else cannot go into a Location header (Node refuses it and the reply fails).
+ */
 export function safeNext(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : fallback;
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : fallback;
 }

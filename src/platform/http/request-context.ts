@@ -89,6 +89,14 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
     request.i18n = translator(isLocale(cookieLocale) ? cookieLocale : 'pl');
     if (request.routeOptions.config?.bare) return;
 
+    // Read before the early return below: an anonymous visitor (e.g. just logged out) sees flashes too.
+    const flash = request.cookies[FLASH_COOKIE];
+    if (flash) {
+      const unsigned = request.unsignCookie(flash);
+      if (unsigned.valid && unsigned.value) request.flash = unsigned.value;
+      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+
     const token = request.cookies[SESSION_COOKIE];
     const slug = (request.params as { municipality?: string } | undefined)?.municipality;
     if (!token && !slug) return;
@@ -122,13 +130,6 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
         request.tenant = { municipality, roles, permissions: permissionsOf(roles) };
       }
     });
-
-    const flash = request.cookies[FLASH_COOKIE];
-    if (flash) {
-      const unsigned = request.unsignCookie(flash);
-      if (unsigned.valid && unsigned.value) request.flash = unsigned.value;
-      reply.clearCookie(FLASH_COOKIE, { path: '/' });
-    }
   });
 
   app.decorateReply('setFlash', function (this: FastifyReply, message: string) {

@@ -45,11 +45,14 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
   return result.data;
 }
 
+/** PostgreSQL cannot store a NUL character in text: refuse it as invalid input rather than fail in the database. */
+const noNul = (v: string) => !v.includes('\u0000');
+
 /** Form text: trimmed; a missing field reads as ''. */
 export const text = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().max(max));
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().max(max).refine(noNul, { params: { code: 'invalid' } }));
 export const requiredText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().min(1).max(max));
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().min(1).max(max).refine(noNul, { params: { code: 'invalid' } }));
 export const email = () =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v === undefined ? '' : v),

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/types';
 import type { Role } from '../auth/roles';
+import { SLUG_PATTERN } from './slug';
 
 export interface MunicipalityRow {
   id: string;
@@ -22,6 +23,8 @@ const COLUMNS = 'id, slug, name, teryt, cus_name';
 
 export const municipalities = {
   async bySlug(sql: Sql, slug: string): Promise<MunicipalityRow | undefined> {
+    // A path segment that cannot be a slug (e.g. with a NUL byte, which PostgreSQL refuses) names no municipality.
+    if (!SLUG_PATTERN.test(slug)) return undefined;
     const [row] = await sql.query<MunicipalityRow>(`SELECT ${COLUMNS} FROM municipalities WHERE slug = $1`, [slug]);
     return row;
   },

@@ -1,0 +1,323 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { totpCode } from '../../src/platform/auth/totp';
+import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
+import { TestClient } from '../support/client';
+import { makeMunicipality, makeUser, uniq, type TestUser } from '../support/factories';
+import { describeEachEngine, devMail, linkIn, type Harness } from '../support/harness';
+
+/** Each client comes from its own address, so the per-address log-in rate limit does not add up across tests. */
+let clients = 0;
+class Client extends TestClient {
+  readonly ip = `10.41.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
+  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
+    return super.request({ ...opts, remoteAddress: this.ip });
+  }
+  /** A form post (with the CSRF token) asking for a JSON answer, to check the error code. */
+  async postJson(url: string, fields: Record<string, string> = {}) {
+    if (!this.csrfToken) await this.get('/login');
+    const body = new URLSearchParams({ ...fields, _csrf: this.csrfToken });
+    return this.request({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } });
+  }
+}
+
+async function logIn(h: Harness, user: TestUser): Promise<Client> {
+  const c = new Client(h.app);
+  const first = await c.post('/login', { email: user.email, password: user.password, next: '/account' });
+  assert.equal(first.statusCode, 303, `password step for ${user.email}`);
+  if (user.totpSecret) {
+    const second = await c.post('/login/mfa', { code: totpCode(user.totpSecret), next: '/account' });
+    assert.equal(second.statusCode, 303, `TOTP step for ${user.email}: ${second.body.slice(0, 300)}`);
+  }
+  assert.equal((await c.get('/api/me')).statusCode, 200, 'logged in');
+  return c;
+}
+
+const errorCode = (res: LightMyRequestResponse) => (res.json() as { error: { code: string } }).error.code;
+const checked = (body: string, role: string) => new RegExp(`<input[^>]*id="f-roles-${role}"[^>]*\\bchecked\\b`).test(body);
+
+const CONFLICT = 'Ktoś inny zmienił te dane w międzyczasie.';
+const LAST_ADMIN = 'Gmina musi mieć co najmniej jednego administratora.';
+
+describeEachEngine('staff and invitations', (h) => {
+  const rolesOf = async (m: MunicipalityRow, userId: string) => {
+    const [row] = await h.db.ownerTx((sql) =>
+      sql.query<{ roles: string[]; version: number }>('SELECT roles, version FROM memberships WHERE municipality_id = $1 AND user_id = $2', [m.id, userId]),
+    );
+    return row;
+  };
+  const auditActions = async (m: MunicipalityRow, actorId: string) =>
+    (
+      await h.db.ownerTx((sql) =>
+        sql.query<{ action: string; subject_id: string; details: Record<string, unknown> }>(
+          'SELECT action, subject_id, details FROM audit_log WHERE municipality_id = $1 AND actor_user_id = $2 ORDER BY id',
+          [m.id, actorId],
+        ),
+      )
+    );
+  const setup = async () => {
+    const m = await makeMunicipality(h.db);
+    const admin = await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true });
+    return { m, admin, c: await logIn(h, admin) };
+  };
+  /** Invites by the form, delivers the mail, and returns the link's path. */
+  const invite = async (c: Client, m: MunicipalityRow, email: string, roles: string[]) => {
+    await c.get(`/${m.slug}/staff`);
+    const res = await c.post(`/${m.slug}/staff/invitations`, { email, roles });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+    assert.equal(res.headers.location, `/${m.slug}/staff`);
+    await h.worker.drain();
+    const mail = await devMail(h.db, email);
+    assert.equal(mail.length, 1, `one mail to ${email}`);
+    return { path: linkIn(mail[0]!.body_text), mail: mail[0]! };
+  };
+
+  test('an administrator invites a coordinator, who logs in and accepts', async () => {
+    const { m, admin, c } = await setup();
+    const email = `nowa-${uniq()}@example.pl`;
+    const { path, mail } = await invite(c, m, email, ['coordinator']);
+    assert.match(path, new RegExp(`^/${m.slug}/invitations/[^/]+$`));
+    assert.ok(mail.subject.includes(m.name), mail.subject);
+    assert.ok(mail.body_text.includes('koordynator usług'), 'the mail names the role');
+
+    const list = await c.get(`/${m.slug}/staff`);
+    assert.ok(list.body.includes(email), 'the invitation is listed as pending');
+
+    // The link opened without logging in asks to log in first.
+    const anonymous = await new Client(h.app).get(path);
+    assert.equal(anonymous.statusCode, 200);
+    assert.ok(anonymous.body.includes(`/login?next=${encodeURIComponent(path)}`));
+
+    const invitee = await makeUser(h.db, { email });
+    const ic = await logIn(h, invitee);
+    const page = await ic.get(path);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes('Przyjmuję zaproszenie'));
+    assert.ok(page.body.includes('koordynator usług'));
+    const accepted = await ic.post(path);
+    assert.equal(accepted.statusCode, 303);
+    assert.equal(accepted.headers.location, `/${m.slug}`);
+    assert.deepEqual((await rolesOf(m, invitee.id))?.roles, ['coordinator']);
+    const me = (await ic.get('/api/me')).json() as { memberships: { municipality: string; roles: string[] }[] };
+    assert.deepEqual(me.memberships, [{ municipality: m.slug, roles: ['coordinator'] }]);
+
+    assert.ok((await auditActions(m, admin.id)).some((e) => e.action === 'staff.invited' && e.details.email === email));
+    assert.ok((await auditActions(m, invitee.id)).some((e) => e.action === 'staff.invitation_accepted' && e.subject_id === invitee.id));
+
+    // A second use of the link is refused as closed, and changes nothing.
+    const again = await ic.postJson(path);
+    assert.equal(again.statusCode, 410);
+    assert.equal(errorCode(again), 'invitation.closed');
+    const againPage = await ic.get(path);
+    assert.equal(againPage.statusCode, 410);
+    assert.ok(againPage.body.includes('To zaproszenie zostało już przyjęte lub odwołane.'));
+    assert.ok(!(await c.get(`/${m.slug}/staff`)).body.includes(`${email} —`), 'no longer pending');
+  });
+
+  test('an invitation cannot be accepted from an account with another e-mail', async () => {
+    const { m, c } = await setup();
+    const email = `zaproszona-${uniq()}@example.pl`;
+    const { path } = await invite(c, m, email, ['coordinator']);
+    const stranger = await makeUser(h.db);
+    const sc = await logIn(h, stranger);
+    await sc.get(path);
+    const res = await sc.postJson(path);
+    assert.equal(res.statusCode, 403);
+    assert.equal(errorCode(res), 'invitation.email_mismatch');
+    const page = await sc.post(path);
+    assert.equal(page.statusCode, 403);
+    assert.ok(page.body.includes('To zaproszenie wysłano na inny adres e-mail.'));
+    assert.equal(await rolesOf(m, stranger.id), undefined, 'no membership was created');
+
+    // The right person can still accept it afterwards.
+    const invitee = await makeUser(h.db, { email });
+    const ic = await logIn(h, invitee);
+    await ic.get(path);
+    assert.equal((await ic.post(path)).statusCode, 303);
+    assert.deepEqual((await rolesOf(m, invitee.id))?.roles, ['coordinator']);
+  });
+
+  test('a revoked invitation cannot be accepted', async () => {
+    const { m, admin, c } = await setup();
+    const email = `odwolana-${uniq()}@example.pl`;
+    const { path } = await invite(c, m, email, ['auditor']);
+    const list = await c.get(`/${m.slug}/staff`);
+    const action = new RegExp(`action="(/${m.slug}/staff/invitations/([0-9a-f-]{36})/revoke)"`).exec(list.body);
+    assert.ok(action, 'the pending invitation has a revoke button');
+    const revoked = await c.post(action[1]!);
+    assert.equal(revoked.statusCode, 303);
+    assert.equal(revoked.headers.location, `/${m.slug}/staff`);
+    const after = await c.get(`/${m.slug}/staff`);
+    assert.ok(after.body.includes('Odwołano zaproszenie.'), 'flash message');
+    assert.ok(!after.body.includes(action[1]!), 'no longer pending');
+    assert.ok((await auditActions(m, admin.id)).some((e) => e.action === 'staff.invitation_revoked' && e.subject_id === action[2]));
+
+    // Revoking twice is not found; the invitee finds the link closed.
+    assert.equal((await c.post(action[1]!)).statusCode, 404);
+    const invitee = await makeUser(h.db, { email });
+    const ic = await logIn(h, invitee);
+    assert.equal((await ic.get(path)).statusCode, 410);
+    const res = await ic.postJson(path);
+    assert.equal(res.statusCode, 410);
+    assert.equal(errorCode(res), 'invitation.closed');
+    assert.equal(await rolesOf(m, invitee.id), undefined);
+  });
+
+  test('an invalid e-mail or no roles re-renders the form with field errors and what was typed', async () => {
+    const { m, c } = await setup();
+    await c.get(`/${m.slug}/staff`);
+    const bad = await c.post(`/${m.slug}/staff/invitations`, { email: 'to-nie-jest-email', roles: ['auditor', 'analyst'] });
+    assert.equal(bad.statusCode, 422);
+    assert.ok(bad.body.includes('Wpisz poprawny adres e-mail'), 'field error for the e-mail');
+    assert.match(bad.body, /<input[^>]*name="email"[^>]*value="to-nie-jest-email"/);
+    assert.ok(checked(bad.body, 'auditor') && checked(bad.body, 'analyst'), 'ticked roles stay ticked');
+    assert.ok(!checked(bad.body, 'administrator'));
+    assert.match(bad.body, /aria-invalid="true"/);
+
+    const typed = `bez-rol-${uniq()}@example.pl`;
+    const none = await c.post(`/${m.slug}/staff/invitations`, { email: typed });
+    assert.equal(none.statusCode, 422);
+    assert.ok(none.body.includes('Wybierz co najmniej jedną rolę.'));
+    assert.match(none.body, new RegExp(`<input[^>]*name="email"[^>]*value="${typed}"`));
+
+    const unknownRole = await c.postJson(`/${m.slug}/staff/invitations`, { email: typed, roles: 'superuser' });
+    assert.equal(unknownRole.statusCode, 422);
+    const fields = (unknownRole.json() as { error: { fields: Record<string, { code: string }> } }).error.fields;
+    assert.equal(fields.roles?.code, 'roles');
+
+    const both = await c.postJson(`/${m.slug}/staff/invitations`, { email: 'x' });
+    assert.equal(both.statusCode, 422);
+    const bothFields = (both.json() as { error: { fields: Record<string, { code: string }> } }).error.fields;
+    assert.equal(bothFields.email?.code, 'email');
+    assert.equal(bothFields.roles?.code, 'roles');
+
+    await h.worker.drain();
+    assert.deepEqual(await devMail(h.db, typed), [], 'nothing was sent');
+    const invitations = await h.db.ownerTx((sql) => sql.query('SELECT 1 FROM invitations WHERE municipality_id = $1', [m.id]));
+    assert.equal(invitations.length, 0);
+  });
+
+  test('concurrent role edits: the second save gets a conflict and is not applied', async () => {
+    const { m, c: first } = await setup();
+    const otherAdmin = await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true });
+    const second = await logIn(h, otherAdmin);
+    const member = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
+    const url = `/${m.slug}/staff/${member.id}`;
+    const before = await rolesOf(m, member.id);
+
+    const form1 = await first.get(url);
+    const form2 = await second.get(url);
+    assert.equal(form1.statusCode, 200);
+    const version = (body: string) => /<input type="hidden" name="version" value="(\d+)"/.exec(body)?.[1];
+    assert.equal(version(form1.body), String(before!.version));
+    assert.equal(version(form2.body), String(before!.version), 'both opened the same version');
+    assert.ok(checked(form1.body, 'coordinator'));
+
+    const saved = await first.post(url, { roles: ['coordinator', 'analyst'], version: version(form1.body)! });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, `/${m.slug}/staff`);
+
+    const stale = await second.post(url, { roles: ['director'], version: version(form2.body)! });
+    assert.equal(stale.statusCode, 409);
+    assert.ok(stale.body.includes(CONFLICT), 'the conflict is explained');
+    // The form now shows what is saved, with the new version, so a retry is deliberate.
+    assert.ok(checked(stale.body, 'analyst') && checked(stale.body, 'coordinator'));
+    assert.ok(!checked(stale.body, 'director'));
+    assert.equal(version(stale.body), String(before!.version + 1));
+
+    const after = await rolesOf(m, member.id);
+    assert.deepEqual([...after!.roles].sort(), ['analyst', 'coordinator']);
+    assert.equal(after!.version, before!.version + 1);
+
+    const viaJson = await second.postJson(url, { roles: 'director', version: version(form2.body)! });
+    assert.equal(viaJson.statusCode, 409);
+    assert.equal(errorCode(viaJson), 'conflict.stale');
+
+    // Retrying with the current version works.
+    const retry = await second.post(url, { roles: ['director'], version: version(stale.body)! });
+    assert.equal(retry.statusCode, 303);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['director']);
+  });
+
+  test('saves sent at the same moment with the same version: exactly one wins', async () => {
+    const { m, c: first } = await setup();
+    const second = await logIn(h, await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true }));
+    const member = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
+    const url = `/${m.slug}/staff/${member.id}`;
+    await first.get(url);
+    await second.get(url);
+    const { version } = (await rolesOf(m, member.id))!;
+    const [r1, r2] = await Promise.all([
+      first.post(url, { roles: ['analyst'], version: String(version) }),
+      second.post(url, { roles: ['director'], version: String(version) }),
+    ]);
+    assert.deepEqual([r1.statusCode, r2.statusCode].sort(), [303, 409]);
+    const after = (await rolesOf(m, member.id))!;
+    assert.deepEqual(after.roles, r1.statusCode === 303 ? ['analyst'] : ['director'], 'the winner’s roles, untouched by the loser');
+    assert.equal(after.version, version + 1);
+  });
+
+  test('two administrators demoting each other at once cannot leave the municipality without one', async () => {
+    const { m, admin: one, c: c1 } = await setup();
+    const two = await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true });
+    const c2 = await logIn(h, two);
+    await c1.get(`/${m.slug}/staff/${two.id}`);
+    await c2.get(`/${m.slug}/staff/${one.id}`);
+    const v1 = (await rolesOf(m, one.id))!.version;
+    const v2 = (await rolesOf(m, two.id))!.version;
+    const [r1, r2] = await Promise.all([
+      c1.post(`/${m.slug}/staff/${two.id}`, { roles: ['coordinator'], version: String(v2) }),
+      c2.post(`/${m.slug}/staff/${one.id}`, { roles: ['coordinator'], version: String(v1) }),
+    ]);
+    // The loser is refused either as the last administrator's demotion (409) or, if the winner had
+    // already committed when its request began, because it is no longer an administrator (403).
+    const codes = [r1.statusCode, r2.statusCode].sort();
+    assert.equal(codes[0], 303, String(codes));
+    assert.ok([403, 409].includes(codes[1]!), String(codes));
+    const admins = await h.db.ownerTx((sql) =>
+      sql.query("SELECT user_id FROM memberships WHERE municipality_id = $1 AND 'administrator' = ANY(roles)", [m.id]),
+    );
+    assert.equal(admins.length, 1);
+  });
+
+  test('the last administrator cannot remove their own administrator role', async () => {
+    const { m, admin, c } = await setup();
+    const url = `/${m.slug}/staff/${admin.id}`;
+    const form = await c.get(url);
+    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+    const res = await c.post(url, { roles: ['auditor'], version });
+    assert.equal(res.statusCode, 409);
+    assert.ok(res.body.includes(LAST_ADMIN));
+    const json = await c.postJson(url, { roles: 'auditor', version });
+    assert.equal(json.statusCode, 409);
+    assert.equal(errorCode(json), 'staff.last_admin');
+    assert.deepEqual((await rolesOf(m, admin.id))?.roles, ['administrator']);
+    assert.equal((await c.get(`/${m.slug}/staff`)).statusCode, 200, 'still an administrator');
+
+    // Keeping administrator while adding a role is fine.
+    const ok = await c.post(url, { roles: ['administrator', 'auditor'], version });
+    assert.equal(ok.statusCode, 303);
+    assert.deepEqual([...(await rolesOf(m, admin.id))!.roles].sort(), ['administrator', 'auditor']);
+  });
+
+  test('viewing the staff list is recorded in the audit log', async () => {
+    const { m, admin, c } = await setup();
+    const res = await c.get(`/${m.slug}/staff`);
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.body.includes(admin.email), 'the administrator is listed');
+    assert.ok(res.body.includes('1 osoba'));
+    const entries = (await auditActions(m, admin.id)).filter((e) => e.action === 'staff.list_viewed');
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.details.people, 1);
+    const [row] = await h.db.ownerTx((sql) =>
+      sql.query<{ actor_label: string; subject_type: string; request_id: string }>(
+        "SELECT actor_label, subject_type, request_id FROM audit_log WHERE municipality_id = $1 AND action = 'staff.list_viewed'",
+        [m.id],
+      ),
+    );
+    assert.equal(row!.actor_label, admin.email);
+    assert.equal(row!.subject_type, 'staff');
+    assert.equal(row!.request_id, res.headers['x-request-id']);
+  });
+});

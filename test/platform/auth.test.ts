@@ -1,0 +1,544 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { SMTPServer } from 'smtp-server';
+import { NO_CONTEXT } from '../../src/platform/db/types';
+import { TestClient } from '../support/client';
+import { makeMunicipality, makeUser, uniq } from '../support/factories';
+import { describeEachEngine, linkIn, type Harness } from '../support/harness';
+
+// ---------------------------------------------------------------------------------------------
+// A real SMTP server on a random local port: mail goes through nodemailer and the wire.
+// ---------------------------------------------------------------------------------------------
+
+interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+const received: ReceivedMail[] = [];
+let smtp: SMTPServer | undefined;
+let smtpPort = 0;
+
+/** Decodes quoted-printable bytes as UTF-8. */
+function quotedPrintable(s: string): string {
+  const soft = s.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft.slice(i + 1, i + 3);
+    if (soft[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[i]!, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** RFC 2047 encoded words (=?UTF-8?Q?...?= / =?UTF-8?B?...?=). */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+      enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : quotedPrintable(data.replace(/_/g, ' ')),
+    );
+}
+
+function parseMail(raw: string, to: string[]): ReceivedMail {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4);
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
+  const cte = header('content-transfer-encoding').toLowerCase();
+  const text = cte === 'quoted-printable' ? quotedPrintable(body) : cte === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+  return { to, subject: decodeHeader(header('subject')), text: text.replace(/\r\n/g, '\n') };
+}
+
+const mailTo = (address: string) => received.filter((m) => m.to.includes(address));
+
+before(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address.toLowerCase())));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+
+after(async () => {
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Each client comes from its own address, so the per-address rate limits of one test do not leak into another. */
+let clientCount = 0;
+class Client extends TestClient {
+  readonly ip = `10.1.${Math.floor(++clientCount / 250)}.${(clientCount % 250) + 1}`;
+  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
+    return super.request({ ...opts, remoteAddress: this.ip });
+  }
+}
+
+const STRONG = 'Zimowy-Sad-Latarnia-31';
+const MSG = {
+  registerDone: 'Sprawdź skrzynkę e-mail',
+  invalidCredentials: 'Nieprawidłowy adres e-mail lub hasło.',
+  notVerified: 'Najpierw potwierdź adres e-mail — link wysłaliśmy w wiadomości. Możesz wysłać go ponownie.',
+  locked: 'Zbyt wiele nieudanych prób. Spróbuj ponownie za 15 min albo zresetuj hasło.',
+  weak: 'To hasło łatwo odgadnąć (jest popularne, pochodzi z wycieku lub ma oczywisty wzór). Wybierz inne.',
+  tooShort: 'Tekst jest za krótki (co najmniej 12 znaków).',
+  mismatch: 'Hasła nie są takie same.',
+  badEmail: 'Wpisz poprawny adres e-mail, np. jan.kowalski@example.pl.',
+  tokenUsed: 'Ten link został już użyty.',
+  tokenInvalid: 'Ten link jest nieprawidłowy.',
+  tokenExpired: 'Ten link wygasł. Poproś o nowy.',
+  resetSent: 'Jeśli konto z tym adresem istnieje, wysłaliśmy link do ustawienia nowego hasła. Link jest ważny 1 godzinę.',
+  resetDone: 'Hasło zostało zmienione. Zaloguj się nowym hasłem. Pozostałe sesje zostały wylogowane.',
+} as const;
+
+/** Page bodies differ only in per-request noise: CSRF tokens (and the typed address, when given). */
+function normalise(body: string, ...replace: string[]): string {
+  let out = body.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+  for (const r of replace) out = out.split(r).join('{EMAIL}');
+  return out;
+}
+
+describeEachEngine(
+  'auth',
+  (h: Harness) => {
+    const client = () => new Client(h.app);
+
+    const userRow = (email: string) =>
+      h.db.tx(NO_CONTEXT, async (sql) => {
+        const [row] = await sql.query<{ id: string; display_name: string; password_hash: string; email_verified_at: Date | null; locale: string }>(
+          'SELECT id, display_name, password_hash, email_verified_at, locale FROM users WHERE email = $1',
+          [email],
+        );
+        return row;
+      });
+    const sessionCount = (userId: string) =>
+      h.db.tx(NO_CONTEXT, async (sql) => Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [userId]))[0]!.n));
+
+    const login = (c: Client, email: string, password: string) => c.post('/login', { email, password, next: '/account' });
+
+    /** Asks for a reset link and returns its path, as delivered by SMTP. */
+    async function resetLink(email: string): Promise<string> {
+      const before = mailTo(email).length;
+      const res = await client().post('/password/forgot', { email });
+      assert.equal(res.statusCode, 200);
+      await h.worker.drain();
+      const mails = mailTo(email);
+      assert.equal(mails.length, before + 1, 'one reset mail delivered');
+      const mail = mails.at(-1)!;
+      assert.equal(mail.subject, 'Ustaw nowe hasło w serwisie Wspólnota');
+      const path = linkIn(mail.text);
+      assert.match(path, /^\/password\/reset\/[A-Za-z0-9_-]{43}$/);
+      return path;
+    }
+
+    test('register → confirmation mail over SMTP → confirm → log in → /account → log out', async () => {
+      const c = client();
+      const email = `nowa-${uniq()}@example.pl`;
+
+      const form = await c.get('/register');
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /<form method="post" action="\/register"/);
+
+      const reg = await c.post('/register', { display_name: 'Zofia Źdźbło', email: `  ${email.toUpperCase()} `, password: STRONG, password_confirm: STRONG });
+      assert.equal(reg.statusCode, 200);
+      assert.match(reg.body, new RegExp(MSG.registerDone));
+      assert.ok(reg.body.includes(`Jeśli adres ${email} jest poprawny, wysłaliśmy na niego link potwierdzający.`));
+
+      const row = await userRow(email);
+      assert.ok(row, 'the account exists, under the normalised (lower-case) address');
+      assert.equal(row.display_name, 'Zofia Źdźbło');
+      assert.equal(row.email_verified_at, null);
+      assert.notEqual(row.password_hash, STRONG);
+      assert.match(row.password_hash, /^\$argon2id\$/);
+
+      // Nothing is sent until the worker runs: the mail sits in the outbox.
+      assert.equal(mailTo(email).length, 0);
+      await h.worker.drain();
+      const mails = mailTo(email);
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0]!.subject, 'Potwierdź adres e-mail w serwisie Wspólnota');
+      assert.match(mails[0]!.text, /aby potwierdzić adres e-mail i aktywować konto, otwórz link:/);
+      assert.match(mails[0]!.text, /http:\/\/localhost:3000\/confirm\//);
+      const confirmPath = linkIn(mails[0]!.text);
+      assert.match(confirmPath, /^\/confirm\/[A-Za-z0-9_-]{43}$/);
+
+      // Logging in before confirming is refused.
+      const early = await login(c, email, STRONG);
+      assert.equal(early.statusCode, 403);
+      assert.ok(early.body.includes(MSG.notVerified));
+      assert.equal(c.hasCookie('sid'), false);
+
+      // GET only shows a button (link scanners spend nothing).
+      const page = await c.get(confirmPath);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes('Potwierdzam adres e-mail'));
+      assert.ok(page.body.includes(`action="${confirmPath}"`));
+      assert.equal((await userRow(email))!.email_verified_at, null, 'GET does not confirm');
+
+      const confirmed = await c.post(confirmPath);
+      assert.equal(confirmed.statusCode, 200);
+      assert.ok(confirmed.body.includes('Adres e-mail został potwierdzony. Możesz się zalogować.'));
+      assert.ok((await userRow(email))!.email_verified_at instanceof Date);
+
+      const again = await c.post(confirmPath);
+      assert.equal(again.statusCode, 410);
+      assert.ok(again.body.includes(MSG.tokenUsed));
+
+      const ok = await login(c, email, STRONG);
+      assert.equal(ok.statusCode, 303);
+      assert.equal(ok.headers.location, '/account');
+      assert.ok(c.hasCookie('sid'));
+      const sid = ok.cookies.find((k) => k.name === 'sid')!;
+      assert.equal(sid.httpOnly, true);
+      assert.equal(sid.sameSite, 'Lax');
+      assert.equal(await sessionCount(row.id), 1);
+
+      const account = await c.get('/account');
+      assert.equal(account.statusCode, 200);
+      assert.ok(account.body.includes(`E-mail: ${email}`));
+      assert.ok(account.body.includes('Zalogowano.'), 'the flash message is shown once');
+      assert.ok(account.body.includes('Wyloguj się'));
+      const second = await c.get('/account');
+      assert.ok(!second.body.includes('Zalogowano.'));
+
+      const out = await c.post('/logout');
+      assert.equal(out.statusCode, 303);
+      assert.equal(out.headers.location, '/');
+      assert.equal(c.hasCookie('sid'), false);
+      assert.equal(await sessionCount(row.id), 0, 'the session is deleted on the server');
+      const home = await c.get('/');
+      assert.equal(home.statusCode, 200);
+      assert.ok(home.body.includes('<p class="flash" role="status">Wylogowano. Do zobaczenia!</p>'), 'the log-out is confirmed');
+      assert.ok(home.body.includes('Zaloguj się'));
+      assert.ok(!(await c.get('/')).body.includes('Wylogowano.'), 'the flash is shown once');
+
+      const gone = await c.get('/account');
+      assert.equal(gone.statusCode, 303);
+      assert.equal(gone.headers.location, '/login?next=%2Faccount');
+    });
+
+    test('registering a taken address answers exactly like a new one and mails the owner instead', async () => {
+      const owner = await makeUser(h.db);
+      const ownerBefore = await userRow(owner.email);
+      const fresh = `inna-${uniq()}@example.pl`;
+
+      const a = await client().post('/register', { display_name: 'Intruz', email: owner.email, password: STRONG, password_confirm: STRONG });
+      const b = await client().post('/register', { display_name: 'Intruz', email: fresh, password: STRONG, password_confirm: STRONG });
+      assert.equal(a.statusCode, 200);
+      assert.equal(a.statusCode, b.statusCode);
+      assert.equal(normalise(a.body, owner.email), normalise(b.body, fresh));
+      assert.deepEqual(
+        a.cookies.map((k) => k.name).sort(),
+        b.cookies.map((k) => k.name).sort(),
+      );
+
+      const ownerAfter = await userRow(owner.email);
+      assert.deepEqual(ownerAfter, ownerBefore, 'the existing account is untouched (name, password, verification)');
+      const n = await h.db.tx(NO_CONTEXT, (sql) => sql.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE email = $1', [owner.email]));
+      assert.equal(Number(n[0]!.n), 1);
+
+      await h.worker.drain();
+      const toOwner = mailTo(owner.email);
+      assert.equal(toOwner.length, 1);
+      assert.equal(toOwner[0]!.subject, 'Próba założenia konta w serwisie Wspólnota');
+      assert.ok(!toOwner[0]!.text.includes('/confirm/'), 'no confirmation link for a taken address');
+      const link = linkIn(toOwner[0]!.text);
+      assert.match(link, /^\/password\/reset\//);
+      assert.equal((await client().get(link)).statusCode, 200, 'the reset link in the "exists" mail works');
+
+      const toFresh = mailTo(fresh);
+      assert.equal(toFresh.length, 1);
+      assert.equal(toFresh[0]!.subject, 'Potwierdź adres e-mail w serwisie Wspólnota');
+    });
+
+    for (const weak of ['password1234', 'qwertyuiop12']) {
+      test(`a guessable password (${weak}) is refused with a field error, typed values kept`, async () => {
+        const email = `slabe-${uniq()}@example.pl`;
+        const res = await client().post('/register', { display_name: 'Jan Słaby', email, password: weak, password_confirm: weak });
+        assert.equal(res.statusCode, 422);
+        assert.ok(res.body.includes(MSG.weak));
+        assert.match(res.body, /<input id="f-password" name="password" type="password" value(?:="")? [^>]*aria-invalid="true"/);
+        assert.ok(res.body.includes(`value="${email}"`), 'the e-mail is kept');
+        assert.ok(res.body.includes('value="Jan Słaby"'), 'the name is kept');
+        assert.ok(!res.body.includes(weak), 'the password is never echoed');
+        assert.equal(await userRow(email), undefined, 'no account was created');
+      });
+    }
+
+    test('a too-short password, a mismatch and an invalid e-mail each get their field error', async () => {
+      const email = `krotkie-${uniq()}@example.pl`;
+      const short = await client().post('/register', { display_name: 'Ola', email, password: 'Kr0tk!e', password_confirm: 'Kr0tk!e' });
+      assert.equal(short.statusCode, 422);
+      assert.ok(short.body.includes(MSG.tooShort));
+      assert.ok(short.body.includes(`value="${email}"`));
+      assert.ok(!short.body.includes('Kr0tk!e'));
+
+      const other = `${STRONG}-inne`;
+      const mismatch = await client().post('/register', { display_name: 'Ola', email, password: STRONG, password_confirm: other });
+      assert.equal(mismatch.statusCode, 422);
+      assert.ok(mismatch.body.includes(MSG.mismatch));
+      assert.match(mismatch.body, /id="f-password_confirm-error"/);
+      assert.ok(mismatch.body.includes('value="Ola"'));
+      assert.ok(!mismatch.body.includes(STRONG));
+
+      const bad = await client().post('/register', { display_name: 'Ola Nowak', email: 'to-nie-jest-adres', password: STRONG, password_confirm: STRONG });
+      assert.equal(bad.statusCode, 422);
+      assert.ok(bad.body.includes(MSG.badEmail));
+      assert.match(bad.body, /<input id="f-email" name="email" type="email" value="to-nie-jest-adres"[^>]*aria-invalid="true"/);
+      assert.ok(bad.body.includes('value="Ola Nowak"'));
+      assert.ok(!bad.body.includes(STRONG));
+
+      assert.equal(await userRow(email), undefined);
+      const none = await h.db.tx(NO_CONTEXT, (sql) => sql.query('SELECT 1 FROM users WHERE email = $1', ['to-nie-jest-adres']));
+      assert.equal(none.length, 0);
+    });
+
+    test('a wrong password and an unknown address get the same answer', async () => {
+      const user = await makeUser(h.db);
+      const unknown = `nikt-${uniq()}@example.pl`;
+      const wrong = await login(client(), user.email, 'Zle-Haslo-Zle-Haslo-1');
+      const nobody = await login(client(), unknown, 'Zle-Haslo-Zle-Haslo-1');
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(nobody.statusCode, 401);
+      assert.ok(wrong.body.includes(MSG.invalidCredentials));
+      assert.equal(normalise(wrong.body, user.email), normalise(nobody.body, unknown));
+      assert.ok(!wrong.body.includes('Zle-Haslo'));
+      assert.ok(wrong.body.includes(`value="${user.email}"`), 'the address is kept in the form');
+      assert.equal(await sessionCount(user.id), 0);
+    });
+
+    test('an unconfirmed account learns so only after the right password', async () => {
+      const user = await makeUser(h.db, { verified: false });
+      const c = client();
+      const wrong = await login(c, user.email, 'Zle-Haslo-Zle-Haslo-1');
+      assert.equal(wrong.statusCode, 401);
+      assert.ok(wrong.body.includes(MSG.invalidCredentials));
+      assert.ok(!wrong.body.includes(MSG.notVerified));
+
+      const right = await login(c, user.email, user.password);
+      assert.equal(right.statusCode, 403);
+      assert.ok(right.body.includes(MSG.notVerified));
+      assert.ok(right.body.includes('action="/login/resend"'), 'offers to resend the link');
+      assert.equal(c.hasCookie('sid'), false);
+      assert.equal(await sessionCount(user.id), 0);
+
+      const resend = await c.post('/login/resend', { email: user.email });
+      assert.equal(resend.statusCode, 200);
+      await h.worker.drain();
+      const mails = mailTo(user.email);
+      assert.equal(mails.length, 1);
+      assert.match(linkIn(mails[0]!.text), /^\/confirm\//);
+    });
+
+    test('five failures lock the address: the sixth attempt is refused even with the right password', async () => {
+      const user = await makeUser(h.db);
+      const c = client();
+      for (let i = 1; i <= 5; i++) {
+        const res = await login(c, user.email, `Zle-Haslo-Numer-${i}`);
+        assert.equal(res.statusCode, 401, `failure ${i}`);
+        assert.ok(res.body.includes(MSG.invalidCredentials));
+      }
+      const locked = await login(c, user.email, user.password);
+      assert.equal(locked.statusCode, 429);
+      assert.ok(locked.body.includes(MSG.locked));
+      assert.equal(c.hasCookie('sid'), false);
+      assert.equal(await sessionCount(user.id), 0);
+      const [row] = await h.db.tx(NO_CONTEXT, (sql) =>
+        sql.query<{ failures: number; locked: boolean }>('SELECT failures, locked_until > now() AS locked FROM login_throttle WHERE email = $1', [user.email]),
+      );
+      assert.equal(row?.locked, true);
+
+      // The lock is per address, whoever asks: another client (another IP) is refused too.
+      const elsewhere = await login(client(), user.email, user.password);
+      assert.equal(elsewhere.statusCode, 429);
+
+      // An unknown address locks the same way (no enumeration through the lockout).
+      const unknown = `nikt-${uniq()}@example.pl`;
+      const u = client();
+      for (let i = 1; i <= 5; i++) assert.equal((await login(u, unknown, `Zle-Haslo-Numer-${i}`)).statusCode, 401);
+      const lockedUnknown = await login(u, unknown, 'Zle-Haslo-Numer-6');
+      assert.equal(lockedUnknown.statusCode, 429);
+      assert.ok(lockedUnknown.body.includes(MSG.locked));
+    });
+
+    test('a reset request for an unknown address answers the same and sends nothing', async () => {
+      const user = await makeUser(h.db);
+      const unknown = `nikt-${uniq()}@example.pl`;
+      const known = await client().post('/password/forgot', { email: user.email });
+      const nobody = await client().post('/password/forgot', { email: unknown });
+      assert.equal(known.statusCode, 200);
+      assert.equal(nobody.statusCode, 200);
+      assert.ok(known.body.includes(MSG.resetSent));
+      assert.equal(normalise(known.body), normalise(nobody.body));
+
+      const queued = await h.db.tx(NO_CONTEXT, (sql) => sql.query("SELECT 1 FROM jobs WHERE payload->>'to' = $1", [unknown]));
+      assert.equal(queued.length, 0);
+      await h.worker.drain();
+      assert.equal(mailTo(unknown).length, 0);
+      assert.equal(mailTo(user.email).length, 1);
+    });
+
+    test('a reset link sets a new password once, ends every other session, and cannot be reused', async () => {
+      const user = await makeUser(h.db);
+      const other = client();
+      assert.equal((await login(other, user.email, user.password)).statusCode, 303);
+      assert.equal((await other.get('/account')).statusCode, 200);
+
+      const path = await resetLink(user.email);
+      const c = client();
+      const page = await c.get(path);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes('Ustaw nowe hasło'));
+
+      // A weak password is refused and does not spend the link.
+      const weak = await c.post(path, { password: 'password1234', password_confirm: 'password1234' });
+      assert.equal(weak.statusCode, 422);
+      assert.ok(weak.body.includes(MSG.weak));
+
+      const done = await c.post(path, { password: STRONG, password_confirm: STRONG });
+      assert.equal(done.statusCode, 200);
+      assert.ok(done.body.includes(MSG.resetDone));
+      assert.equal(await sessionCount(user.id), 0, 'every session of the account ended');
+
+      const kicked = await other.get('/account');
+      assert.equal(kicked.statusCode, 303);
+      assert.equal(kicked.headers.location, '/login?next=%2Faccount');
+
+      assert.equal((await login(client(), user.email, user.password)).statusCode, 401, 'the old password no longer works');
+      assert.equal((await login(client(), user.email, STRONG)).statusCode, 303, 'the new one does');
+
+      const reopen = await client().get(path);
+      assert.equal(reopen.statusCode, 410);
+      assert.ok(reopen.body.includes(MSG.tokenUsed));
+      const reuse = await client().post(path, { password: 'Inny-Wiatrak-Pochmurny-52', password_confirm: 'Inny-Wiatrak-Pochmurny-52' });
+      assert.equal(reuse.statusCode, 410);
+      assert.ok(reuse.body.includes(MSG.tokenUsed));
+      assert.equal((await login(client(), user.email, 'Inny-Wiatrak-Pochmurny-52')).statusCode, 401, 'the reused link changed nothing');
+    });
+
+    test('a newer reset link voids the older one', async () => {
+      const user = await makeUser(h.db);
+      const first = await resetLink(user.email);
+      const second = await resetLink(user.email);
+      assert.notEqual(first, second);
+      assert.equal((await client().get(first)).statusCode, 410);
+      assert.equal((await client().get(second)).statusCode, 200);
+    });
+
+    test('an invalid reset token answers 400, an expired one 410', async () => {
+      const invalid = await client().get('/password/reset/to-nie-jest-token');
+      assert.equal(invalid.statusCode, 400);
+      assert.ok(invalid.body.includes(MSG.tokenInvalid));
+      const invalidPost = await client().post('/password/reset/to-nie-jest-token', { password: STRONG, password_confirm: STRONG });
+      assert.equal(invalidPost.statusCode, 400);
+
+      const user = await makeUser(h.db);
+      const path = await resetLink(user.email);
+      await h.db.ownerTx((sql) => sql.query("UPDATE user_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [user.id]));
+      const expired = await client().get(path);
+      assert.equal(expired.statusCode, 410);
+      assert.ok(expired.body.includes(MSG.tokenExpired));
+      const expiredPost = await client().post(path, { password: STRONG, password_confirm: STRONG });
+      assert.equal(expiredPost.statusCode, 410);
+      assert.ok(expiredPost.body.includes(MSG.tokenExpired));
+      assert.equal((await login(client(), user.email, STRONG)).statusCode, 401, 'the password did not change');
+      assert.equal((await login(client(), user.email, user.password)).statusCode, 303);
+    });
+
+    test('/api/me: JSON 401 for anonymous callers, the account as JSON when logged in', async () => {
+      const c = client();
+      const anon = await c.get('/api/me');
+      assert.equal(anon.statusCode, 401);
+      assert.match(String(anon.headers['content-type']), /^application\/json/);
+      assert.deepEqual(anon.json(), { error: { code: 'auth.required', message: 'Zaloguj się, aby zobaczyć tę stronę.' } });
+
+      const m = await makeMunicipality(h.db);
+      const user = await makeUser(h.db, { municipality: m, roles: ['resident'] });
+      assert.equal((await login(c, user.email, user.password)).statusCode, 303);
+      const me = await c.get('/api/me');
+      assert.equal(me.statusCode, 200);
+      assert.match(String(me.headers['content-type']), /^application\/json/);
+      const body = me.json() as Record<string, unknown>;
+      assert.deepEqual(body, {
+        id: user.id,
+        email: user.email,
+        displayName: body.displayName,
+        locale: 'pl',
+        mfaEnabled: false,
+        memberships: [{ municipality: m.slug, roles: ['resident'] }],
+      });
+      assert.equal(typeof body.displayName, 'string');
+      assert.ok(!JSON.stringify(body).includes('argon2'), 'no password hash');
+
+      await c.post('/logout');
+      assert.equal((await c.get('/api/me')).statusCode, 401);
+    });
+
+    test('the language switch persists in a cookie and on the account', async () => {
+      // Anonymous: a cookie only.
+      const anon = client();
+      assert.match((await anon.get('/')).body, /<html lang="pl">/);
+      const sw = await anon.post('/language', { locale: 'en', return: '/login' });
+      assert.equal(sw.statusCode, 303);
+      assert.equal(sw.headers.location, '/login');
+      const cookie = sw.cookies.find((k) => k.name === 'lang');
+      assert.equal(cookie?.value, 'en');
+      assert.ok(Number(cookie?.maxAge) > 30 * 24 * 3600, 'the choice is remembered');
+      const en = await anon.get('/login');
+      assert.match(en.body, /<html lang="en">/);
+      assert.ok(en.body.includes('Log in'));
+
+      // Logged in: the account remembers it, so another browser gets English too.
+      const user = await makeUser(h.db);
+      const c = client();
+      assert.equal((await login(c, user.email, user.password)).statusCode, 303);
+      const toEn = await c.post('/language', { locale: 'en', return: '/account' });
+      assert.equal(toEn.statusCode, 303);
+      assert.equal(toEn.headers.location, '/account');
+      assert.equal((await userRow(user.email))!.locale, 'en');
+      const account = await c.get('/account');
+      assert.match(account.body, /<html lang="en">/);
+      assert.ok(account.body.includes('My account'));
+
+      const elsewhere = client();
+      assert.equal((await login(elsewhere, user.email, user.password)).statusCode, 303);
+      assert.equal(elsewhere.hasCookie('lang'), true);
+      assert.match((await elsewhere.get('/account')).body, /<html lang="en">/);
+
+      const back = await c.post('/language', { locale: 'pl', return: '/account' });
+      assert.equal(back.statusCode, 303);
+      assert.equal((await userRow(user.email))!.locale, 'pl');
+      assert.match((await c.get('/account')).body, /<html lang="pl">/);
+
+      // An unknown language, or an off-site return address, is refused.
+      const bad = await c.post('/language', { locale: 'de', return: '/account' });
+      assert.equal(bad.statusCode, 422);
+      assert.equal((await userRow(user.email))!.locale, 'pl');
+      const offsite = await c.post('/language', { locale: 'en', return: '//evil.example/' });
+      assert.equal(offsite.statusCode, 303);
+      assert.equal(offsite.headers.location, '/');
+    });
+  },
+  () => ({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } }),
+);
+

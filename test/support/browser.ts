@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** Debian's chromium; never `npx playwright install`. Override with CHROMIUM_PATH. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh headless chromium (playwright gives it a temporary profile of its own). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core on the current page and fails with every violation's id and targets. */
+export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (result.violations.length === 0) return;
+  const report = result.violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`);
+      return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+  assert.fail(`axe found ${result.violations.length} accessibility violation(s) on ${label}:\n${report}`);
+}
+
+/** The id (or tag name) of the focused element. */
+export async function focusedId(page: Page): Promise<string> {
+  return page.evaluate('document.activeElement ? (document.activeElement.id || document.activeElement.tagName.toLowerCase()) : ""') as Promise<string>;
+}
+
+/** Whether the element is the one with keyboard focus. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === el.ownerDocument.activeElement);
+}
+
+/** test-results/ at the repository root (gitignored). */
+export function resultsPath(file: string): string {
+  const dir = path.resolve(import.meta.dirname, '../../test-results');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, file);
+}
