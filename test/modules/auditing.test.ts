@@ -1,35 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { totpCode } from '../../src/platform/auth/totp';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { TestClient } from '../support/client';
-import { makeMunicipality, makeUser, uniq, type TestUser } from '../support/factories';
-import { describeEachEngine, type Harness } from '../support/harness';
+import type { TestClient } from '../support/client';
+import { makeMunicipality, makeUser, uniq } from '../support/factories';
+import { describeEachEngine } from '../support/harness';
+import { logIn } from '../support/session';
 
 /** Entries per page of the audit log (PAGE_SIZE in the module's service). */
 const PAGE_SIZE = 50;
-
-/** Each client comes from its own address, so the per-address log-in rate limit does not add up across tests. */
-let clients = 0;
-class Client extends TestClient {
-  readonly ip = `10.51.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
-  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
-    return super.request({ ...opts, remoteAddress: this.ip });
-  }
-}
-
-async function logIn(h: Harness, user: TestUser): Promise<Client> {
-  const c = new Client(h.app);
-  const first = await c.post('/login', { email: user.email, password: user.password, next: '/account' });
-  assert.equal(first.statusCode, 303, `password step for ${user.email}`);
-  if (user.totpSecret) {
-    const second = await c.post('/login/mfa', { code: totpCode(user.totpSecret), next: '/account' });
-    assert.equal(second.statusCode, 303, `TOTP step for ${user.email}: ${second.body.slice(0, 300)}`);
-  }
-  assert.equal((await c.get('/api/me')).statusCode, 200, 'logged in');
-  return c;
-}
 
 interface ApiRow {
   id: number;
@@ -71,7 +49,7 @@ describeEachEngine('audit log browsing', (h) => {
     const auditor = await makeUser(h.db, { municipality: m, roles: ['auditor'], totp: true });
     return { m, auditor, c: await logIn(h, auditor) };
   };
-  const api = async (c: Client, m: MunicipalityRow, query = ''): Promise<ApiPage> => {
+  const api = async (c: TestClient, m: MunicipalityRow, query = ''): Promise<ApiPage> => {
     const res = await c.get(`/api/${m.slug}/audit-log${query}`);
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
     return res.json() as ApiPage;

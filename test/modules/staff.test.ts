@@ -1,38 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { totpCode } from '../../src/platform/auth/totp';
+import type { LightMyRequestResponse } from 'fastify';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { TestClient } from '../support/client';
-import { makeMunicipality, makeUser, uniq, type TestUser } from '../support/factories';
-import { describeEachEngine, devMail, linkIn, type Harness } from '../support/harness';
-
-/** Each client comes from its own address, so the per-address log-in rate limit does not add up across tests. */
-let clients = 0;
-class Client extends TestClient {
-  readonly ip = `10.41.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
-  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
-    return super.request({ ...opts, remoteAddress: this.ip });
-  }
-  /** A form post (with the CSRF token) asking for a JSON answer, to check the error code. */
-  async postJson(url: string, fields: Record<string, string> = {}) {
-    if (!this.csrfToken) await this.get('/login');
-    const body = new URLSearchParams({ ...fields, _csrf: this.csrfToken });
-    return this.request({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } });
-  }
-}
-
-async function logIn(h: Harness, user: TestUser): Promise<Client> {
-  const c = new Client(h.app);
-  const first = await c.post('/login', { email: user.email, password: user.password, next: '/account' });
-  assert.equal(first.statusCode, 303, `password step for ${user.email}`);
-  if (user.totpSecret) {
-    const second = await c.post('/login/mfa', { code: totpCode(user.totpSecret), next: '/account' });
-    assert.equal(second.statusCode, 303, `TOTP step for ${user.email}: ${second.body.slice(0, 300)}`);
-  }
-  assert.equal((await c.get('/api/me')).statusCode, 200, 'logged in');
-  return c;
-}
+import { makeMunicipality, makeUser, uniq } from '../support/factories';
+import { describeEachEngine, devMail, linkIn } from '../support/harness';
+import { logIn } from '../support/session';
 
 const errorCode = (res: LightMyRequestResponse) => (res.json() as { error: { code: string } }).error.code;
 const checked = (body: string, role: string) => new RegExp(`<input[^>]*id="f-roles-${role}"[^>]*\\bchecked\\b`).test(body);
@@ -62,7 +35,7 @@ describeEachEngine('staff and invitations', (h) => {
     return { m, admin, c: await logIn(h, admin) };
   };
   /** Invites by the form, delivers the mail, and returns the link's path. */
-  const invite = async (c: Client, m: MunicipalityRow, email: string, roles: string[]) => {
+  const invite = async (c: TestClient, m: MunicipalityRow, email: string, roles: string[]) => {
     await c.get(`/${m.slug}/staff`);
     const res = await c.post(`/${m.slug}/staff/invitations`, { email, roles });
     assert.equal(res.statusCode, 303, res.body.slice(0, 500));
@@ -85,7 +58,7 @@ describeEachEngine('staff and invitations', (h) => {
     assert.ok(list.body.includes(email), 'the invitation is listed as pending');
 
     // The link opened without logging in asks to log in first.
-    const anonymous = await new Client(h.app).get(path);
+    const anonymous = await new TestClient(h.app).get(path);
     assert.equal(anonymous.statusCode, 200);
     assert.ok(anonymous.body.includes(`/login?next=${encodeURIComponent(path)}`));
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { NO_CONTEXT } from '../../src/platform/db/types';
 import { TestClient } from '../support/client';
@@ -85,15 +84,6 @@ after(async () => {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/** Each client comes from its own address, so the per-address rate limits of one test do not leak into another. */
-let clientCount = 0;
-class Client extends TestClient {
-  readonly ip = `10.1.${Math.floor(++clientCount / 250)}.${(clientCount % 250) + 1}`;
-  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
-    return super.request({ ...opts, remoteAddress: this.ip });
-  }
-}
-
 const STRONG = 'Zimowy-Sad-Latarnia-31';
 const MSG = {
   registerDone: 'Sprawdź skrzynkę e-mail',
@@ -121,7 +111,7 @@ function normalise(body: string, ...replace: string[]): string {
 describeEachEngine(
   'auth',
   (h: Harness) => {
-    const client = () => new Client(h.app);
+    const client = () => new TestClient(h.app);
 
     const userRow = (email: string) =>
       h.db.tx(NO_CONTEXT, async (sql) => {
@@ -134,7 +124,7 @@ describeEachEngine(
     const sessionCount = (userId: string) =>
       h.db.tx(NO_CONTEXT, async (sql) => Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM sessions WHERE user_id = $1', [userId]))[0]!.n));
 
-    const login = (c: Client, email: string, password: string) => c.post('/login', { email, password, next: '/account' });
+    const login = (c: TestClient, email: string, password: string) => c.post('/login', { email, password, next: '/account' });
 
     /** Asks for a reset link and returns its path, as delivered by SMTP. */
     async function resetLink(email: string): Promise<string> {

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { NO_CONTEXT } from '../../src/platform/db/types';
 import { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine, type Harness } from '../support/harness';
-
-/** Each client comes from its own address, so the per-address rate limits of one test do not leak into another. */
-let clientCount = 0;
-class Client extends TestClient {
-  readonly ip = `10.3.${Math.floor(++clientCount / 250)}.${(clientCount % 250) + 1}`;
-  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
-    return super.request({ ...opts, remoteAddress: this.ip });
-  }
-}
 
 const BODY_LIMIT = 2048;
 const STRONG = 'Zimowy-Sad-Latarnia-31';
@@ -55,7 +46,7 @@ function assertErrorPage(res: LightMyRequestResponse, status: number, message: s
 describeEachEngine(
   'HTTP errors',
   (h: Harness) => {
-    const client = () => new Client(h.app);
+    const client = () => new TestClient(h.app);
     const userExists = async (email: string) =>
       (await h.db.tx(NO_CONTEXT, (sql) => sql.query('SELECT 1 FROM users WHERE email = $1', [email]))).length > 0;
     const registration = (email: string) => ({ display_name: 'Basia', email, password: STRONG, password_confirm: STRONG });

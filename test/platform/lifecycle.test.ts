@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '../support/engines';
 
 /**
  * The real `npm start` entry (src/main.ts) as a child process: cold and warm starts, the PGlite
@@ -261,21 +261,10 @@ describe('process lifecycle: npm start on PostgreSQL (DATABASE_URL)', { skip: !p
   const url = process.env.TEST_DATABASE_URL ?? '';
   const name = `wsp_lifecycle_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
 
-  after(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  });
+  after(() => dropDatabase(url, name));
 
   test('start, serve, SIGTERM with requests in flight, start again', async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const dbUrl = new URL(url);
-    dbUrl.pathname = `/${name}`;
-    const env = { DATA_DIR: tempDir(), DATABASE_URL: dbUrl.toString() };
+    const env = { DATA_DIR: tempDir(), DATABASE_URL: await createDatabase(url, name) };
 
     const cold = await startServer(env);
     console.log(`cold start (PostgreSQL: migrate + seed): ${cold.ms} ms`);

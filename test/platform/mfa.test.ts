@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { NO_CONTEXT } from '../../src/platform/db/types';
 import { SecretBox, totpCode } from '../../src/platform/auth/totp';
 import { TestClient } from '../support/client';
 import { TEST_APP_SECRET, makeMunicipality, makeUser } from '../support/factories';
 import { describeEachEngine, type Harness } from '../support/harness';
-
-/** Each client comes from its own address, so the per-address rate limits of one test do not leak into another. */
-let clientCount = 0;
-class Client extends TestClient {
-  readonly ip = `10.2.${Math.floor(++clientCount / 250)}.${(clientCount % 250) + 1}`;
-  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
-    return super.request({ ...opts, remoteAddress: this.ip });
-  }
-}
 
 const TOTP_INVALID = 'Kod jest nieprawidłowy lub wygasł. Wpisz aktualny kod z aplikacji.';
 const STAFF_NOTICE = 'Jako pracownik musisz włączyć logowanie dwuetapowe, zanim otworzysz strony z danymi osobowymi.';
@@ -30,8 +20,8 @@ function wrongCode(secret: string): string {
 }
 
 describeEachEngine('two-factor authentication', (h: Harness) => {
-  const client = () => new Client(h.app);
-  const login = (c: Client, email: string, password: string, next = '/account') => c.post('/login', { email, password, next });
+  const client = () => new TestClient(h.app);
+  const login = (c: TestClient, email: string, password: string, next = '/account') => c.post('/login', { email, password, next });
   const totpState = (userId: string) =>
     h.db.tx(NO_CONTEXT, async (sql) => {
       const [row] = await sql.query<{ totp_secret_enc: string | null; totp_enabled_at: Date | null; totp_last_step: string | null }>(

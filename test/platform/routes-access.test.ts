@@ -2,44 +2,15 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import { before, test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { PUBLIC, can } from '../../src/platform/auth/access';
 import { PERMISSIONS } from '../../src/platform/auth/roles';
-import { totpCode } from '../../src/platform/auth/totp';
 import { guard } from '../../src/platform/http/guard';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { TestClient } from '../support/client';
-import { makeMunicipality, makeUser, uniq, type TestUser } from '../support/factories';
-import { describeEachEngine, type Harness } from '../support/harness';
-
-/** Each client comes from its own address, so the per-address log-in rate limit does not add up across tests. */
-let clients = 0;
-class Client extends TestClient {
-  readonly ip = `10.31.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
-  override request(opts: InjectOptions): Promise<LightMyRequestResponse> {
-    return super.request({ ...opts, remoteAddress: this.ip });
-  }
-  /** A form post with a valid CSRF token that asks for JSON errors, so the refusal's code can be checked. */
-  async postJson(url: string, fields: Record<string, string> = {}) {
-    if (!this.csrfToken) await this.get('/login');
-    const body = new URLSearchParams({ ...fields, _csrf: this.csrfToken });
-    return this.request({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } });
-  }
-}
-
-async function logIn(h: Harness, user: TestUser): Promise<Client> {
-  const c = new Client(h.app);
-  const first = await c.post('/login', { email: user.email, password: user.password, next: '/account' });
-  assert.equal(first.statusCode, 303, `password step for ${user.email}`);
-  if (user.totpSecret) {
-    assert.match(first.headers.location ?? '', /^\/login\/mfa/);
-    const second = await c.post('/login/mfa', { code: totpCode(user.totpSecret), next: '/account' });
-    assert.equal(second.statusCode, 303, `TOTP step for ${user.email}: ${second.body.slice(0, 200)}`);
-  }
-  const me = await c.get('/api/me');
-  assert.equal(me.statusCode, 200, 'logged in');
-  return c;
-}
+import { makeMunicipality, makeUser, uniq } from '../support/factories';
+import { describeEachEngine } from '../support/harness';
+import { logIn } from '../support/session';
 
 const errorCode = (res: LightMyRequestResponse): string | undefined => {
   try {
@@ -110,7 +81,7 @@ describeEachEngine('route access rules', (h) => {
     for (const r of routes) {
       const url = fill(r.url, a.slug);
       const label = `${r.method} ${url}`;
-      const c = new Client(h.app);
+      const c = new TestClient(h.app);
       if (isSafe(r.method)) {
         const res = await c.request({ method: r.method as 'GET' | 'HEAD', url });
         if (r.url.startsWith('/api/')) {
@@ -125,7 +96,7 @@ describeEachEngine('route access rules', (h) => {
         const withToken = await c.postJson(url, { email: `x-${uniq()}@example.pl`, roles: 'administrator', version: '1' });
         assert.equal(withToken.statusCode, 401, label);
         assert.equal(errorCode(withToken), 'auth.required', label);
-        const bare = await new Client(h.app).post(url, { roles: 'administrator' }, { csrf: false });
+        const bare = await new TestClient(h.app).post(url, { roles: 'administrator' }, { csrf: false });
         assert.ok([401, 403].includes(bare.statusCode), `${label} without CSRF: ${bare.statusCode}`);
       }
       checked++;
@@ -188,7 +159,7 @@ describeEachEngine('route access rules', (h) => {
   test('an unknown municipality is 404 on every municipality route, logged in or not', async () => {
     const admin = await makeUser(h.db, { municipality: a, roles: ['administrator', 'auditor'], totp: true });
     const signedIn = await logIn(h, admin);
-    const anonymous = new Client(h.app);
+    const anonymous = new TestClient(h.app);
     const missing = `nie-ma-takiej-gminy-${uniq()}`;
     const routes = h.routes.filter((r) => r.url.includes(':municipality') && r.method !== 'HEAD');
     assert.ok(routes.length >= permissionRoutes().filter((r) => r.method !== 'HEAD').length);

@@ -31,22 +31,36 @@ export async function openTestDb(engine: Engine): Promise<OpenedDb> {
   }
   const url = process.env.TEST_DATABASE_URL!;
   const name = `wsp_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const db = openPostgres(dbUrl.toString(), 5);
+  const db = openPostgres(await createDatabase(url, name), 5);
   await migrate(db);
   return {
     db,
     async close() {
       await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await dropDatabase(url, name);
     },
   };
+}
+
+/** Creates database `name` on the server of `url` and returns the URL that reaches it. */
+export async function createDatabase(url: string, name: string): Promise<string> {
+  await adminQuery(url, `CREATE DATABASE ${name}`);
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  return dbUrl.toString();
+}
+
+/** Drops database `name` on the server of `url`, closing any connections still open to it. */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
 }
