@@ -1,7 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as polish from '@zxcvbn-ts/language-pl';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const ARGON2_ID = 2; // Algorithm.Argon2id (a const enum, not importable under verbatimModuleSyntax)
@@ -28,12 +26,17 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-let estimator: ZxcvbnFactory | undefined;
-function strength(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...polish.dictionary },
-    graphs: common.adjacencyGraphs,
-  });
+/** The dictionaries are large: loaded on the first password check, not at start-up. */
+let estimator: Promise<ZxcvbnFactory> | undefined;
+function strength(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, polish] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-pl'),
+    ]);
+    return new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...polish.dictionary }, graphs: common.adjacencyGraphs });
+  })();
   return estimator;
 }
 
@@ -41,9 +44,9 @@ function strength(): ZxcvbnFactory {
  * Why a new password is refused, or null when it is fine: too short, or guessable (common and
  * leaked passwords, keyboard walks, dates, names — zxcvbn with Polish and common dictionaries).
  */
-export function passwordProblem(password: string, userInputs: string[] = []): 'too_short' | 'password_weak' | 'password_contains_email' | null {
+export async function passwordProblem(password: string, userInputs: string[] = []): Promise<'too_short' | 'password_weak' | 'password_contains_email' | null> {
   if (password.length < PASSWORD_MIN_LENGTH) return 'too_short';
   const lower = password.toLowerCase();
   if (userInputs.some((input) => input.length >= 4 && lower.includes(input.toLowerCase()))) return 'password_contains_email';
-  return strength().check(password, userInputs).score >= 3 ? null : 'password_weak';
+  return (await strength()).check(password, userInputs).score >= 3 ? null : 'password_weak';
 }

@@ -24,8 +24,8 @@ const CONFIRM_TTL_MINUTES = 24 * 60;
 const RESET_TTL_MINUTES = 60;
 
 /** Rejects a weak new password with a field error on `field`. */
-export function assertStrongPassword(password: string, email: string, field = 'password'): void {
-  const problem = passwordProblem(password, [email, email.split('@')[0] ?? '']);
+export async function assertStrongPassword(password: string, email: string, field = 'password'): Promise<void> {
+  const problem = await passwordProblem(password, [email, email.split('@')[0] ?? '']);
   if (problem) throw validationError({ [field]: { code: problem, params: { min: 12 } } });
 }
 
@@ -43,7 +43,7 @@ async function mailLink(sql: Sql, deps: AuthDeps, user: Pick<UserRow, 'id' | 'em
  * address gets a confirmation link, a taken one gets a note with a password-reset link.
  */
 export async function register(deps: AuthDeps, input: { email: string; displayName: string; password: string; locale: Locale }, actor: AuditActor) {
-  assertStrongPassword(input.password, input.email);
+  await assertStrongPassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   await deps.db.tx(NO_CONTEXT, async (sql) => {
     const created = await users.insert(sql, { email: input.email, displayName: input.displayName, passwordHash, locale: input.locale });
@@ -196,7 +196,7 @@ export async function resetPassword(deps: AuthDeps, token: string, password: str
     const row = await userTokens.find(sql, hashToken(token), 'reset_password');
     return row ? users.byId(sql, row.user_id) : undefined;
   });
-  if (pre) assertStrongPassword(password, pre.email);
+  if (pre) await assertStrongPassword(password, pre.email);
   const passwordHash = await hashPassword(password);
   await deps.db.tx(NO_CONTEXT, async (sql) => {
     const userId = await consumeToken(sql, token, 'reset_password');
