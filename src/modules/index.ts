@@ -1,7 +1,8 @@
 import type { AppModule } from '../platform/module';
 import { auditingModule } from './auditing';
+import { catalogModule } from './catalog';
 import { portalModule } from './portal';
 import { staffModule } from './staff';
 
 /** Every module of the app, in registration order. A new module adds itself here. */
-export const modules: AppModule[] = [portalModule, staffModule, auditingModule];
+export const modules: AppModule[] = [portalModule, catalogModule, staffModule, auditingModule];

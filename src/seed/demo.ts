@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/types';
 import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
 import { createMunicipality } from '../platform/tenancy/service';
+import { seedCatalogFixtures } from '../modules/catalog';
 
 /** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
 export const DEMO_PASSWORD = 'Lniany-Szlak-Żyrardów-2026';
@@ -75,6 +76,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       const user = await users.insert(sql, { email: account.email, displayName: account.name, passwordHash, locale: 'pl', verified: true });
       if (user) await memberships.grant(sql, municipality.id, user.id, account.roles);
     }
+    await seedCatalogFixtures(sql, municipality.id);
   });
   return true;
 }

@@ -23,19 +23,20 @@ export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident'
 export const PERMISSIONS = {
   'staff.manage': { personalData: true },
   'audit.read': { personalData: true },
+  'catalog.manage': { personalData: false },
 } as const satisfies Record<string, { personalData: boolean }>;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [],
   ngo_member: [],
-  coordinator: [],
+  coordinator: ['catalog.manage'],
   community_organiser: [],
   grants_officer: [],
   evaluator: [],
   analyst: [],
-  director: [],
-  administrator: ['staff.manage'],
+  director: ['catalog.manage'],
+  administrator: ['staff.manage', 'catalog.manage'],
   auditor: ['audit.read'],
 };
 

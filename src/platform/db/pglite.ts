@@ -1,4 +1,6 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTEXT_SQL, contextParams, type Database, type DbContext, type OwnerSql } from './types';
@@ -20,7 +22,8 @@ export async function openPglite(opts: PgliteOptions): Promise<Database & { dump
   }
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, parsers });
+    // The extensions the migrations create (Debian's postgresql-contrib has them on a server).
+    db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, parsers, extensions: { unaccent, pg_trgm } });
   } catch (err) {
     release();
     throw err;

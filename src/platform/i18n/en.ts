@@ -1,3 +1,4 @@
+import { catalogEn } from './messages/catalog';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
 
@@ -207,4 +208,5 @@ export const en: Record<MessageKey, Message> = {
   'mailbox.intro': 'No mail server (SMTP) is configured, so messages arrive here instead of being sent to recipients.',
   'mailbox.empty': 'No messages.',
   'mailbox.to': 'To: {to}',
+  ...catalogEn,
 };

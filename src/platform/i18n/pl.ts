@@ -1,3 +1,4 @@
+import { catalogPl } from './messages/catalog';
 import type { Message } from './types';
 
 /** Polish is the source language; every key here must exist in en.ts (the type checks it). */
@@ -208,6 +209,7 @@ export const pl = {
   'mailbox.intro': 'Serwer pocztowy (SMTP) nie jest skonfigurowany, więc wiadomości trafiają tutaj zamiast do adresatów.',
   'mailbox.empty': 'Brak wiadomości.',
   'mailbox.to': 'Do: {to}',
+  ...catalogPl,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../platform/module';
+
+export async function hsdsRoutes(_app: FastifyInstance, _ctx: ModuleContext): Promise<void> {}

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../platform/module';
+
+export async function publicRoutes(_app: FastifyInstance, _ctx: ModuleContext): Promise<void> {}
