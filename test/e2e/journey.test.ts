@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { totpCode } from '../../src/platform/auth/totp';
 import { units } from '../../src/platform/tenancy/repository';
-import { checkA11y, focusedId, isFocused, launchBrowser, resultsPath } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, focusedId, isFocused, launchBrowser, resultsPath } from '../support/browser';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 
@@ -40,15 +40,15 @@ describeEachEngine('browser journey', (h) => {
     const check = async (html = '') => {
       await a11y.clearCookies();
       await a11y.addCookies(await context.cookies());
-      if (html) await axePage.setContent(html, { waitUntil: 'load' });
-      else await axePage.goto(page.url());
-      await checkA11y(axePage, `${page.url()} (${await h1(page)})`);
+      const label = `${page.url()} (${await h1(page)})`;
+      if (html) await checkA11yOfHtml(axePage, page.url(), html, { label });
+      else {
+        await axePage.goto(page.url());
+        await checkA11y(axePage, label);
+      }
     };
-    const snapshot = async () => {
-      // Form responses (POST) cannot be re-requested safely: check the very HTML the person got.
-      const html = await page.content();
-      return html.replace('<head>', `<head><base href="${base}/">`);
-    };
+    // Form responses (POST) cannot be re-requested safely: check the very HTML the person got.
+    const snapshot = () => page.content();
     const email = `ala-${uniq()}@example.pl`;
     const name = 'Alicja Łęcka-Testowa';
     const password = `Pochmurny-Wiatrak-${uniq()}`;

@@ -38,6 +38,40 @@ export async function checkA11y(page: Page, label = page.url()): Promise<void> {
   assert.fail(`axe found ${result.violations.length} accessibility violation(s) on ${label}:\n${report}`);
 }
 
+/**
+ * Runs axe on HTML captured from another page — typically a form POST's answer, which cannot be
+ * re-requested — in `page` (a context with JavaScript: axe needs it). The HTML is served once at
+ * its original address (`url`), so /static/site.css and relative links load from the app's own
+ * origin as they did for the person; `setContent` would leave it on about:blank, where helmet's
+ * Cross-Origin-Resource-Policy blocks the stylesheet and axe would judge colour contrast and target
+ * size on an unstyled page. Fails unless site.css actually applied. `page` is left showing the HTML.
+ */
+export async function checkA11yOfHtml(
+  page: Page,
+  url: string,
+  html: string,
+  { status = 200, label = url }: { status?: number; label?: string } = {},
+): Promise<void> {
+  // A request never carries the fragment; going to the same address without it reloads for real.
+  const target = new URL(url);
+  target.hash = '';
+  await page.route(
+    (u) => u.href === target.href,
+    (route) => route.fulfill({ status, contentType: 'text/html; charset=utf-8', body: html }),
+    { times: 1 },
+  );
+  await page.goto(target.href, { waitUntil: 'load' });
+  const styles = (await page.evaluate(`(() => {
+    const sheet = [...document.styleSheets].find((s) => s.href && new URL(s.href).pathname === '/static/site.css');
+    let rules = 0;
+    try { rules = sheet ? sheet.cssRules.length : 0; } catch { rules = -1; }
+    return { sheet: Boolean(sheet), rules, font: getComputedStyle(document.body).fontFamily };
+  })()`)) as { sheet: boolean; rules: number; font: string };
+  assert.ok(styles.sheet && styles.rules > 0, `/static/site.css did not load on ${label} (${JSON.stringify(styles)})`);
+  assert.match(styles.font, /^system-ui\b/, `site.css's body font-family is not applied on ${label}`);
+  await checkA11y(page, label);
+}
+
 /** The id (or tag name) of the focused element. */
 export async function focusedId(page: Page): Promise<string> {
   return page.evaluate('document.activeElement ? (document.activeElement.id || document.activeElement.tagName.toLowerCase()) : ""') as Promise<string>;
