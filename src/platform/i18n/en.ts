@@ -1,4 +1,5 @@
 import { catalogEn } from './messages/catalog';
+import { publicEn } from './messages/catalog-public';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
 
@@ -209,4 +210,5 @@ export const en: Record<MessageKey, Message> = {
   'mailbox.empty': 'No messages.',
   'mailbox.to': 'To: {to}',
   ...catalogEn,
+  ...publicEn,
 };

@@ -1,4 +1,5 @@
 import { catalogPl } from './messages/catalog';
+import { publicPl } from './messages/catalog-public';
 import type { Message } from './types';
 
 /** Polish is the source language; every key here must exist in en.ts (the type checks it). */
@@ -210,6 +211,7 @@ export const pl = {
   'mailbox.empty': 'Brak wiadomości.',
   'mailbox.to': 'Do: {to}',
   ...catalogPl,
+  ...publicPl,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

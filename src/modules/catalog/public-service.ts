@@ -1,0 +1,167 @@
+import type { Database, DbContext } from '../../platform/db/types';
+import { AppError, type FieldErrors } from '../../platform/http/errors';
+import { TIME_ZONE, translator, type MessageKey } from '../../platform/i18n';
+import { AREAS, TARGET_GROUPS, type Area, type TargetGroup } from './domain';
+import { catalog, type LocationRow, type OpeningHoursRow, type ProviderRow, type ServiceRow } from './repository';
+import { directory, type ExceptionRow, type LocationOption, type ProgrammeRef, type SearchRow, type WarsawMoment } from './repository-search';
+
+export const PAGE_SIZE = 20;
+export const MAX_PAGE = 1000;
+/** How far ahead a service page lists changed opening hours. */
+export const EXCEPTION_DAYS = 14;
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const warsawParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  weekday: 'short',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Warsaw wall clock at an instant (summer and winter time included). */
+export function warsawMoment(now: Date): WarsawMoment {
+  const part: Record<string, string> = {};
+  for (const p of warsawParts.formatToParts(now)) part[p.type] = p.value;
+  return { day: `${part.year}-${part.month}-${part.day}`, weekday: WEEKDAYS[part.weekday!]!, time: `${part.hour}:${part.minute}:${part.second}` };
+}
+
+export interface CatalogueFilter {
+  q: string;
+  area?: Area;
+  group?: TargetGroup;
+  free: boolean;
+  location?: string;
+  openNow: boolean;
+  stepFree: boolean;
+  page: number;
+}
+
+/** Why a service is in the results, in the order shown. */
+export type Reason =
+  | { kind: 'name'; words: string }
+  | { kind: 'text' }
+  | { kind: 'area'; area: Area }
+  | { kind: 'group'; groups: TargetGroup[] }
+  | { kind: 'free' }
+  | { kind: 'location'; name: string }
+  | { kind: 'open_now'; name: string; until: string }
+  | { kind: 'step_free'; name: string };
+
+export interface SearchResult extends SearchRow {
+  reasons: Reason[];
+}
+
+export interface CatalogueView {
+  locations: LocationOption[];
+  errors: FieldErrors;
+  /** Absent when the filter is invalid. */
+  results?: { rows: SearchResult[]; total: number; page: number; pages: number };
+}
+
+/** Words of three or more letters, at most eight: each must match when the phrase as a whole does not. */
+export function searchTerms(q: string): string[] {
+  return [...new Set(q.split(/[\s,.;:!?„”"'()[\]«»—–/-]+/u).filter((w) => [...w].length >= 3))].slice(0, 8);
+}
+
+/** Area and target group names in both languages, so either can be typed into the search. */
+const LABELS = (() => {
+  const pl = translator('pl');
+  const en = translator('en');
+  const both = <K extends string>(prefix: 'area' | 'group', keys: readonly K[]) =>
+    keys.flatMap((k) => [pl, en].map((tr) => ({ key: k as string, label: tr.t(`${prefix}.${k}` as MessageKey) })));
+  return { areas: both('area', AREAS), groups: both('group', TARGET_GROUPS) };
+})();
+
+function reasonsFor(row: SearchRow, f: CatalogueFilter, labelAreas: string[], labelGroups: string[], locationName: string | undefined): Reason[] {
+  const reasons: Reason[] = [];
+  if (f.q) {
+    if (row.name_hits) reasons.push({ kind: 'name', words: row.name_hits });
+    if (row.in_text || (!row.name_hits && !labelAreas.includes(row.area) && !row.target_groups.some((g) => labelGroups.includes(g)))) {
+      reasons.push({ kind: 'text' });
+    }
+  }
+  if (f.area || labelAreas.includes(row.area)) reasons.push({ kind: 'area', area: row.area });
+  const groups = row.target_groups.filter((g) => g === f.group || labelGroups.includes(g));
+  if (f.group && !groups.includes(f.group) && row.target_groups.includes('all_residents')) groups.push('all_residents');
+  if (groups.length) reasons.push({ kind: 'group', groups });
+  if (f.free) reasons.push({ kind: 'free' });
+  if (f.location && locationName) reasons.push({ kind: 'location', name: locationName });
+  if (f.openNow && row.open_location && row.open_until) reasons.push({ kind: 'open_now', name: row.open_location, until: row.open_until });
+  if (f.stepFree && row.step_free_location) reasons.push({ kind: 'step_free', name: row.step_free_location });
+  return reasons;
+}
+
+/**
+ * The public catalogue: the municipality's places (for the filter) and, when the filter is valid,
+ * one page of active services matching it with the reasons each matched. `now` decides "open now".
+ */
+export async function searchCatalogue(
+  db: Database,
+  ctx: DbContext,
+  municipalityId: string,
+  filter: CatalogueFilter,
+  invalid: FieldErrors,
+  now: Date = new Date(),
+): Promise<CatalogueView> {
+  return db.tx(ctx, async (sql) => {
+    const locations = await directory.locations(sql, municipalityId);
+    const errors: FieldErrors = { ...invalid };
+    const location = filter.location ? locations.find((l) => l.id === filter.location) : undefined;
+    if (filter.location && !location && !errors.location) errors.location = { code: 'directory_choice' };
+    if (Object.keys(errors).length) return { locations, errors };
+
+    const labelAreas = await directory.labelsMatching(sql, filter.q, LABELS.areas);
+    const labelGroups = await directory.labelsMatching(sql, filter.q, LABELS.groups);
+    const query = { ...filter, terms: searchTerms(filter.q), labelAreas, labelGroups };
+    const moment = warsawMoment(now);
+    const total = await directory.count(sql, municipalityId, query, moment);
+    const rows = await directory.search(sql, municipalityId, query, moment, { limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
+    return {
+      locations,
+      errors,
+      results: {
+        rows: rows.map((r) => ({ ...r, reasons: reasonsFor(r, filter, labelAreas, labelGroups, location?.name) })),
+        total,
+        page: filter.page,
+        pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      },
+    };
+  });
+}
+
+export interface PlaceDetails extends LocationRow {
+  hours: OpeningHoursRow[];
+  exceptions: ExceptionRow[];
+}
+
+export interface ServiceDetails {
+  service: ServiceRow;
+  provider: ProviderRow | undefined;
+  locations: PlaceDetails[];
+  programmes: ProgrammeRef[];
+}
+
+/** A service of this municipality, whatever its status (suspended and closed ones stay reachable by their address). */
+export async function serviceDetails(db: Database, ctx: DbContext, municipalityId: string, id: string, now: Date = new Date()): Promise<ServiceDetails> {
+  return db.tx(ctx, async (sql) => {
+    const service = await catalog.service(sql, municipalityId, id);
+    if (!service) throw new AppError('not_found');
+    const provider = await catalog.provider(sql, municipalityId, service.provider_id);
+    const places = await catalog.locationsOfService(sql, municipalityId, id);
+    const ids = places.map((l) => l.id);
+    const hours = await catalog.openingHours(sql, municipalityId, ids);
+    const exceptions = await directory.exceptions(sql, municipalityId, ids, warsawMoment(now).day, EXCEPTION_DAYS);
+    const programmes = await directory.programmesOfService(sql, municipalityId, id);
+    return {
+      service,
+      provider,
+      locations: places.map((l) => ({ ...l, hours: hours.filter((h) => h.location_id === l.id), exceptions: exceptions.filter((e) => e.location_id === l.id) })),
+      programmes,
+    };
+  });
+}

@@ -1,0 +1,205 @@
+import type { Sql } from '../../platform/db/types';
+import type { Area, FeeKind, ProgrammeStatus, TargetGroup } from './domain';
+
+/** A moment on the Warsaw wall clock: the calendar day, ISO weekday (1 = Monday) and time of day. */
+export interface WarsawMoment {
+  day: string;
+  weekday: number;
+  time: string;
+}
+
+export interface SearchQuery {
+  /** The text typed, trimmed ('' = browse everything). */
+  q: string;
+  /** Its words of three letters or more; each must match when the phrase as a whole does not. */
+  terms: string[];
+  /** Areas and target groups whose name the text matches (so "seniorzy" finds services for seniors). */
+  labelAreas: string[];
+  labelGroups: string[];
+  area?: Area;
+  group?: TargetGroup;
+  free: boolean;
+  location?: string;
+  openNow: boolean;
+  stepFree: boolean;
+}
+
+export interface SearchRow {
+  id: string;
+  name: string;
+  summary: string;
+  area: Area;
+  target_groups: TargetGroup[];
+  fee_kind: FeeKind;
+  fee_amount: string | null;
+  provider_name: string;
+  /** Words of the name that matched the text, in their order in the name. */
+  name_hits: string | null;
+  /** The text matched the summary or the description. */
+  in_text: boolean;
+  /** The first of the service's places that is open at the moment asked about, and until when. */
+  open_location: string | null;
+  open_until: string | null;
+  step_free_location: string | null;
+  /** How well the text matched (0 when browsing without text). */
+  rank: number;
+}
+
+export interface LocationOption {
+  id: string;
+  name: string;
+  street: string;
+}
+
+export interface ProgrammeRef {
+  id: string;
+  name: string;
+  status: ProgrammeStatus;
+  period_from: string;
+  period_to: string;
+  resolution_number: string;
+}
+
+export interface ExceptionRow {
+  location_id: string;
+  day: string;
+  closed: boolean;
+  opens: string | null;
+  closes: string | null;
+  note: string;
+}
+
+/** A LIKE pattern matching `expr` anywhere, with its wildcards taken literally. */
+const containing = (expr: string) => `'%' || replace(replace(replace(${expr}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+
+const DOC = "search_normalize(s.name || ' ' || s.summary)";
+const DESC = 'search_normalize(s.description)';
+
+/**
+ * FROM and WHERE of a search: active services of one municipality; the text matches (diacritics and
+ * case ignored, typos tolerated by trigram word similarity) the name and summary, the description
+ * (substring), or an area's or target group's name; then every filter.
+ */
+function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
+  const params: unknown[] = [municipalityId];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const q = p(f.q);
+  const terms = p(f.terms);
+  const where = ['s.municipality_id = $1', "s.status = 'active'"];
+  const onlyLocation = f.location ? `AND l.id = ${p(f.location)}` : '';
+  const [day, weekday, time] = [p(now.day), p(now.weekday), p(now.time)];
+
+  const textMatch = `(qq.qn <% ${DOC}
+      OR ${DESC} ILIKE ${containing('qq.qn')}
+      OR (cardinality(qq.terms) > 0 AND NOT EXISTS (
+        SELECT 1 FROM unnest(qq.terms) t WHERE NOT (t <% ${DOC} OR ${DESC} ILIKE ${containing('t')}))))`;
+  // Parameters are added only when used: PostgreSQL cannot type a parameter the statement never mentions.
+  const labelMatch = f.q ? `(s.area = ANY(${p(f.labelAreas)}::text[]) OR s.target_groups && ${p(f.labelGroups)}::text[])` : 'false';
+  if (f.q) where.push(`(${textMatch} OR ${labelMatch})`);
+  if (f.area) where.push(`s.area = ${p(f.area)}`);
+  if (f.group) where.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
+  if (f.free) where.push(`s.fee_kind = 'free'`);
+  if (f.location) where.push(`EXISTS (SELECT 1 FROM service_locations sl WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id AND sl.location_id = ${p(f.location)})`);
+  if (f.openNow) where.push('op.open_location IS NOT NULL');
+  if (f.stepFree) where.push('sf.step_free_location IS NOT NULL');
+
+  const from = `services s
+    JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
+    CROSS JOIN (SELECT search_normalize(${q}) AS qn, ARRAY(SELECT search_normalize(x) FROM unnest(${terms}::text[]) x) AS terms) qq
+    LEFT JOIN LATERAL (
+      SELECT l.name AS open_location, to_char(COALESCE(ex.closes, oh.closes), 'HH24:MI') AS open_until
+      FROM service_locations sl
+      JOIN locations l ON l.municipality_id = sl.municipality_id AND l.id = sl.location_id
+      LEFT JOIN opening_exceptions ex ON ex.municipality_id = l.municipality_id AND ex.location_id = l.id AND ex.day = ${day}::date
+      LEFT JOIN opening_hours oh ON ex.id IS NULL AND oh.municipality_id = l.municipality_id AND oh.location_id = l.id
+        AND oh.weekday = ${weekday}::int AND oh.opens <= ${time}::time AND ${time}::time < oh.closes
+      WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id ${onlyLocation}
+        AND ((ex.id IS NOT NULL AND NOT ex.closed AND ex.opens <= ${time}::time AND ${time}::time < ex.closes) OR oh.id IS NOT NULL)
+      ORDER BY l.name, l.id LIMIT 1
+    ) op ON true
+    LEFT JOIN LATERAL (
+      SELECT l.name AS step_free_location
+      FROM service_locations sl JOIN locations l ON l.municipality_id = sl.municipality_id AND l.id = sl.location_id
+      WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id AND l.step_free ${onlyLocation}
+      ORDER BY l.name, l.id LIMIT 1
+    ) sf ON true`;
+
+  const hasText = f.q !== '';
+  const extras = hasText
+    ? `(SELECT string_agg(y.w, ' ' ORDER BY x.i) FROM regexp_split_to_table(s.name, '\\s+') WITH ORDINALITY AS x(raw, i)
+          CROSS JOIN LATERAL (SELECT btrim(x.raw, '„”"''()[],.;:!?«»—–-') AS w) y
+        WHERE y.w <> '' AND EXISTS (SELECT 1 FROM unnest(qq.terms || qq.qn) t
+          WHERE t <% search_normalize(y.w) OR similarity(t, search_normalize(y.w)) >= 0.4)) AS name_hits,
+       (qq.qn <% search_normalize(s.summary) OR ${DESC} ILIKE ${containing('qq.qn')}
+         OR EXISTS (SELECT 1 FROM unnest(qq.terms) t WHERE t <% search_normalize(s.summary) OR ${DESC} ILIKE ${containing('t')})) AS in_text,
+       greatest(word_similarity(qq.qn, search_normalize(s.name)), 0.8 * word_similarity(qq.qn, ${DOC}),
+         CASE WHEN ${DESC} ILIKE ${containing('qq.qn')} THEN 0.5 ELSE 0 END,
+         CASE WHEN ${labelMatch} THEN 0.4 ELSE 0 END) + 0.1 * similarity(qq.qn, search_normalize(s.name)) AS rank`
+    : 'NULL::text AS name_hits, false AS in_text, 0 AS rank';
+  return { from, where: where.join(' AND '), extras, params };
+}
+
+export const directory = {
+  /** One page of matching services, best match first (then by name, ignoring diacritics). */
+  async search(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }): Promise<SearchRow[]> {
+    const { from, where, extras, params } = searchSql(municipalityId, f, now);
+    return sql.query<SearchRow>(
+      `SELECT s.id, s.name, s.summary, s.area, s.target_groups, s.fee_kind, s.fee_amount::text AS fee_amount, p.name AS provider_name,
+         op.open_location, op.open_until, sf.step_free_location, ${extras}
+       FROM ${from} WHERE ${where}
+       ORDER BY rank DESC, search_normalize(s.name), s.id
+       LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
+      params,
+    );
+  },
+
+  async count(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment): Promise<number> {
+    const { from, where, params } = searchSql(municipalityId, f, now);
+    const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`, params);
+    return row?.n ?? 0;
+  },
+
+  /** The keys whose label the text names or resembles (diacritics, case and small typos ignored). */
+  async labelsMatching(sql: Sql, q: string, labels: { key: string; label: string }[]): Promise<string[]> {
+    if (q.length < 3 || labels.length === 0) return [];
+    const rows = await sql.query<{ key: string }>(
+      `SELECT DISTINCT x.key FROM unnest($2::text[], $3::text[]) AS x(key, label)
+       WHERE search_normalize($1) <% search_normalize(x.label) OR search_normalize(x.label) <% search_normalize($1)
+       ORDER BY x.key`,
+      [q, labels.map((l) => l.key), labels.map((l) => l.label)],
+    );
+    return rows.map((r) => r.key);
+  },
+
+  /** The municipality's places, for the place filter. */
+  async locations(sql: Sql, municipalityId: string): Promise<LocationOption[]> {
+    return sql.query<LocationOption>(
+      'SELECT id, name, street FROM locations WHERE municipality_id = $1 ORDER BY search_normalize(name), street, id',
+      [municipalityId],
+    );
+  },
+
+  async programmesOfService(sql: Sql, municipalityId: string, serviceId: string): Promise<ProgrammeRef[]> {
+    return sql.query<ProgrammeRef>(
+      `SELECT g.id, g.name, g.status, g.period_from, g.period_to, g.resolution_number
+       FROM programmes g JOIN programme_services ps ON ps.municipality_id = g.municipality_id AND ps.programme_id = g.id
+       WHERE g.municipality_id = $1 AND ps.service_id = $2 ORDER BY g.period_from DESC, g.name`,
+      [municipalityId, serviceId],
+    );
+  },
+
+  /** Dated changes to opening hours from `fromDay` for `days` days. */
+  async exceptions(sql: Sql, municipalityId: string, locationIds: string[], fromDay: string, days: number): Promise<ExceptionRow[]> {
+    if (locationIds.length === 0) return [];
+    return sql.query<ExceptionRow>(
+      `SELECT location_id, day, closed, to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes, note
+       FROM opening_exceptions
+       WHERE municipality_id = $1 AND location_id = ANY($2::uuid[]) AND day >= $3::date AND day < $3::date + $4::int
+       ORDER BY day`,
+      [municipalityId, locationIds, fromDay, days],
+    );
+  },
+};
