@@ -1,3 +1,4 @@
+import { eligibilityEn } from './messages/catalog-eligibility';
 import { catalogEn } from './messages/catalog';
 import { publicEn } from './messages/catalog-public';
 import type { Message } from './types';
@@ -210,5 +211,6 @@ export const en: Record<MessageKey, Message> = {
   'mailbox.empty': 'No messages.',
   'mailbox.to': 'To: {to}',
   ...catalogEn,
+  ...eligibilityEn,
   ...publicEn,
 };

@@ -1,3 +1,4 @@
+import { eligibilityPl } from './messages/catalog-eligibility';
 import { catalogPl } from './messages/catalog';
 import { publicPl } from './messages/catalog-public';
 import type { Message } from './types';
@@ -211,6 +212,7 @@ export const pl = {
   'mailbox.empty': 'Brak wiadomości.',
   'mailbox.to': 'Do: {to}',
   ...catalogPl,
+  ...eligibilityPl,
   ...publicPl,
 } satisfies Record<string, Message>;
 

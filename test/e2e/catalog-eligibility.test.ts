@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { seedCatalogFixtures } from '../../src/modules/catalog';
+import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
+import { checkA11y, checkA11yOfHtml, focusedId, isFocused, launchBrowser, resultsPath } from '../support/browser';
+import { makeMunicipality } from '../support/factories';
+import { describeEachEngine } from '../support/harness';
+
+async function clickAndWait(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
+}
+
+const h1 = (page: Page) => page.locator('h1').innerText();
+
+describeEachEngine('browser: the eligibility check', (h) => {
+  let browser: Browser;
+  let base = '';
+  let m: MunicipalityRow;
+
+  before(async () => {
+    m = await makeMunicipality(h.db, 'Miasto Przeglądarkowe');
+    await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
+    await h.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  /**
+   * Without JavaScript the person answers and submits; axe (which needs JavaScript) checks the very
+   * HTML each POST returned, in a scripted twin, since a POST cannot be re-requested.
+   */
+  const twin = async (context: BrowserContext, a11y: BrowserContext, page: Page, label: string) => {
+    await a11y.clearCookies();
+    await a11y.addCookies(await context.cookies());
+    const axePage = await a11y.newPage();
+    try {
+      await checkA11yOfHtml(axePage, page.url(), await page.content(), { label });
+    } finally {
+      await axePage.close();
+    }
+  };
+
+  test('without JavaScript: answer, see results, print, change answers, fix an error — zero axe violations throughout', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const a11y = await browser.newContext();
+    const page = await context.newPage();
+    const url = `${base}/${m.slug}/check`;
+    const noQuery = () => assert.equal(new URL(page.url()).search, '', 'answers never in the address bar');
+    try {
+      await page.goto(url);
+      assert.equal(await h1(page), 'Sprawdź, z czego możesz skorzystać');
+      await twin(context, a11y, page, 'the questionnaire');
+
+      await page.getByLabel('Ile masz lat?').fill('70');
+      await page.getByRole('group', { name: /Czy mieszkasz w tej gminie/ }).getByLabel('Tak').check();
+      await page.getByLabel(/Ile osób liczy Twoje gospodarstwo/).fill('2');
+      await page.getByRole('group', { name: /dochód netto na osobę/ }).getByLabel('od 801 do 1010 zł').check();
+      await page.getByRole('group', { name: /Czym się teraz zajmujesz/ }).getByLabel('Jestem na emeryturze lub rencie').check();
+      await clickAndWait(page, page.getByRole('button', { name: 'Pokaż, z czego mogę skorzystać' }));
+      noQuery();
+      assert.equal(await h1(page), 'Z czego możesz skorzystać');
+      const likely = page.locator('h2', { hasText: 'Prawdopodobnie dla Ciebie' });
+      assert.match(await likely.innerText(), /Prawdopodobnie dla Ciebie: \d+ usług/);
+      const club = page.locator('.check-service', { has: page.getByRole('link', { name: 'Klub Seniora „Lniane Serca”' }) }).first();
+      assert.match(await club.innerText(), /masz co najmniej 60 lat/);
+      assert.match(await page.locator('.check-service', { hasText: 'Posiłek dla potrzebujących' }).innerText(), /dochód na osobę do 1010 zł/);
+      await twin(context, a11y, page, 'the results');
+
+      // The unlikely ones are collapsed; the keyboard opens them (no script needed).
+      const details = page.locator('details.check-details');
+      assert.equal(await details.getAttribute('open'), null);
+      const summary = details.locator('summary');
+      await summary.focus();
+      assert.equal(await isFocused(summary), true);
+      await page.keyboard.press('Enter');
+      assert.notEqual(await details.getAttribute('open'), null);
+      assert.match(await details.innerText(), /Doradztwo zawodowe „Pierwsza praca”.*od 18 do 30 lat/s);
+      await twin(context, a11y, page, 'the results, unlikely ones opened');
+
+      await page.screenshot({ path: resultsPath(`eligibility-results-${h.engine}.png`), fullPage: true });
+
+      await clickAndWait(page, page.getByRole('button', { name: 'Wersja do druku' }));
+      noQuery();
+      assert.equal(await h1(page), 'Z czego możesz skorzystać — wersja do druku');
+      assert.equal(await page.locator('details').count(), 0);
+      await twin(context, a11y, page, 'the printable view');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.check-actions').isVisible(), false, 'buttons are not printed');
+      assert.equal(await page.locator('.site-header nav').isVisible(), false, 'the menu is not printed');
+      await page.emulateMedia({ media: 'screen' });
+
+      await clickAndWait(page, page.getByRole('button', { name: 'Zmień odpowiedzi' }));
+      noQuery();
+      assert.equal(await h1(page), 'Sprawdź, z czego możesz skorzystać');
+      assert.equal(await page.getByLabel('Ile masz lat?').inputValue(), '70');
+      assert.equal(await page.getByLabel(/Ile osób liczy Twoje gospodarstwo/).inputValue(), '2');
+      assert.equal(await page.getByRole('group', { name: /Czy mieszkasz w tej gminie/ }).getByLabel('Tak').isChecked(), true);
+      assert.equal(await page.getByRole('group', { name: /dochód netto na osobę/ }).getByLabel('od 801 do 1010 zł').isChecked(), true);
+      await twin(context, a11y, page, 'the questionnaire with answers kept');
+
+      // A mistake: the form comes back with an error summary, the answers kept.
+      await page.getByLabel('Ile masz lat?').fill('siedemdziesiąt');
+      await clickAndWait(page, page.getByRole('button', { name: 'Pokaż, z czego mogę skorzystać' }));
+      noQuery();
+      const errors = page.locator('#error-summary');
+      assert.equal(await errors.getAttribute('role'), 'alert');
+      assert.match(await errors.innerText(), /Formularz zawiera 1 błąd/);
+      assert.match(await errors.innerText(), /Wiek: Wpisz wiek w pełnych latach/);
+      assert.equal(await page.getByLabel('Ile masz lat?').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByLabel('Ile masz lat?').inputValue(), 'siedemdziesiąt');
+      assert.equal(await page.getByRole('group', { name: /Czym się teraz zajmujesz/ }).getByLabel('Jestem na emeryturze lub rencie').isChecked(), true);
+      await twin(context, a11y, page, 'the error state');
+      await errors.getByRole('link').click();
+      assert.equal(await focusedId(page), 'f-age');
+      await page.screenshot({ path: resultsPath(`eligibility-error-${h.engine}.png`), fullPage: true });
+    } finally {
+      await context.close();
+      await a11y.close();
+    }
+  });
+
+  test('with JavaScript too: the pages pass axe and radio groups are reachable by keyboard', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/${m.slug}/check`);
+      await checkA11y(page, 'the questionnaire (scripted)');
+      await page.getByLabel('Ile masz lat?').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedId(page), 'f-residence', 'tab from age reaches the residence radios');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.locator('#f-residence-no').isChecked(), true, 'arrow keys choose within the group');
+      await clickAndWait(page, page.getByRole('button', { name: 'Pokaż, z czego mogę skorzystać' }));
+      assert.equal(await h1(page), 'Z czego możesz skorzystać');
+      await checkA11y(page, 'the results (scripted)');
+      // 320 CSS px (WCAG 1.4.10 reflow): nothing scrolls sideways, on the results or the form.
+      await page.setViewportSize({ width: 320, height: 800 });
+      assert.equal(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), 0, 'results at 320 px');
+      await checkA11y(page, 'the results at 320 px');
+      await page.goto(`${base}/${m.slug}/check`);
+      assert.equal(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), 0, 'form at 320 px');
+      await page.screenshot({ path: resultsPath(`eligibility-form-narrow-${h.engine}.png`), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
