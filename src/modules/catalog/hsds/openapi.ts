@@ -1,0 +1,283 @@
+import { HSDS_VERSION } from './constants';
+
+/**
+ * The OpenAPI 3.1 description of the platform's JSON API: the HSDS 3.0 open data of each
+ * municipality's catalogue (schemas by reference to the specification's own files) and the
+ * platform's JSON endpoints. A test checks that every registered /api route is described here.
+ */
+
+const HSDS_SCHEMA = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema';
+const ref = (name: string) => ({ $ref: `#/components/${name}` });
+const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('schemas/Error'), description);
+const hsdsPage = (items: unknown) => ({ allOf: [ref('schemas/Page')], properties: { contents: { type: 'array', items } } });
+
+const NOT_FOUND = error('No such municipality, or no published record with this id (also for a malformed id).');
+const INVALID = error('A query parameter is invalid (`validation.failed`, with `fields`).');
+
+const op = (operationId: string, summary: string, responses: Record<string, unknown>, parameters: unknown[] = [], extra: Record<string, unknown> = {}) => ({
+  get: { operationId, summary, tags: extra.tags ?? ['HSDS'], parameters, responses, ...extra },
+});
+const idPath = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The id (uuid) of the ${what}.`, schema: { type: 'string', format: 'uuid' } });
+const LIST_PARAMS = [ref('parameters/page'), ref('parameters/per_page'), ref('parameters/format')];
+const SERVICE_FILTERS = [
+  ref('parameters/search'),
+  ref('parameters/taxonomy_term_id'),
+  ref('parameters/taxonomy_id'),
+  ref('parameters/organization_id'),
+  ref('parameters/modified_after'),
+];
+
+export function openApiDocument(publicUrl: string): Record<string, unknown> {
+  const hsds = (path: string) => `/api/{municipality}/hsds${path}`;
+  const root = op('getAPIMetaInformation', 'HSDS version and profile of this API', {
+    200: json(
+      {
+        type: 'object',
+        required: ['version', 'profile', 'openapi_url'],
+        properties: { version: { type: 'string', const: HSDS_VERSION }, profile: { type: 'string', format: 'uri' }, openapi_url: { type: 'string', format: 'uri' } },
+      },
+      'About this API and its relationship with HSDS.',
+    ),
+    404: NOT_FOUND,
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Wspólnota — API',
+      version: '1.0.0',
+      summary: 'Open data of the social services catalogues (Open Referral HSDS 3.0) and the platform JSON API.',
+      description:
+        'Each municipality publishes its catalogue of active social services as Open Referral HSDS ' +
+        `${HSDS_VERSION} under /api/{municipality}/hsds/ (no key, CORS open). Records carry no fields outside the ` +
+        'HSDS schemas. Texts are in Polish; taxonomy terms give the English name as their description.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: publicUrl }],
+    tags: [
+      { name: 'HSDS', description: 'Open Referral Human Services Data Specification 3.0 (read only, public).' },
+      { name: 'Platform', description: 'The platform JSON API.' },
+    ],
+    paths: {
+      '/api/openapi.json': op('getOpenApi', 'This document', { 200: json({ type: 'object' }, 'The OpenAPI 3.1 document.') }, [], { tags: ['Platform'] }),
+      '/api/me': op(
+        'getMe',
+        'The signed-in person and their memberships',
+        {
+          200: json(
+            {
+              type: 'object',
+              required: ['id', 'email', 'displayName', 'locale', 'mfaEnabled', 'memberships'],
+              properties: {
+                id: { type: 'string', format: 'uuid' },
+                email: { type: 'string', format: 'email' },
+                displayName: { type: 'string' },
+                locale: { type: 'string', enum: ['pl', 'en'] },
+                mfaEnabled: { type: 'boolean' },
+                memberships: {
+                  type: 'array',
+                  items: { type: 'object', properties: { municipality: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
+                },
+              },
+            },
+            'The account.',
+          ),
+          401: error('Not signed in (`auth.required`).'),
+        },
+        [],
+        { tags: ['Platform'], security: [{ session: [] }] },
+      ),
+      '/api/{municipality}/audit-log': op(
+        'getAuditLog',
+        'A page of the municipality audit log, newest first (50 entries; auditors, with 2FA)',
+        {
+          200: json(
+            {
+              type: 'object',
+              required: ['data', 'next'],
+              properties: {
+                data: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'integer' },
+                      occurred_at: { type: 'string', format: 'date-time' },
+                      actor_label: { type: 'string' },
+                      action: { type: 'string' },
+                      subject_type: { type: 'string' },
+                      subject_id: { type: 'string' },
+                      reason: { type: 'string' },
+                      ip: { type: 'string' },
+                      request_id: { type: 'string' },
+                      details: { type: 'object' },
+                    },
+                  },
+                },
+                next: { oneOf: [{ type: 'null' }, { type: 'object', properties: { before: { type: 'integer' } } }] },
+              },
+            },
+            'Entries, and the `before` value of the next page (null on the last page).',
+          ),
+          401: error('Not signed in.'),
+          403: error('No `audit.read` permission in this municipality (or 2FA not enrolled).'),
+          404: NOT_FOUND,
+          422: INVALID,
+        },
+        [
+          ref('parameters/municipality'),
+          ...['from', 'to'].map((name) => ({ name, in: 'query', description: 'A day (YYYY-MM-DD, Warsaw time).', schema: { type: 'string', format: 'date' } })),
+          { name: 'action', in: 'query', schema: { type: 'string' } },
+          { name: 'actor', in: 'query', description: 'Part of the actor label.', schema: { type: 'string' } },
+          { name: 'subject', in: 'query', description: 'A subject id.', schema: { type: 'string' } },
+          { name: 'before', in: 'query', description: 'Entries older than this id (keyset paging).', schema: { type: 'integer', minimum: 1 } },
+        ],
+        { tags: ['Platform'], security: [{ session: [] }] },
+      ),
+      [hsds('')]: { ...root, parameters: [ref('parameters/municipality')] },
+      [hsds('/')]: { ...root, get: { ...root.get, operationId: 'getAPIMetaInformationSlash' }, parameters: [ref('parameters/municipality')] },
+      [hsds('/services')]: {
+        parameters: [ref('parameters/municipality')],
+        ...op(
+          'getPaginatedListOfServices',
+          'Active services, by name',
+          {
+            200: json(hsdsPage({ $ref: `${HSDS_SCHEMA}/compiled/service_list.json` }), 'A page of services (fully nested with `full=true`: compiled/service.json).'),
+            404: NOT_FOUND,
+            422: INVALID,
+          },
+          [...SERVICE_FILTERS, ref('parameters/postcode'), ref('parameters/full'), ...LIST_PARAMS],
+        ),
+      },
+      [hsds('/services/{id}')]: {
+        parameters: [ref('parameters/municipality'), idPath('service')],
+        ...op('getFullyNestedServiceById', 'A service with everything about it', {
+          200: json({ $ref: `${HSDS_SCHEMA}/compiled/service.json` }, 'The service.'),
+          404: NOT_FOUND,
+        }),
+      },
+      [hsds('/organizations')]: {
+        parameters: [ref('parameters/municipality')],
+        ...op(
+          'getPaginatedListOfOrganizations',
+          'Providers of active services, by name',
+          { 200: json(hsdsPage({ $ref: `${HSDS_SCHEMA}/compiled/organization_list.json` }), 'A page of organizations.'), 404: NOT_FOUND, 422: INVALID },
+          [ref('parameters/search'), ...LIST_PARAMS],
+        ),
+      },
+      [hsds('/organizations/{id}')]: {
+        parameters: [ref('parameters/municipality'), idPath('organization')],
+        ...op('getOrganizationById', 'A provider with its places and fully nested active services', {
+          200: json({ $ref: `${HSDS_SCHEMA}/compiled/organization.json` }, 'The organization.'),
+          404: NOT_FOUND,
+        }),
+      },
+      [hsds('/service_at_locations')]: {
+        parameters: [ref('parameters/municipality')],
+        ...op(
+          'getPaginatedListOfServiceAtLocation',
+          'Active services at each of their places',
+          { 200: json(hsdsPage({ $ref: `${HSDS_SCHEMA}/compiled/service_at_location_list.json` }), 'A page of services at locations.'), 404: NOT_FOUND, 422: INVALID },
+          [...SERVICE_FILTERS, ref('parameters/postcode'), ...LIST_PARAMS],
+        ),
+      },
+      [hsds('/service_at_locations/{id}')]: {
+        parameters: [ref('parameters/municipality'), idPath('service at location')],
+        ...op('getServiceAtLocationWithNestedDataById', 'A service at one place, fully nested', {
+          200: json({ $ref: `${HSDS_SCHEMA}/compiled/service_at_location.json` }, 'The service at location.'),
+          404: NOT_FOUND,
+        }),
+      },
+      [hsds('/taxonomies')]: {
+        parameters: [ref('parameters/municipality')],
+        ...op(
+          'getPaginatedListOfTaxonomies',
+          'The statutory areas of social services and the target groups',
+          { 200: json(hsdsPage({ $ref: `${HSDS_SCHEMA}/taxonomy.json` }), 'A page of taxonomies.'), 404: NOT_FOUND, 422: INVALID },
+          [ref('parameters/search'), ...LIST_PARAMS],
+        ),
+      },
+      [hsds('/taxonomies/{id}')]: {
+        parameters: [ref('parameters/municipality'), idPath('taxonomy')],
+        ...op('getTaxonomyById', 'A taxonomy', { 200: json({ $ref: `${HSDS_SCHEMA}/taxonomy.json` }, 'The taxonomy.'), 404: NOT_FOUND }),
+      },
+      [hsds('/taxonomy_terms')]: {
+        parameters: [ref('parameters/municipality')],
+        ...op(
+          'getPaginatedListOfTaxonomyTerms',
+          'Every term of both taxonomies (Polish names, English descriptions)',
+          { 200: json(hsdsPage({ $ref: `${HSDS_SCHEMA}/taxonomy_term.json` }), 'A page of taxonomy terms.'), 404: NOT_FOUND, 422: INVALID },
+          [ref('parameters/search'), ref('parameters/taxonomy_id'), ...LIST_PARAMS],
+        ),
+      },
+      [hsds('/taxonomy_terms/{id}')]: {
+        parameters: [ref('parameters/municipality'), idPath('taxonomy term')],
+        ...op('getTaxonomyTermById', 'A taxonomy term', { 200: json({ $ref: `${HSDS_SCHEMA}/taxonomy_term.json` }, 'The taxonomy term.'), 404: NOT_FOUND }),
+      },
+    },
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid', description: 'The session cookie set by signing in at /login.' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                fields: { type: 'object', additionalProperties: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+              },
+            },
+          },
+        },
+        Page: {
+          type: 'object',
+          required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'],
+          properties: {
+            total_items: { type: 'integer', description: 'The number of matching records.' },
+            total_pages: { type: 'integer', description: 'The number of pages (0 when nothing matches).' },
+            page_number: { type: 'integer', description: 'This page, counting from 1.' },
+            size: { type: 'integer', description: 'The number of records on this page.' },
+            first_page: { type: 'boolean' },
+            last_page: { type: 'boolean' },
+            empty: { type: 'boolean', description: 'True when this page has no records.' },
+            contents: { type: 'array' },
+          },
+        },
+      },
+      parameters: {
+        municipality: {
+          name: 'municipality',
+          in: 'path',
+          required: true,
+          description: 'The municipality address on the platform (its slug, e.g. `zyrardow`).',
+          schema: { type: 'string', pattern: '^[a-z0-9-]+$' },
+        },
+        search: { name: 'search', in: 'query', description: 'Words to find in the name (and a service summary), ignoring case and Polish diacritics.', schema: { type: 'string', maxLength: 200 } },
+        page: { name: 'page', in: 'query', description: 'The page number, from 1.', schema: { type: 'integer', minimum: 1, default: 1 } },
+        per_page: { name: 'per_page', in: 'query', description: 'Records per page.', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        format: { name: 'format', in: 'query', description: 'Only `json` is offered.', schema: { type: 'string', enum: ['json'] } },
+        full: { name: 'full', in: 'query', description: 'Fully nested services instead of list items.', schema: { type: 'boolean', default: false } },
+        taxonomy_term_id: {
+          name: 'taxonomy_term_id',
+          in: 'query',
+          description: 'Services classified by this term (its id, or its code such as `health` or `seniors`).',
+          schema: { type: 'string' },
+        },
+        taxonomy_id: { name: 'taxonomy_id', in: 'query', description: 'Records classified in this taxonomy (its id, or `area` / `target_group`).', schema: { type: 'string' } },
+        organization_id: { name: 'organization_id', in: 'query', description: 'Services of this provider.', schema: { type: 'string', format: 'uuid' } },
+        modified_after: {
+          name: 'modified_after',
+          in: 'query',
+          description: 'Records changed on or after this moment: a day (YYYY-MM-DD, from midnight in Warsaw) or a date-time with an offset.',
+          schema: { type: 'string' },
+        },
+        postcode: { name: 'postcode', in: 'query', description: 'Held at a place with this postal code (NN-NNN).', schema: { type: 'string', pattern: '^[0-9]{2}-[0-9]{3}$' } },
+      },
+    },
+  };
+}
