@@ -1,3 +1,4 @@
+import { adminEn } from './messages/catalog-admin';
 import { eligibilityEn } from './messages/catalog-eligibility';
 import { catalogEn } from './messages/catalog';
 import { publicEn } from './messages/catalog-public';
@@ -211,6 +212,7 @@ export const en: Record<MessageKey, Message> = {
   'mailbox.empty': 'No messages.',
   'mailbox.to': 'To: {to}',
   ...catalogEn,
+  ...adminEn,
   ...eligibilityEn,
   ...publicEn,
 };

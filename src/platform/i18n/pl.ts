@@ -1,3 +1,4 @@
+import { adminPl } from './messages/catalog-admin';
 import { eligibilityPl } from './messages/catalog-eligibility';
 import { catalogPl } from './messages/catalog';
 import { publicPl } from './messages/catalog-public';
@@ -212,6 +213,7 @@ export const pl = {
   'mailbox.empty': 'Brak wiadomości.',
   'mailbox.to': 'Do: {to}',
   ...catalogPl,
+  ...adminPl,
   ...eligibilityPl,
   ...publicPl,
 } satisfies Record<string, Message>;
