@@ -3,6 +3,7 @@ import { PUBLIC } from '../../platform/auth/access';
 import { AppError } from '../../platform/http/errors';
 import type { ModuleContext } from '../../platform/module';
 import { HSDS_PROFILE, HSDS_VERSION } from './hsds/constants';
+import { datapackageZip, publishedBundles, zipFileName } from './hsds/datapackage';
 import type { Place } from './hsds/map';
 import { page } from './hsds/map';
 import { openApiDocument } from './hsds/openapi';
@@ -48,6 +49,13 @@ export async function hsdsRoutes(app: FastifyInstance, { db, config }: ModuleCon
     api.get<{ Params: MI }>('/api/:municipality/hsds/services/:id', open, async (request) =>
       found(await hsds.service(db, request.dbContext(), placeOf(request), request.params.id)),
     );
+
+    api.get<{ Params: M }>('/api/:municipality/hsds/datapackage.zip', open, async (request, reply) => {
+      const { slug, name } = request.tenant!.municipality;
+      const info = { slug, name, publicUrl: config.publicUrl, created: new Date() };
+      const zip = datapackageZip(await publishedBundles(db, request.dbContext()), placeOf(request), info);
+      return reply.type('application/zip').header('content-disposition', `attachment; filename="${zipFileName(info)}"`).send(Buffer.from(zip));
+    });
 
     api.get<{ Params: M }>('/api/:municipality/hsds/organizations', open, async (request) => {
       const q = searchListQuery(request.query);

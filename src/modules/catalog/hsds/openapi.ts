@@ -137,6 +137,18 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       ),
       [hsds('')]: { ...root, parameters: [ref('parameters/municipality')] },
       [hsds('/')]: { ...root, get: { ...root.get, operationId: 'getAPIMetaInformationSlash' }, parameters: [ref('parameters/municipality')] },
+      [hsds('/datapackage.zip')]: {
+        parameters: [ref('parameters/municipality')],
+        ...op('getDataPackage', 'The whole catalogue as an HSDS tabular data package (CSV), CC BY 4.0', {
+          200: {
+            description:
+              'A zip: datapackage.json (Frictionless Tabular Data Package; the resources of the HSDS 3.0 datapackage.json) and one ' +
+              'UTF-8 RFC 4180 CSV per published table, with the same ids and active services as the JSON API.',
+            content: { 'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+          },
+          404: NOT_FOUND,
+        }),
+      },
       [hsds('/services')]: {
         parameters: [ref('parameters/municipality')],
         ...op(
