@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './routes-admin';
 import { eligibilityRoutes } from './routes-eligibility';
 import { hsdsRoutes } from './routes-hsds';
+import { programmeRoutes } from './routes-programme';
 import { publicRoutes } from './routes-public';
+import { transferRoutes } from './routes-transfer';
 
 /**
  * The programme and catalogue of social services: the public directory and search, the anonymous
@@ -14,12 +16,15 @@ export const catalogModule: AppModule = {
   name: 'catalog',
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await publicRoutes(app, ctx);
+    await programmeRoutes(app, ctx);
     await eligibilityRoutes(app, ctx);
     await hsdsRoutes(app, ctx);
     await adminRoutes(app, ctx);
+    await transferRoutes(app, ctx);
   },
   navigation: [
     { href: '/services', label: 'nav.catalog' },
+    { href: '/programme', label: 'nav.programme' },
     { href: '/check', label: 'nav.eligibility' },
     { href: '/catalog', label: 'nav.catalog_admin', permission: 'catalog.manage' },
   ],

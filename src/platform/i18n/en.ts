@@ -2,6 +2,8 @@ import { adminEn } from './messages/catalog-admin';
 import { eligibilityEn } from './messages/catalog-eligibility';
 import { catalogEn } from './messages/catalog';
 import { publicEn } from './messages/catalog-public';
+import { programmeEn } from './messages/catalog-programme';
+import { transferEn } from './messages/catalog-transfer';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
 
@@ -215,4 +217,6 @@ export const en: Record<MessageKey, Message> = {
   ...adminEn,
   ...eligibilityEn,
   ...publicEn,
+  ...transferEn,
+  ...programmeEn,
 };

@@ -2,6 +2,8 @@ import { adminPl } from './messages/catalog-admin';
 import { eligibilityPl } from './messages/catalog-eligibility';
 import { catalogPl } from './messages/catalog';
 import { publicPl } from './messages/catalog-public';
+import { programmePl } from './messages/catalog-programme';
+import { transferPl } from './messages/catalog-transfer';
 import type { Message } from './types';
 
 /** Polish is the source language; every key here must exist in en.ts (the type checks it). */
@@ -216,6 +218,8 @@ export const pl = {
   ...adminPl,
   ...eligibilityPl,
   ...publicPl,
+  ...transferPl,
+  ...programmePl,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

@@ -37,6 +37,7 @@ export function DashboardPage(props: { ctx: PageContext } & Dashboard) {
     <Layout ctx={ctx} title={t('catalog_admin.title')}>
       <h1>{t('catalog_admin.title')}</h1>
       <p>{t('catalog_admin.intro')}</p>
+      <p><a href={`${base}/import`}>{t('catalog_transfer.dashboard_link')}</a></p>
       <nav aria-label={t('catalog_admin.sections')}>
         <ul class="links">
           <li><a href="#services-title">{t('catalog_admin.services')}</a></li>

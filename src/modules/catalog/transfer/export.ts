@@ -1,0 +1,54 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Translator } from '../../../platform/i18n';
+import type { MessageKey } from '../../../platform/i18n';
+import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
+import { COLUMNS, neutraliseFormula, serviceCells, type Column } from './columns';
+import type { ExportedService } from './repository-transfer';
+
+/** UTF-8 with a byte-order mark (Excel reads Polish letters right), formulas neutralised. */
+export function servicesCsv(services: ExportedService[]): string {
+  const rows = services.map((s) => {
+    const cells = serviceCells(s);
+    return COLUMNS.map((c) => (cells[c] === null ? '' : String(cells[c])));
+  });
+  return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], cast: { string: neutraliseFormula } });
+}
+
+const WIDTHS: Partial<Record<Column, number>> = {
+  id: 38, name: 40, summary: 50, description: 60, how_to_apply: 50, required_documents: 50, fee_rule: 40, eligibility: 50, provider: 36,
+  locations: 40, target_groups: 30, contact_email: 30, area: 20, capacity_period: 20, languages: 12, contact_phone: 18,
+};
+
+/** Sheet "Usługi" (bold, frozen header row) and sheet "Słowniki": the codes the columns accept, with their Polish labels. */
+export async function servicesXlsx(services: ExportedService[], pl: Translator): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Wspólnota';
+  const sheet = book.addWorksheet(pl.t('catalog_transfer.sheet_services'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const s of services) {
+    const cells = serviceCells(s);
+    // A decimal stays a number cell; everything else textual stays text (never a formula).
+    sheet.addRow({ ...cells, fee_amount: cells.fee_amount === null ? null : Number(cells.fee_amount) });
+  }
+  for (const c of ['id', 'contact_phone'] as const) sheet.getColumn(c).numFmt = '@';
+
+  const codes = book.addWorksheet(pl.t('catalog_transfer.sheet_codes'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  codes.columns = [
+    { header: pl.t('catalog_transfer.sheet_list'), key: 'list', width: 28 },
+    { header: pl.t('catalog_transfer.sheet_code'), key: 'code', width: 28 },
+    { header: pl.t('catalog_transfer.sheet_label'), key: 'label', width: 45 },
+  ];
+  codes.getRow(1).font = { bold: true };
+  const lists: [MessageKey, readonly string[], string][] = [
+    ['catalog_transfer.list.area', AREAS, 'area.'],
+    ['catalog_transfer.list.target_groups', TARGET_GROUPS, 'group.'],
+    ['catalog_transfer.list.fee_kind', FEE_KINDS, 'catalog_admin.fee_kind.'],
+    ['catalog_transfer.list.status', SERVICE_STATUSES, 'service_status.'],
+  ];
+  for (const [list, values, prefix] of lists) {
+    for (const code of values) codes.addRow({ list: pl.t(list), code, label: pl.t(`${prefix}${code}` as MessageKey) });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,128 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import type { Params } from '../../../platform/i18n';
+import { COLUMNS, REQUIRED_COLUMNS, unneutralise } from './columns';
+
+/** The uploaded file as rows of named cells; `row` is the spreadsheet's row number (the header is row 1). */
+export interface Table {
+  rows: { row: number; cells: Record<string, string> }[];
+  columns: string[];
+}
+
+/** The file as a whole cannot be used: a message for the form (`error.<code>`). */
+export class FileProblem extends Error {
+  constructor(
+    readonly code: string,
+    readonly params?: Params,
+  ) {
+    super(code);
+  }
+}
+
+export const MAX_ROWS = 5000;
+/** An XLSX is a zip: refuse one that would unpack to more than this (a "zip bomb"). */
+const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Reads a CSV or XLSX upload, chosen by the content (a zip is an XLSX) and the file name's extension. */
+export async function readTable(filename: string, data: Buffer): Promise<Table> {
+  if (data.length === 0) throw new FileProblem('transfer_file_empty');
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  const zip = ZIP_MAGIC.every((b, i) => data[i] === b);
+  let grid: string[][];
+  if (zip || ext === 'xlsx') {
+    if (!zip) throw new FileProblem('transfer_file_broken');
+    grid = await readXlsx(data);
+  } else if (ext === 'csv' || ext === 'txt' || ext === '') {
+    grid = readCsv(data);
+  } else {
+    throw new FileProblem('transfer_file_type');
+  }
+  return toTable(grid);
+}
+
+function readCsv(data: Buffer): string[][] {
+  if (data.includes(0)) throw new FileProblem('transfer_file_type');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new FileProblem('transfer_file_encoding');
+  }
+  text = text.replace(/^\uFEFF/, '');
+  // Polish Excel saves CSV with semicolons: the header (machine names only) tells which separator it is.
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+  try {
+    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) throw new FileProblem('transfer_file_malformed', { line: Number(err.lines ?? 1) || 1 });
+    throw err;
+  }
+}
+
+async function readXlsx(data: Buffer): Promise<string[][]> {
+  let unpacked = 0;
+  try {
+    unzipSync(data, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    throw new FileProblem('transfer_file_broken');
+  }
+  if (unpacked > MAX_UNPACKED_BYTES) throw new FileProblem('transfer_file_broken');
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new FileProblem('transfer_file_broken');
+  }
+  const sheet = book.getWorksheet('Usługi') ?? book.worksheets[0];
+  if (!sheet) throw new FileProblem('transfer_file_no_rows');
+  if (sheet.rowCount > MAX_ROWS + 1) throw new FileProblem('transfer_too_many_rows', { max: MAX_ROWS });
+  const grid: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    grid.push(cells);
+  }
+  return grid;
+}
+
+/** A spreadsheet cell as the text a person sees: numbers with a point, rich text joined, a formula's result. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((p) => p.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('result' in value) return value.result === undefined || typeof value.result === 'object' ? '' : cellText(value.result);
+  return '';
+}
+
+function toTable(grid: string[][]): Table {
+  const [header, ...body] = grid;
+  const columns = (header ?? []).map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const known = new Set<string>(COLUMNS);
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length) throw new FileProblem('transfer_missing_columns', { columns: missing.join(', ') });
+  if (body.length > MAX_ROWS) throw new FileProblem('transfer_too_many_rows', { max: MAX_ROWS });
+  const rows: Table['rows'] = [];
+  body.forEach((cells, i) => {
+    if (cells.every((v) => v.trim() === '')) return;
+    const named: Record<string, string> = {};
+    columns.forEach((name, c) => {
+      if (known.has(name) && !(name in named)) named[name] = unneutralise(cells[c] ?? '');
+    });
+    rows.push({ row: i + 2, cells: named });
+  });
+  if (rows.length === 0) throw new FileProblem('transfer_file_no_rows');
+  return { rows, columns };
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { seedCatalogFixtures } from '../../src/modules/catalog';
+import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
+import { checkA11y, launchBrowser, resultsPath } from '../support/browser';
+import { makeMunicipality } from '../support/factories';
+import { describeEachEngine } from '../support/harness';
+
+const PROGRAMME = 'Program usług społecznych Miasta Żyrardowa na lata 2026–2027';
+
+async function follow(page: Page, name: string | RegExp, within = page.locator('main')): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), within.getByRole('link', { name, exact: typeof name === 'string' }).first().click()]);
+}
+
+describeEachEngine('public programme in the browser', (h) => {
+  let browser: Browser;
+  let base = '';
+  let m: MunicipalityRow;
+
+  before(async () => {
+    m = await makeMunicipality(h.db, 'Gmina Programowa');
+    await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
+    await h.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('from the navigation to the programme, its contents and a service, without JavaScript; both pages without axe violations', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const a11y = await browser.newContext();
+    const page = await noJs.newPage();
+    const axePage = await a11y.newPage();
+    const check = async () => {
+      await axePage.goto(page.url());
+      await checkA11y(axePage, page.url());
+    };
+    try {
+      await page.goto(`${base}/${m.slug}`);
+      await follow(page, 'Program usług społecznych', page.getByRole('navigation', { name: 'Menu główne' }));
+      assert.equal(new URL(page.url()).pathname, `/${m.slug}/programme`);
+      assert.equal(await page.locator('h1').innerText(), 'Programy usług społecznych');
+      await check();
+
+      await follow(page, PROGRAMME);
+      assert.equal(await page.locator('h1').innerText(), PROGRAMME);
+      const contents = page.getByRole('navigation', { name: 'Spis treści' });
+      assert.equal(await contents.getByRole('listitem').count(), 14);
+      await contents.getByRole('link', { name: 'Mieszkalnictwo' }).click();
+      assert.equal(new URL(page.url()).hash, '#area-housing');
+      const housing = page.getByRole('region', { name: /^Mieszkalnictwo/ });
+      assert.deepEqual(await housing.getByRole('heading', { level: 3 }).allInnerTexts(), ['Mieszkanie treningowe']);
+      const pdf = page.getByRole('link', { name: 'Pobierz program w formacie PDF' });
+      assert.match((await pdf.getAttribute('href')) ?? '', /\/programme\/[0-9a-f-]{36}\.pdf$/);
+      await page.screenshot({ path: resultsPath(`catalog-programme-${h.engine}.png`), fullPage: true });
+      await check();
+
+      await follow(page, 'Mieszkanie treningowe', housing);
+      assert.equal(await page.locator('h1').innerText(), 'Mieszkanie treningowe');
+    } finally {
+      await noJs.close();
+      await a11y.close();
+    }
+  });
+});
