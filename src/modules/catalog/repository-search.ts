@@ -72,13 +72,17 @@ export interface ExceptionRow {
 /** A LIKE pattern matching `expr` anywhere, with its wildcards taken literally. */
 const containing = (expr: string) => `'%' || replace(replace(replace(${expr}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
-const DOC = "search_normalize(s.name || ' ' || s.summary)";
-const DESC = 'search_normalize(s.description)';
+/** Normalized (lower-case, no diacritics) name + summary and description: generated columns (migration 0003). */
+const DOC = 's.search_doc';
+const DESC = 's.search_desc';
 
 /**
  * FROM and WHERE of a search: active services of one municipality; the text matches (diacritics and
  * case ignored, typos tolerated by trigram word similarity) the name and summary, the description
  * (substring), or an area's or target group's name; then every filter.
+ * The per-place facts ("open now", "step-free") are joined only to the rows of the page shown
+ * (`placeJoins`), and filtered with EXISTS only when asked: computing them for every service made
+ * a search of 20 000 services take seconds.
  */
 function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
   const params: unknown[] = [municipalityId];
@@ -89,69 +93,88 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
   const q = p(f.q);
   const terms = p(f.terms);
   const where = ['s.municipality_id = $1', "s.status = 'active'"];
-  const onlyLocation = f.location ? `AND l.id = ${p(f.location)}` : '';
-  const [day, weekday, time] = [p(now.day), p(now.weekday), p(now.time)];
+  let placeParam: string | undefined;
+  const onlyLocation = () => (f.location ? `AND l.id = ${(placeParam ??= p(f.location))}` : '');
+  // The clock's parameters exist only in statements that use them (PostgreSQL must type each one).
+  let clock: string[] | undefined;
+  const at = () => (clock ??= [p(now.day), p(now.weekday), p(now.time)]);
 
-  const textMatch = `(qq.qn <% ${DOC}
-      OR ${DESC} ILIKE ${containing('qq.qn')}
-      OR (cardinality(qq.terms) > 0 AND NOT EXISTS (
-        SELECT 1 FROM unnest(qq.terms) t WHERE NOT (t <% ${DOC} OR ${DESC} ILIKE ${containing('t')}))))`;
+  // Typos are tolerated against the name (short, so cheap to recheck); name, summary and
+  // description also match as substrings. The ids come from an index-backed function that sees
+  // only the current municipality (migration 0003 explains why).
+  const matching = (text: string, typos: boolean) => `s.id IN (SELECT catalog_matching_service_ids(${text}, ${typos}))`;
+  // A single word is the phrase itself: no need to match it twice.
+  const words = f.terms.length === 1 && f.terms[0] === f.q ? [] : f.terms.slice(0, 8);
+  const termMatches = words.map((t) => matching(p(t), false));
+  const textMatch = `(${matching(q, true)}${termMatches.length ? ` OR (${termMatches.join(' AND ')})` : ''})`;
   // Parameters are added only when used: PostgreSQL cannot type a parameter the statement never mentions.
   const labelMatch = f.q ? `(s.area = ANY(${p(f.labelAreas)}::text[]) OR s.target_groups && ${p(f.labelGroups)}::text[])` : 'false';
-  if (f.q) where.push(`(${textMatch} OR ${labelMatch})`);
-  if (f.area) where.push(`s.area = ${p(f.area)}`);
-  if (f.group) where.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
-  if (f.free) where.push(`s.fee_kind = 'free'`);
-  if (f.location) where.push(`EXISTS (SELECT 1 FROM service_locations sl WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id AND sl.location_id = ${p(f.location)})`);
-  if (f.openNow) where.push('op.open_location IS NOT NULL');
-  if (f.stepFree) where.push('sf.step_free_location IS NOT NULL');
-
-  const from = `services s
-    JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
-    CROSS JOIN (SELECT search_normalize(${q}) AS qn, ARRAY(SELECT search_normalize(x) FROM unnest(${terms}::text[]) x) AS terms) qq
-    LEFT JOIN LATERAL (
+  const openAt = (svc: string) => {
+    const [day, weekday, time] = at();
+    return `
       SELECT l.name AS open_location, to_char(COALESCE(ex.closes, oh.closes), 'HH24:MI') AS open_until
       FROM service_locations sl
       JOIN locations l ON l.municipality_id = sl.municipality_id AND l.id = sl.location_id
       LEFT JOIN opening_exceptions ex ON ex.municipality_id = l.municipality_id AND ex.location_id = l.id AND ex.day = ${day}::date
       LEFT JOIN opening_hours oh ON ex.id IS NULL AND oh.municipality_id = l.municipality_id AND oh.location_id = l.id
         AND oh.weekday = ${weekday}::int AND oh.opens <= ${time}::time AND ${time}::time < oh.closes
-      WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id ${onlyLocation}
+      WHERE sl.municipality_id = ${svc}.municipality_id AND sl.service_id = ${svc}.id ${onlyLocation()}
         AND ((ex.id IS NOT NULL AND NOT ex.closed AND ex.opens <= ${time}::time AND ${time}::time < ex.closes) OR oh.id IS NOT NULL)
-      ORDER BY l.name, l.id LIMIT 1
-    ) op ON true
-    LEFT JOIN LATERAL (
+      ORDER BY l.name, l.id LIMIT 1`;
+  };
+  const stepFreeAt = (svc: string) => `
       SELECT l.name AS step_free_location
       FROM service_locations sl JOIN locations l ON l.municipality_id = sl.municipality_id AND l.id = sl.location_id
-      WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id AND l.step_free ${onlyLocation}
-      ORDER BY l.name, l.id LIMIT 1
-    ) sf ON true`;
+      WHERE sl.municipality_id = ${svc}.municipality_id AND sl.service_id = ${svc}.id AND l.step_free ${onlyLocation()}
+      ORDER BY l.name, l.id LIMIT 1`;
+
+  if (f.q) where.push(`(${textMatch} OR ${labelMatch})`);
+  if (f.area) where.push(`s.area = ${p(f.area)}`);
+  if (f.group) where.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
+  if (f.free) where.push(`s.fee_kind = 'free'`);
+  if (f.location) where.push(`EXISTS (SELECT 1 FROM service_locations sl WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id AND sl.location_id = ${p(f.location)})`);
+  if (f.openNow) where.push(`EXISTS (${openAt('s')})`);
+  if (f.stepFree) where.push(`EXISTS (${stepFreeAt('s')})`);
+
+  const from = `services s
+    JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
+    CROSS JOIN (SELECT search_normalize(${q}) AS qn, ARRAY(SELECT search_normalize(x) FROM unnest(${terms}::text[]) x) AS terms) qq`;
+  const placeJoins = () => `LEFT JOIN LATERAL (${openAt('r')}) op ON true LEFT JOIN LATERAL (${stepFreeAt('r')}) sf ON true`;
 
   const hasText = f.q !== '';
-  const extras = hasText
-    ? `(SELECT string_agg(y.w, ' ' ORDER BY x.i) FROM regexp_split_to_table(s.name, '\\s+') WITH ORDINALITY AS x(raw, i)
-          CROSS JOIN LATERAL (SELECT btrim(x.raw, '„”"''()[],.;:!?«»—–-') AS w) y
-        WHERE y.w <> '' AND EXISTS (SELECT 1 FROM unnest(qq.terms || qq.qn) t
-          WHERE t <% search_normalize(y.w) OR similarity(t, search_normalize(y.w)) >= 0.4)) AS name_hits,
-       (qq.qn <% search_normalize(s.summary) OR ${DESC} ILIKE ${containing('qq.qn')}
-         OR EXISTS (SELECT 1 FROM unnest(qq.terms) t WHERE t <% search_normalize(s.summary) OR ${DESC} ILIKE ${containing('t')})) AS in_text,
-       greatest(word_similarity(qq.qn, search_normalize(s.name)), 0.8 * word_similarity(qq.qn, ${DOC}),
+  const rank = hasText
+    ? `greatest(word_similarity(qq.qn, s.search_name), CASE WHEN ${DOC} ILIKE ${containing('qq.qn')} THEN 0.6 ELSE 0 END,
          CASE WHEN ${DESC} ILIKE ${containing('qq.qn')} THEN 0.5 ELSE 0 END,
-         CASE WHEN ${labelMatch} THEN 0.4 ELSE 0 END) + 0.1 * similarity(qq.qn, search_normalize(s.name)) AS rank`
-    : 'NULL::text AS name_hits, false AS in_text, 0 AS rank';
-  return { from, where: where.join(' AND '), extras, params };
+         CASE WHEN ${labelMatch} THEN 0.4 ELSE 0 END) + 0.1 * similarity(qq.qn, s.search_name)`
+    : '0';
+  // Why it matched, for the page's rows only (`r` is a row of the page).
+  const rDesc = 'r.search_desc';
+  const explain = hasText
+    ? `(SELECT string_agg(y.w, ' ' ORDER BY x.i) FROM regexp_split_to_table(r.name, '\\s+') WITH ORDINALITY AS x(raw, i)
+          CROSS JOIN LATERAL (SELECT btrim(x.raw, '„”"''()[],.;:!?«»—–-') AS w) y
+        WHERE y.w <> '' AND EXISTS (SELECT 1 FROM unnest(r.terms || r.qn) t
+          WHERE t <% search_normalize(y.w) OR similarity(t, search_normalize(y.w)) >= 0.4)) AS name_hits,
+       (r.qn <% search_normalize(r.summary) OR ${rDesc} ILIKE ${containing('r.qn')}
+         OR EXISTS (SELECT 1 FROM unnest(r.terms) t WHERE t <% search_normalize(r.summary) OR ${rDesc} ILIKE ${containing('t')})) AS in_text`
+    : 'NULL::text AS name_hits, false AS in_text';
+  return { from, where: where.join(' AND '), rank, placeJoins, explain, params };
 }
 
 export const directory = {
   /** One page of matching services, best match first (then by name, ignoring diacritics). */
   async search(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }): Promise<SearchRow[]> {
-    const { from, where, extras, params } = searchSql(municipalityId, f, now);
+    const { from, where, rank, placeJoins, explain, params } = searchSql(municipalityId, f, now);
     return sql.query<SearchRow>(
-      `SELECT s.id, s.name, s.summary, s.area, s.target_groups, s.fee_kind, s.fee_amount::text AS fee_amount, p.name AS provider_name,
-         op.open_location, op.open_until, sf.step_free_location, ${extras}
-       FROM ${from} WHERE ${where}
-       ORDER BY rank DESC, search_normalize(s.name), s.id
-       LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
+      `SELECT r.id, r.name, r.summary, r.area, r.target_groups, r.fee_kind, r.fee_amount, r.provider_name, r.rank,
+         op.open_location, op.open_until, sf.step_free_location, ${explain}
+       FROM (
+         SELECT s.municipality_id, s.id, s.name, s.summary, s.description, s.area, s.target_groups, s.fee_kind,
+           s.fee_amount::text AS fee_amount, p.name AS provider_name, s.search_desc, qq.qn, qq.terms, ${rank} AS rank, s.search_name AS sort_name
+         FROM ${from} WHERE ${where}
+         ORDER BY rank DESC, sort_name, s.id
+         LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}
+       ) r ${placeJoins()}
+       ORDER BY r.rank DESC, r.sort_name, r.id`,
       params,
     );
   },
