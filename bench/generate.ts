@@ -1,0 +1,52 @@
+/**
+ * `npm run generate -- --size demo|town|city|metro [--database-url postgres://…] [--municipalities N] [--seed 42]`
+ * Fills a database with a large, deterministic catalogue. Without --database-url (or DATABASE_URL) it
+ * writes into the embedded PGlite in DATA_DIR (default ./data), which `npm start` then serves.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrate } from '../src/platform/db/migrate';
+import { openPglite } from '../src/platform/db/pglite';
+import { openPostgres } from '../src/platform/db/postgres';
+import type { Database } from '../src/platform/db/types';
+import { isSize, SIZES } from './catalogue';
+import { generate } from './generator';
+import { readMarker } from './load';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'demo' },
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    municipalities: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '42' },
+  },
+});
+
+const size = values.size;
+const municipalities = Number(values.municipalities);
+const seed = Number(values.seed);
+if (!isSize(size) || !Number.isInteger(municipalities) || municipalities < 1 || !Number.isInteger(seed)) {
+  console.error(`Użycie: npm run generate -- --size ${Object.keys(SIZES).join('|')} [--database-url URL] [--municipalities N] [--seed 42]`);
+  process.exit(2);
+}
+
+const url = values['database-url'] ?? process.env.DATABASE_URL;
+const dataDir = path.resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data', 'pgdata');
+const db: Database = url ? openPostgres(url, 4) : await openPglite({ dataDir });
+try {
+  await migrate(db);
+  const marker = await readMarker(db);
+  if (marker) {
+    process.stdout.write(`Katalog już wygenerowany (rozmiar ${marker.size}, ziarno ${marker.seed}, gmin: ${marker.municipalities}); użyj świeżej bazy.\n`);
+  } else {
+    process.stderr.write(`Generowanie: ${size} × ${municipalities} gmin, ziarno ${seed}, baza: ${url ? 'PostgreSQL' : `PGlite w ${dataDir}`}\n`);
+    const result = await generate(db, { size, seed, municipalities });
+    const s = result.ms / 1000;
+    process.stdout.write(
+      `Gotowe: ${result.rows} wierszy w ${s.toFixed(1)} s (${Math.round(result.rows / s)} wierszy/s); gminy: ${result.municipalities.map((m) => `/${m.slug}`).join(', ')}\n`,
+    );
+  }
+} finally {
+  await db.close();
+}

@@ -1,0 +1,61 @@
+import { performance } from 'node:perf_hooks';
+import type { Database } from '../src/platform/db/types';
+import { createMunicipality } from '../src/platform/tenancy/service';
+import { generateCatalogue, type SizeName, type Town } from './catalogue';
+import { loadCatalogue, writeMarker } from './load';
+import { TOWNS } from './words';
+
+export interface GenerateOptions {
+  size: SizeName;
+  seed: number;
+  municipalities: number;
+  /** No progress on stderr (tests). */
+  quiet?: boolean;
+}
+
+export interface GeneratedMunicipality {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface GenerateResult {
+  municipalities: GeneratedMunicipality[];
+  rows: number;
+  ms: number;
+}
+
+/** The i-th municipality: the listed towns first, then numbered rural gminas with valid TERYT codes. */
+export function townAt(i: number): Town & { slug: string; teryt: string } {
+  const listed = TOWNS[i];
+  if (listed) return { ...listed };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    slug: `gmina-${i + 1}`, name: `Gmina ${i + 1}`, teryt: `14${pad(1 + (i % 60))}${pad(1 + Math.floor(i / 60))}2`,
+    postal: '05-8', lat: 52.0 + (i % 10) * 0.05, lon: 20.5 + Math.floor(i / 10) * 0.05,
+  };
+}
+
+/**
+ * Creates `municipalities` municipalities and fills each with a catalogue of `size`, deterministic in
+ * `seed`; then analyses the tables and leaves a marker (size, seed, count). A platform-operator tool:
+ * runs as the owner, one transaction per municipality.
+ */
+export async function generate(db: Database, opts: GenerateOptions): Promise<GenerateResult> {
+  const started = performance.now();
+  const created: GeneratedMunicipality[] = [];
+  let rows = 0;
+  for (let i = 0; i < opts.municipalities; i++) {
+    const town = townAt(i);
+    const m = await createMunicipality(db, { name: town.name, teryt: town.teryt, slug: town.slug, cusName: `Centrum Usług Społecznych w mieście ${town.name}` });
+    const catalogue = generateCatalogue(m.id, town, opts.size, opts.seed * 1000 + i);
+    const stats = await db.ownerTx((sql) => loadCatalogue(sql, catalogue, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`));
+    rows += stats.rows;
+    created.push({ id: m.id, slug: m.slug, name: m.name });
+  }
+  await db.ownerTx(async (sql) => {
+    await sql.script('ANALYZE');
+    await writeMarker(sql, { size: opts.size, seed: opts.seed, municipalities: opts.municipalities });
+  });
+  return { municipalities: created, rows, ms: performance.now() - started };
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ScenarioResult } from './scenarios';
+import type { StartupResult } from './startup';
+
+/** The issue's targets for the search page (2 cores, 50 connections, 20 000 services). */
+export const TARGETS = { searchP99Ms: 50, searchRps: 5000 };
+
+export interface BenchReport {
+  date: string;
+  size: string;
+  seed: number;
+  engine: 'postgres' | 'pglite';
+  services: number;
+  connections: number;
+  durationSeconds: number;
+  poolSize: number;
+  machine: { cpus: number; node: string; loadAverage: number[] };
+  generation: { rows: number; seconds: number } | null;
+  scenarios: ScenarioResult[];
+  /** Each search page requested alone (no other load), before the measured runs: ms. */
+  searchAlone: { path: string; ms: number }[];
+  ratios: { toBare: Record<string, number>; searchPageToRawSql: number };
+  startup: StartupResult | null;
+}
+
+const fmt = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function ratios(scenarios: ScenarioResult[]): BenchReport['ratios'] {
+  const bare = scenarios.find((s) => s.name === 'bare')?.rps ?? 0;
+  const search = scenarios.find((s) => s.name === 'search')?.rps ?? 0;
+  const raw = scenarios.find((s) => s.name === 'raw-sql')?.rps ?? 0;
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    toBare: Object.fromEntries(scenarios.map((s) => [s.name, bare ? r3(s.rps / bare) : 0])),
+    searchPageToRawSql: raw ? r3(search / raw) : 0,
+  };
+}
+
+export function markdown(r: BenchReport): string {
+  const lines = [
+    `Run ${r.date}: ${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, size \`${r.size}\` (${r.services.toLocaleString('en-US')} services, seed ${r.seed}), ` +
+      `${r.connections} connections, ${r.durationSeconds} s per scenario, pool ${r.poolSize}; ${r.machine.cpus} CPUs, Node ${r.machine.node}, ` +
+      `load average at start ${r.machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
+    '',
+    '| Scenario | What | req/s | × bare | p50 ms | p95 ms | p99 ms | done | unfinished | errors | non-2xx | RSS peak MiB |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    ...r.scenarios.map((s) => {
+      const ms = (v: number) => (s.requests ? fmt(v, 2) : '—');
+      return `| ${s.name} | ${s.description} | ${fmt(s.rps, 1)} | ${fmt(r.ratios.toBare[s.name] ?? 0, 4)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ` +
+        `${s.requests} | ${s.unfinished} | ${s.errors} | ${s.non2xx} | ${fmt(s.rssPeakMb)} |`;
+    }),
+    '',
+    '"done": answered within the window (latencies are of these); "unfinished": still waiting when it closed. RSS is the whole benchmark process (app, reference server, pool).',
+    '',
+    `Search page ÷ raw SQL: **${fmt(r.ratios.searchPageToRawSql, 3)}** (1.0 would mean HTTP, request context and rendering cost nothing next to the database work).`,
+  ];
+  const search = r.scenarios.find((s) => s.name === 'search');
+  if (search) {
+    const p99 = search.requests > 0 && search.unfinished === 0 && search.p99 <= TARGETS.searchP99Ms ? 'met' : 'not met';
+    const rps = search.rps >= TARGETS.searchRps ? 'met' : 'not met';
+    const measured = search.requests ? `${fmt(search.p99, 2)} ms` : `no page answered within the ${r.durationSeconds} s window`;
+    lines.push('', `Targets for the search page: p99 under ${TARGETS.searchP99Ms} ms — ${measured}, **${p99}**; ` +
+      `at least ${TARGETS.searchRps.toLocaleString('en-US')} pages/s — ${fmt(search.rps, 1)}, **${rps}**.`);
+  }
+  if (r.searchAlone.length) {
+    lines.push('', 'Each search page alone (one request, no other load, after a first warm-up request):', '',
+      ...r.searchAlone.map((a) => `- \`${a.path}\`: ${fmt(a.ms, 0)} ms`));
+  }
+  if (r.generation) lines.push('', `Catalogue generated in this run: ${r.generation.rows.toLocaleString('en-US')} rows in ${fmt(r.generation.seconds)} s.`);
+  if (r.startup) {
+    lines.push('', `Embedded database (PGlite) start of \`node --import tsx src/main.ts\` until /readyz is 200: cold (fresh DATA_DIR: initdb, migrations, demo seed) ` +
+      `**${fmt(r.startup.coldMs / 1000, 2)} s**, warm **${fmt(r.startup.warmMs / 1000, 2)} s**; DATA_DIR after the demo seed: ${fmt(r.startup.dataDirMb)} MiB.`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** bench/results/<date>-<size>-<engine>.json and bench/results/latest.md; returns the Markdown. */
+export function writeResults(r: BenchReport): { json: string; md: string; text: string } {
+  const dir = path.resolve(import.meta.dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const json = path.join(dir, `${r.date.slice(0, 10)}-${r.size}-${r.engine}.json`);
+  const md = path.join(dir, 'latest.md');
+  const text = markdown(r);
+  for (const [file, content] of [[json, JSON.stringify(r, null, 2) + '\n'], [md, `# Latest benchmark\n\n${text}`]] as const) {
+    fs.writeFileSync(`${file}.tmp`, content);
+    fs.renameSync(`${file}.tmp`, file);
+  }
+  return { json, md, text };
+}

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench [-- --duration 10 --connections 50 --size city --pglite --pool 10 --skip-startup]`
+ * Generates the catalogue once (PostgreSQL database wsp_bench, or PGlite with --pglite), starts the real
+ * app in-process on 127.0.0.1, drives it with autocannon from a child process, replays the search's SQL
+ * directly, measures the embedded database's cold and warm start, and writes bench/results/.
+ */
+import Fastify from 'fastify';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/platform/config';
+import { createMailer } from '../src/platform/mail/mailer';
+import { isSize, SIZES } from './catalogue';
+import { cancelQueries, openBenchPglite, openBenchPostgres } from './database';
+import { townAt } from './generator';
+import { ratios, writeResults, type BenchReport } from './report';
+import { recordingDatabase, runHttp, runRawSql, settle, type ScenarioResult } from './scenarios';
+import { measureStartup } from './startup';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    size: { type: 'string', default: 'city' },
+    seed: { type: 'string', default: '42' },
+    pool: { type: 'string', default: '10' },
+    pglite: { type: 'boolean', default: false },
+    'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/wsp_bench' },
+    'skip-startup': { type: 'boolean', default: false },
+  },
+});
+const [duration, connections, seed, poolSize] = [values.duration, values.connections, values.seed, values.pool].map(Number) as [number, number, number, number];
+const size = values.size;
+if (!isSize(size) || !(duration > 0 && duration <= 120) || !(connections >= 1 && connections <= 1000) || !Number.isInteger(seed) || !(poolSize >= 1)) {
+  console.error(`Usage: npm run bench -- [--duration 1–120] [--connections N] [--size ${Object.keys(SIZES).join('|')}] [--seed 42] [--pool 10] [--pglite] [--skip-startup]`);
+  process.exit(2);
+}
+
+const loadAverage = os.loadavg();
+const opened = values.pglite ? await openBenchPglite(size, seed) : await openBenchPostgres(values['database-url'], poolSize, size, seed);
+const recorder = recordingDatabase(opened.db);
+const slug = townAt(0).slug;
+const [municipality] = await opened.db.ownerTx((sql) => sql.query<{ id: string }>('SELECT id FROM municipalities WHERE slug = $1', [slug]));
+const serviceIds = await opened.db.ownerTx((sql) =>
+  sql.query<{ id: string }>("SELECT id FROM services WHERE municipality_id = $1 AND status = 'active' ORDER BY id LIMIT 20", [municipality!.id]),
+);
+
+const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' });
+const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db: recorder.db });
+const { app } = await buildApp({ config, db: recorder.db, mailer, appSecret: crypto.randomBytes(32).toString('base64url'), logger: false, workerAutostart: false });
+const bare = Fastify({ logger: false });
+bare.get('/bare', async () => ({ status: 'ok' }));
+const scenarios: ScenarioResult[] = [];
+const searchAlone: BenchReport['searchAlone'] = [];
+try {
+  const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+  const searches = [
+    'q=opiekuncze+seniorzy', 'q=asystent+rodziny', 'q=warsztaty&area=culture', 'q=pomoc+psychologiczna&free=1',
+    'q=nordic+walking&group=seniors', 'q=mieszkanie+treningowe&step_free=1',
+  ].map((q) => `/${slug}/services?${q}`);
+  const services = serviceIds.map((s) => `/${slug}/services/${s.id}`);
+
+  // Every path must answer 200 before it is measured (this also warms up). Then each search page
+  // alone, timed, with its database work recorded for the raw SQL scenario.
+  const get = async (p: string) => {
+    const res = await app.inject({ method: 'GET', url: p });
+    if (res.statusCode !== 200) throw new Error(`GET ${p} answered ${res.statusCode}`);
+  };
+  for (const p of ['/', `/${slug}/check`, ...services, ...searches]) await get(p);
+  const recorded = [];
+  for (const p of searches) {
+    const started = performance.now();
+    recorded.push(await recorder.record(() => get(p)));
+    searchAlone.push({ path: p, ms: Math.round(performance.now() - started) });
+  }
+
+  process.stderr.write(`Benchmark: ${config.publicUrl} → ${appUrl} (${opened.db.engine}, ${SIZES[size].services} services)\n`);
+  const load = { connections, duration };
+  // PGlite runs one statement at a time and cannot cancel: there the leftover work is waited for.
+  const interrupt = values.pglite ? async () => undefined : () => cancelQueries(values['database-url']);
+  const http = async (name: string, description: string, url: string, paths: string[]) => {
+    scenarios.push(await runHttp(name, description, { url, paths, ...load }));
+    await settle(recorder.inflight, interrupt);
+  };
+  await http('bare', 'a bare Fastify route returning small JSON (reference)', bareUrl, ['/bare']);
+  await http('home', 'home page GET /', appUrl, ['/']);
+  await http('search', `catalogue search page, ${searches.length} queries and filters in turn`, appUrl, searches);
+  await http('service', `service page, ${services.length} services in turn`, appUrl, services);
+  await http('check', 'eligibility form GET /:m/check', appUrl, [`/${slug}/check`]);
+  scenarios.push(await runRawSql(recorder.db, recorded, connections, duration, interrupt));
+} finally {
+  await app.close();
+  await bare.close();
+  mailer.close();
+  await opened.db.close();
+}
+
+const startup = values['skip-startup'] ? null : await measureStartup();
+const report: BenchReport = {
+  date: new Date().toISOString(),
+  size,
+  seed,
+  engine: opened.db.engine,
+  services: SIZES[size].services,
+  connections,
+  durationSeconds: duration,
+  poolSize: values.pglite ? 1 : poolSize,
+  machine: { cpus: os.cpus().length, node: process.version, loadAverage },
+  generation: opened.generated,
+  scenarios,
+  searchAlone,
+  ratios: ratios(scenarios),
+  startup,
+};
+const written = writeResults(report);
+process.stdout.write(`\n${written.text}\nWritten: ${written.json}, ${written.md}\n`);

@@ -1,0 +1,173 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Database, DbContext, Sql } from '../src/platform/db/types';
+import type { LoadResult, LoadSpec } from './load-client';
+import { latencySummary, sampleRss, type LatencySummary } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface ScenarioResult extends LatencySummary {
+  name: string;
+  description: string;
+  rps: number;
+  requests: number;
+  /** Started but not finished when the measured window closed. */
+  unfinished: number;
+  errors: number;
+  non2xx: number;
+  rssPeakMb: number;
+  rssMeanMb: number;
+}
+
+/** Drives `paths` on `url` with autocannon in a child process while sampling this (the server's) RSS. */
+export async function runHttp(name: string, description: string, spec: LoadSpec): Promise<ScenarioResult> {
+  process.stderr.write(`  ${name}: ${spec.connections} connections, ${spec.duration} s …\n`);
+  const stop = sampleRss();
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/load-client.ts'), JSON.stringify(spec)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), (spec.duration + 60) * 1000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      if (code === 0) resolve(text);
+      else reject(new Error(`load client for ${name} exited with ${code}`));
+    });
+  });
+  const rss = stop();
+  const r = JSON.parse(out) as LoadResult;
+  return {
+    name, description, rps: r.rps, requests: r.requests, unfinished: r.unfinished, errors: r.errors + r.timeouts, non2xx: r.non2xx,
+    p50: r.p50, p95: r.p95, p99: r.p99, mean: r.mean, rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb,
+  };
+}
+
+/**
+ * After a scenario the server may still be working on requests whose clients have gone (a slow page
+ * under load): cancel their queries and wait (at most `limitMs`) until no transaction is open, so that
+ * the next scenario starts on an idle server.
+ */
+export async function settle(inflight: () => number, interrupt: () => Promise<void>, limitMs = 120_000): Promise<void> {
+  const started = performance.now();
+  while (inflight() > 0 && performance.now() - started < limitMs) {
+    await interrupt();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (inflight() > 0) process.stderr.write(`  warning: ${inflight()} transactions still open after ${limitMs / 1000} s\n`);
+}
+
+/** One database transaction as the app ran it: its RLS context and its statements. */
+export interface RecordedTx {
+  ctx: DbContext;
+  statements: { text: string; params: readonly unknown[] }[];
+}
+
+/**
+ * Wraps a database so that, while `recording` is on, every transaction the app opens is captured with
+ * its statements (and still run). The benchmark records what one search page asks of the database.
+ */
+export function recordingDatabase(db: Database): { db: Database; inflight(): number; record<T>(fn: () => Promise<T>): Promise<RecordedTx[]> } {
+  let log: RecordedTx[] | null = null;
+  let inflight = 0;
+  const counted = <T>(p: Promise<T>) => {
+    inflight++;
+    return p.finally(() => inflight--);
+  };
+  const wrapped: Database = {
+    engine: db.engine,
+    ownerTx: (fn) => db.ownerTx(fn),
+    close: () => db.close(),
+    tx: (ctx, fn) => counted(recorded(ctx, fn)),
+  };
+  function recorded<T>(ctx: DbContext, fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (!log) return db.tx(ctx, fn);
+    const entry: RecordedTx = { ctx, statements: [] };
+    log.push(entry);
+    return db.tx(ctx, (sql) =>
+      fn({
+        query: <R extends object>(text: string, params?: readonly unknown[]) => {
+          entry.statements.push({ text, params: params ?? [] });
+          return sql.query<R>(text, params);
+        },
+      }),
+    );
+  }
+  return {
+    db: wrapped,
+    inflight: () => inflight,
+    async record(fn) {
+      log = [];
+      try {
+        await fn();
+        return log;
+      } finally {
+        log = null;
+      }
+    },
+  };
+}
+
+/**
+ * The search without HTTP: `workers` concurrent loops replay the recorded transactions of search
+ * pages (same statements, same parameters, same RLS context) through the database pool for `seconds`
+ * (after a one-second warm-up). Only what completes in time counts; then `interrupt` cancels the rest.
+ */
+export async function runRawSql(
+  db: Database, pages: RecordedTx[][], workers: number, seconds: number, interrupt: () => Promise<void>,
+): Promise<ScenarioResult> {
+  process.stderr.write(`  raw SQL: ${workers} workers, ${seconds} s …\n`);
+  const replay = async (page: RecordedTx[]) => {
+    for (const tx of page) {
+      await db.tx(tx.ctx, async (sql) => {
+        for (const s of tx.statements) await sql.query(s.text, s.params);
+      });
+    }
+  };
+  const times: number[] = [];
+  let errors = 0;
+  let begun = 0;
+  let measuring = false;
+  let until = performance.now() + 1000;
+  const loop = async (offset: number) => {
+    for (let i = offset; performance.now() < until; i++) {
+      const t0 = performance.now();
+      const counts = measuring;
+      if (counts) begun++;
+      try {
+        await replay(pages[i % pages.length]!);
+        if (counts && performance.now() <= until) times.push(performance.now() - t0);
+      } catch {
+        if (counts && performance.now() <= until) errors++;
+      }
+    }
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+  const bounded = async () => {
+    let finished = false;
+    const done = Promise.all(Array.from({ length: workers }, (_, w) => loop(w))).then(() => (finished = true));
+    await sleep(until - performance.now());
+    while (!finished) {
+      await interrupt();
+      await Promise.race([done, sleep(200)]);
+    }
+  };
+  await bounded();
+  measuring = true;
+  until = performance.now() + seconds * 1000;
+  const stop = sampleRss();
+  const started = performance.now();
+  await bounded();
+  const rss = stop();
+  const statements = pages[0]!.reduce((n, tx) => n + tx.statements.length, 0);
+  return {
+    name: 'raw-sql',
+    description: `the search page's database work replayed directly (${pages[0]!.length} transactions, ${statements} statements per page)`,
+    rps: times.length / ((until - started) / 1000), requests: times.length, unfinished: begun - times.length - errors, errors, non2xx: 0, ...latencySummary(times),
+    rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb,
+  };
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { generateCatalogue, SIZES } from '../../bench/catalogue';
+import { generate, townAt } from '../../bench/generator';
+import { readMarker } from '../../bench/load';
+import { openTestDb, testEngines, type OpenedDb } from '../support/engines';
+
+for (const engine of testEngines()) {
+  describe(`bench generator [${engine}]`, () => {
+    let opened: OpenedDb;
+    before(async () => {
+      opened = await openTestDb(engine);
+    });
+    after(async () => {
+      await opened?.close();
+    });
+
+    test('loads a demo-size catalogue per municipality, with the marker', async () => {
+      const result = await generate(opened.db, { size: 'demo', seed: 7, municipalities: 2, quiet: true });
+      assert.equal(result.municipalities.length, 2);
+      const counts = await opened.db.ownerTx((sql) =>
+        sql.query<{ municipality_id: string; services: number; providers: number; locations: number }>(
+          `SELECT m.id AS municipality_id,
+             (SELECT count(*)::int FROM services s WHERE s.municipality_id = m.id) AS services,
+             (SELECT count(*)::int FROM providers p WHERE p.municipality_id = m.id) AS providers,
+             (SELECT count(*)::int FROM locations l WHERE l.municipality_id = m.id) AS locations
+           FROM municipalities m WHERE m.id = ANY($1::uuid[])`,
+          [result.municipalities.map((m) => m.id)],
+        ),
+      );
+      assert.equal(counts.length, 2);
+      for (const c of counts) assert.deepEqual([c.services, c.providers, c.locations], [SIZES.demo.services, SIZES.demo.providers, SIZES.demo.locations]);
+      assert.deepEqual(await readMarker(opened.db), { size: 'demo', seed: 7, municipalities: 2 });
+
+      const first = result.municipalities[0]!;
+      const stored = await opened.db.ownerTx((sql) =>
+        sql.query<{ name: string }>('SELECT name FROM services WHERE municipality_id = $1 ORDER BY name COLLATE "C"', [first.id]),
+      );
+      const expected = generateCatalogue(first.id, townAt(0), 'demo', 7 * 1000).services.name as string[];
+      assert.deepEqual(stored.map((r) => r.name), [...expected].sort());
+    });
+
+    test('the same seed gives the same catalogue; another seed a different one', () => {
+      const a = generateCatalogue('00000000-0000-4000-8000-000000000001', townAt(0), 'demo', 42);
+      const b = generateCatalogue('00000000-0000-4000-8000-000000000001', townAt(0), 'demo', 42);
+      const c = generateCatalogue('00000000-0000-4000-8000-000000000001', townAt(0), 'demo', 43);
+      assert.deepEqual(a.services.name, b.services.name);
+      assert.deepEqual(a.services.id, b.services.id);
+      assert.notDeepEqual(a.services.name, c.services.name);
+      assert.equal(a.services.name!.length, SIZES.demo.services);
+    });
+  });
+}
