@@ -28,7 +28,8 @@ const LAST_MODIFIED = `GREATEST(s.updated_at, p.updated_at, (SELECT max(ml.updat
   JOIN locations ml ON ml.municipality_id = msl.municipality_id AND ml.id = msl.location_id
   WHERE msl.municipality_id = s.municipality_id AND msl.service_id = s.id))`;
 const PUBLISHED = `FROM services s JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id`;
-const SEARCHED = `search_normalize(s.name || ' ' || s.summary)`;
+/** Normalized name + summary, a stored column (migration 0003). */
+const SEARCHED = 's.search_doc';
 const MAX_SEARCH_WORDS = 8;
 
 const paging = (limit: number | undefined, offset: number) => (limit === undefined ? '' : ` LIMIT ${Number(limit)} OFFSET ${Number(offset)}`);
