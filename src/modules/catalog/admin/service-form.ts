@@ -3,7 +3,7 @@ import { requiredText, text } from '../../../platform/http/validation';
 import { validationError, type FieldErrors } from '../../../platform/http/errors';
 import type { FormState } from '../../../platform/ui/context';
 import { criteriaSchema, type Criterion } from '../criteria';
-import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS, type Area, type FeeKind, type ServiceStatus, type TargetGroup } from '../domain';
+import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
 import type { ServiceRow } from '../repository';
 import { choice, choiceList, chosenId, flag, idList, lines, optionalDecimal, optionalEmail, optionalWhole, parseFields, phone, showDecimal } from './parse';
 
@@ -14,30 +14,8 @@ export const LANGUAGES = ['pl', 'en', 'uk', 'de', 'ru', 'pso'] as const;
 export const FLAG_CRITERIA = ['residence', 'disability_certificate', 'carer', 'household_with_children', 'unemployed'] as const;
 type FlagCriterion = (typeof FLAG_CRITERIA)[number];
 
-/** A service as the staff form edits it (the services table's columns, criteria as a list). */
-export interface ServiceInput {
-  name: string;
-  summary: string;
-  description: string;
-  area: Area;
-  target_groups: TargetGroup[];
-  how_to_apply: string;
-  required_documents: string[];
-  fee_kind: FeeKind;
-  /** A decimal with a point ("15.50"), or null. */
-  fee_amount: string | null;
-  fee_rule: string;
-  capacity: number | null;
-  capacity_period: string;
-  eligibility: string;
-  criteria: Criterion[];
-  status: ServiceStatus;
-  languages: string[];
-  contact_email: string;
-  contact_phone: string;
-  provider_id: string;
-  location_ids: string[];
-}
+/** A service as the staff form edits it: the services table's columns (fee_amount as "15.50"), plus its places. */
+export type ServiceInput = Omit<ServiceRow, 'id' | 'version' | 'updated_at'> & { location_ids: string[] };
 
 const languageList = () =>
   z
