@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
-import { checkA11y, checkA11yOfHtml, focusedId, launchBrowser, resultsPath } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 
-async function clickAndWait(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
-}
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
@@ -19,8 +15,7 @@ describeEachEngine('browser: staff catalogue editing', (h) => {
   let base = '';
 
   before(async () => {
-    await h.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(h.app);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, checkA11yOfHtml, focusedId, isFocused, launchBrowser, resultsPath } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 
-async function clickAndWait(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
-}
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 
@@ -22,8 +18,7 @@ describeEachEngine('browser: the eligibility check', (h) => {
   before(async () => {
     m = await makeMunicipality(h.db, 'Miasto Przeglądarkowe');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
-    await h.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(h.app);
     browser = await launchBrowser();
   });
   after(async () => {

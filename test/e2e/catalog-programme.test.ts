@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, launchBrowser, resultsPath } from '../support/browser';
+import { checkA11y, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 
@@ -22,8 +21,7 @@ describeEachEngine('public programme in the browser', (h) => {
   before(async () => {
     m = await makeMunicipality(h.db, 'Gmina Programowa');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
-    await h.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(h.app);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, focusedId, launchBrowser, resultsPath } from '../support/browser';
+import { checkA11y, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 
-async function clickAndWait(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
-}
 const h1 = (page: Page) => page.locator('h1').innerText();
 const resultNames = (page: Page) => page.locator('li.result h3 a').allInnerTexts();
 
@@ -28,8 +24,7 @@ describeEachEngine('public catalogue in the browser', (h) => {
   before(async () => {
     m = await makeMunicipality(h.db, 'Gmina Przeglądowa');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
-    await h.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(h.app);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
-import { checkA11y, checkA11yOfHtml, launchBrowser } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { csvColumns, csvOf, csvRecords } from '../modules/catalog-transfer-helpers';
@@ -15,8 +14,7 @@ describeEachEngine('browser: catalogue import and export', (h) => {
   let base = '';
 
   before(async () => {
-    await h.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(h.app);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { totpCode } from '../../src/platform/auth/totp';
 import { units } from '../../src/platform/tenancy/repository';
-import { checkA11y, checkA11yOfHtml, focusedId, isFocused, launchBrowser, resultsPath } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 
 /** Clicks something that submits a form or follows a link and waits for the next page to load. */
-async function clickAndWait(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
-}
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
@@ -23,8 +19,7 @@ describeEachEngine('browser journey', (h) => {
   const local = (link: string) => base + new URL(link).pathname;
 
   before(async () => {
-    await h.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(h.app);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -87,4 +89,15 @@ export function resultsPath(file: string): string {
   const dir = path.resolve(import.meta.dirname, '../../test-results');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, file);
+}
+
+/** Clicks and waits for the page that the click (a link or a form without JavaScript) loads. */
+export async function clickAndWait(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
+}
+
+/** Serves the test app on a free loopback port for a browser; returns its base URL. */
+export async function serveOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
