@@ -3,10 +3,13 @@ import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { TIME_ZONE, translator, type MessageKey } from '../../platform/i18n';
 import { AREAS, TARGET_GROUPS, type Area, type TargetGroup } from './domain';
 import { catalog, type LocationRow, type OpeningHoursRow, type ProviderRow, type ServiceRow } from './repository';
+import type { SearchCache } from './search-cache';
 import { directory, type ExceptionRow, type LocationOption, type ProgrammeRef, type SearchRow, type WarsawMoment } from './repository-search';
 
 export const PAGE_SIZE = 20;
 export const MAX_PAGE = 1000;
+/** Up to this many places, the place filter is a list to choose from; beyond, the place is typed. */
+export const PLACE_LIST_LIMIT = 50;
 /** How far ahead a service page lists changed opening hours. */
 export const EXCEPTION_DAYS = 14;
 
@@ -23,11 +26,11 @@ const warsawParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** The Warsaw wall clock at an instant (summer and winter time included). */
+/** The Warsaw wall clock at an instant, to the minute (summer and winter time included). */
 export function warsawMoment(now: Date): WarsawMoment {
   const part: Record<string, string> = {};
   for (const p of warsawParts.formatToParts(now)) part[p.type] = p.value;
-  return { day: `${part.year}-${part.month}-${part.day}`, weekday: WEEKDAYS[part.weekday!]!, time: `${part.hour}:${part.minute}:${part.second}` };
+  return { day: `${part.year}-${part.month}-${part.day}`, weekday: WEEKDAYS[part.weekday!]!, time: `${part.hour}:${part.minute}:00` };
 }
 
 export interface CatalogueFilter {
@@ -36,6 +39,8 @@ export interface CatalogueFilter {
   group?: TargetGroup;
   free: boolean;
   location?: string;
+  /** Part of a place's name, street or town (the typed place filter of large catalogues). */
+  place: string;
   openNow: boolean;
   stepFree: boolean;
   page: number;
@@ -57,7 +62,8 @@ export interface SearchResult extends SearchRow {
 }
 
 export interface CatalogueView {
-  locations: LocationOption[];
+  /** The places to choose from; null when there are more than PLACE_LIST_LIMIT (the place is typed then). */
+  locations: LocationOption[] | null;
   errors: FieldErrors;
   /** Absent when the filter is invalid. */
   results?: { rows: SearchResult[]; total: number; page: number; pages: number };
@@ -77,7 +83,7 @@ const LABELS = (() => {
   return { areas: both('area', AREAS), groups: both('group', TARGET_GROUPS) };
 })();
 
-function reasonsFor(row: SearchRow, f: CatalogueFilter, labelAreas: string[], labelGroups: string[], locationName: string | undefined): Reason[] {
+function reasonsFor(row: SearchRow, f: CatalogueFilter, labelAreas: string[], labelGroups: string[]): Reason[] {
   const reasons: Reason[] = [];
   if (f.q) {
     if (row.name_hits) reasons.push({ kind: 'name', words: row.name_hits });
@@ -90,7 +96,7 @@ function reasonsFor(row: SearchRow, f: CatalogueFilter, labelAreas: string[], la
   if (f.group && !groups.includes(f.group) && row.target_groups.includes('all_residents')) groups.push('all_residents');
   if (groups.length) reasons.push({ kind: 'group', groups });
   if (f.free) reasons.push({ kind: 'free' });
-  if (f.location && locationName) reasons.push({ kind: 'location', name: locationName });
+  if ((f.location || f.place) && row.place_location) reasons.push({ kind: 'location', name: row.place_location });
   if (f.openNow && row.open_location && row.open_until) reasons.push({ kind: 'open_now', name: row.open_location, until: row.open_until });
   if (f.stepFree && row.step_free_location) reasons.push({ kind: 'step_free', name: row.step_free_location });
   return reasons;
@@ -109,29 +115,54 @@ export async function searchCatalogue(
   now: Date = new Date(),
 ): Promise<CatalogueView> {
   return db.tx(ctx, async (sql) => {
-    const locations = await directory.locations(sql, municipalityId);
+    const listed = await directory.locations(sql, municipalityId, PLACE_LIST_LIMIT + 1);
+    const locations = listed.length > PLACE_LIST_LIMIT ? null : listed;
     const errors: FieldErrors = { ...invalid };
-    const location = filter.location ? locations.find((l) => l.id === filter.location) : undefined;
-    if (filter.location && !location && !errors.location) errors.location = { code: 'directory_choice' };
+    if (filter.location && !errors.location && !(await directory.locationExists(sql, municipalityId, filter.location))) {
+      errors.location = { code: 'directory_choice' };
+    }
     if (Object.keys(errors).length) return { locations, errors };
 
     const labelAreas = await directory.labelsMatching(sql, filter.q, LABELS.areas);
     const labelGroups = await directory.labelsMatching(sql, filter.q, LABELS.groups);
     const query = { ...filter, terms: searchTerms(filter.q), labelAreas, labelGroups };
     const moment = warsawMoment(now);
-    const total = await directory.count(sql, municipalityId, query, moment);
-    const rows = await directory.search(sql, municipalityId, query, moment, { limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
+    const { rows, total } = await directory.search(sql, municipalityId, query, moment, { limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
     return {
       locations,
       errors,
       results: {
-        rows: rows.map((r) => ({ ...r, reasons: reasonsFor(r, filter, labelAreas, labelGroups, location?.name) })),
+        rows: rows.map((r) => ({ ...r, reasons: reasonsFor(r, filter, labelAreas, labelGroups) })),
         total,
         page: filter.page,
         pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       },
     };
   });
+}
+
+/** The Warsaw minute an answer holds for ("open now" is decided to the minute). */
+export function minuteOf(now: Date): string {
+  const m = warsawMoment(now);
+  return `${m.day} ${m.time}`;
+}
+
+/**
+ * `searchCatalogue` through the cache: the same question in the same minute of the Warsaw clock
+ * ("open now" is decided to the minute) is answered once. Invalid questions are not kept.
+ */
+export async function searchCatalogueCached(
+  cache: SearchCache<CatalogueView>,
+  db: Database,
+  ctx: DbContext,
+  municipalityId: string,
+  filter: CatalogueFilter,
+  invalid: FieldErrors,
+  now: Date = new Date(),
+): Promise<CatalogueView> {
+  if (Object.keys(invalid).length) return searchCatalogue(db, ctx, municipalityId, filter, invalid, now);
+  const question = JSON.stringify([filter.q, filter.area, filter.group, filter.location, filter.place, filter.free, filter.openNow, filter.stepFree, filter.page, minuteOf(now)]);
+  return cache.through(municipalityId, question, () => searchCatalogue(db, ctx, municipalityId, filter, invalid, now));
 }
 
 export interface PlaceDetails extends LocationRow {

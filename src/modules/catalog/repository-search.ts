@@ -11,7 +11,7 @@ export interface WarsawMoment {
 export interface SearchQuery {
   /** The text typed, trimmed ('' = browse everything). */
   q: string;
-  /** Its words of three letters or more; each must match when the phrase as a whole does not. */
+  /** Its words of three letters or more, to tell which words of a name matched. */
   terms: string[];
   /** Areas and target groups whose name the text matches (so "seniorzy" finds services for seniors). */
   labelAreas: string[];
@@ -19,7 +19,9 @@ export interface SearchQuery {
   area?: Area;
   group?: TargetGroup;
   free: boolean;
+  /** One place (its id), or places whose name, street or town contain this text. */
   location?: string;
+  place?: string;
   openNow: boolean;
   stepFree: boolean;
 }
@@ -41,6 +43,8 @@ export interface SearchRow {
   open_location: string | null;
   open_until: string | null;
   step_free_location: string | null;
+  /** With a place filter: the first of the service's places that passes it. */
+  place_location: string | null;
   /** How well the text matched (0 when browsing without text). */
   rank: number;
 }
@@ -72,9 +76,8 @@ export interface ExceptionRow {
 /** A LIKE pattern matching `expr` anywhere, with its wildcards taken literally. */
 const containing = (expr: string) => `'%' || replace(replace(replace(${expr}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
-/** Normalized (lower-case, no diacritics) name + summary and description: generated columns (migration 0003). */
+/** Normalized (lower-case, no diacritics) name + summary: a generated column (migration 0003). */
 const DOC = 's.search_doc';
-const DESC = 's.search_desc';
 
 /**
  * FROM and WHERE of a search: active services of one municipality; the text matches (diacritics and
@@ -94,19 +97,19 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
   const terms = p(f.terms);
   const where = ['s.municipality_id = $1', "s.status = 'active'"];
   let placeParam: string | undefined;
-  const onlyLocation = () => (f.location ? `AND l.id = ${(placeParam ??= p(f.location))}` : '');
+  const onlyLocation = () => {
+    if (f.location) return `AND l.id = ${(placeParam ??= p(f.location))}`;
+    if (f.place) return `AND search_normalize(l.name || ' ' || l.street || ' ' || l.city) LIKE ${containing(`search_normalize(${(placeParam ??= p(f.place))})`)}`;
+    return '';
+  };
   // The clock's parameters exist only in statements that use them (PostgreSQL must type each one).
   let clock: string[] | undefined;
   const at = () => (clock ??= [p(now.day), p(now.weekday), p(now.time)]);
 
-  // Typos are tolerated against the name (short, so cheap to recheck); name, summary and
-  // description also match as substrings. The ids come from an index-backed function that sees
-  // only the current municipality (migration 0003 explains why).
-  const matching = (text: string, typos: boolean) => `s.id IN (SELECT catalog_matching_service_ids(${text}, ${typos}))`;
-  // A single word is the phrase itself: no need to match it twice.
-  const words = f.terms.length === 1 && f.terms[0] === f.q ? [] : f.terms.slice(0, 8);
-  const termMatches = words.map((t) => matching(p(t), false));
-  const textMatch = `(${matching(q, true)}${termMatches.length ? ` OR (${termMatches.join(' AND ')})` : ''})`;
+  // Typos are tolerated against the name; the phrase matches name and summary as a substring, and
+  // its words the beginnings of words anywhere. The ids come from an index-backed function that
+  // sees only the current municipality (migrations 0003 and 0004 explain why).
+  const textMatch = `s.id IN (SELECT catalog_matching_service_ids(${q}))`;
   // Parameters are added only when used: PostgreSQL cannot type a parameter the statement never mentions.
   const labelMatch = f.q ? `(s.area = ANY(${p(f.labelAreas)}::text[]) OR s.target_groups && ${p(f.labelGroups)}::text[])` : 'false';
   const openAt = (svc: string) => {
@@ -127,25 +130,39 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
       FROM service_locations sl JOIN locations l ON l.municipality_id = sl.municipality_id AND l.id = sl.location_id
       WHERE sl.municipality_id = ${svc}.municipality_id AND sl.service_id = ${svc}.id AND l.step_free ${onlyLocation()}
       ORDER BY l.name, l.id LIMIT 1`;
+  const placeAt = (svc: string) => `
+      SELECT l.name AS place_location
+      FROM service_locations sl JOIN locations l ON l.municipality_id = sl.municipality_id AND l.id = sl.location_id
+      WHERE sl.municipality_id = ${svc}.municipality_id AND sl.service_id = ${svc}.id ${onlyLocation()}
+      ORDER BY l.name, l.id LIMIT 1`;
 
   if (f.q) where.push(`(${textMatch} OR ${labelMatch})`);
   if (f.area) where.push(`s.area = ${p(f.area)}`);
   if (f.group) where.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
   if (f.free) where.push(`s.fee_kind = 'free'`);
-  if (f.location) where.push(`EXISTS (SELECT 1 FROM service_locations sl WHERE sl.municipality_id = s.municipality_id AND sl.service_id = s.id AND sl.location_id = ${p(f.location)})`);
+  if (f.location || f.place) where.push(`EXISTS (${placeAt('s')})`);
   if (f.openNow) where.push(`EXISTS (${openAt('s')})`);
   if (f.stepFree) where.push(`EXISTS (${stepFreeAt('s')})`);
 
   const from = `services s
     JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
-    CROSS JOIN (SELECT search_normalize(${q}) AS qn, ARRAY(SELECT search_normalize(x) FROM unnest(${terms}::text[]) x) AS terms) qq`;
-  const placeJoins = () => `LEFT JOIN LATERAL (${openAt('r')}) op ON true LEFT JOIN LATERAL (${stepFreeAt('r')}) sf ON true`;
+    CROSS JOIN (SELECT search_normalize(${q}) AS qn, search_prefix_query(${q}) AS words,
+      ARRAY(SELECT search_normalize(x) FROM unnest(${terms}::text[]) x) AS terms) qq`;
+  const placeJoins = () =>
+    `LEFT JOIN LATERAL (${openAt('r')}) op ON true LEFT JOIN LATERAL (${stepFreeAt('r')}) sf ON true` +
+    (f.location || f.place ? ` LEFT JOIN LATERAL (${placeAt('r')}) pl ON true` : '');
+  const placeColumn = f.location || f.place ? 'pl.place_location' : 'NULL::text AS place_location';
 
   const hasText = f.q !== '';
+  // Best first: the phrase in the name (the more of the name it covers, the better), then in the
+  // summary, every word somewhere, an area or group named; trigram similarity, costly on thousands of
+  // rows, only ranks the few found by tolerating a typo.
   const rank = hasText
-    ? `greatest(word_similarity(qq.qn, s.search_name), CASE WHEN ${DOC} ILIKE ${containing('qq.qn')} THEN 0.6 ELSE 0 END,
-         CASE WHEN ${DESC} ILIKE ${containing('qq.qn')} THEN 0.5 ELSE 0 END,
-         CASE WHEN ${labelMatch} THEN 0.4 ELSE 0 END) + 0.1 * similarity(qq.qn, s.search_name)`
+    ? `CASE WHEN s.search_name LIKE ${containing('qq.qn')} THEN 1 + 0.1 * length(qq.qn) / greatest(length(s.search_name), 1)
+         WHEN ${DOC} LIKE ${containing('qq.qn')} THEN 0.6
+         WHEN s.search_words @@ qq.words THEN 0.5
+         WHEN ${labelMatch} THEN 0.4
+         ELSE 0.7 * word_similarity(qq.qn, s.search_name) + 0.1 * similarity(qq.qn, s.search_name) END`
     : '0';
   // Why it matched, for the page's rows only (`r` is a row of the page).
   const rDesc = 'r.search_desc';
@@ -155,21 +172,26 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
         WHERE y.w <> '' AND EXISTS (SELECT 1 FROM unnest(r.terms || r.qn) t
           WHERE t <% search_normalize(y.w) OR similarity(t, search_normalize(y.w)) >= 0.4)) AS name_hits,
        (r.qn <% search_normalize(r.summary) OR ${rDesc} ILIKE ${containing('r.qn')}
-         OR EXISTS (SELECT 1 FROM unnest(r.terms) t WHERE t <% search_normalize(r.summary) OR ${rDesc} ILIKE ${containing('t')})) AS in_text`
+         OR to_tsvector('simple', search_normalize(r.summary || ' ' || r.description)) @@ r.words) AS in_text`
     : 'NULL::text AS name_hits, false AS in_text';
-  return { from, where: where.join(' AND '), rank, placeJoins, explain, params };
+  return { from, where: where.join(' AND '), rank, placeJoins, placeColumn, explain, params };
 }
 
 export const directory = {
-  /** One page of matching services, best match first (then by name, ignoring diacritics). */
-  async search(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }): Promise<SearchRow[]> {
-    const { from, where, rank, placeJoins, explain, params } = searchSql(municipalityId, f, now);
-    return sql.query<SearchRow>(
-      `SELECT r.id, r.name, r.summary, r.area, r.target_groups, r.fee_kind, r.fee_amount, r.provider_name, r.rank,
-         op.open_location, op.open_until, sf.step_free_location, ${explain}
+  /**
+   * One page of matching services, best match first (then by name, ignoring diacritics), and how many
+   * match in all, in one statement. A page past the end has no rows to carry the count: then it is
+   * counted on its own.
+   */
+  async search(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }): Promise<{ rows: SearchRow[]; total: number }> {
+    const { from, where, rank, placeJoins, placeColumn, explain, params } = searchSql(municipalityId, f, now);
+    const rows = await sql.query<SearchRow & { total: number }>(
+      `SELECT r.id, r.name, r.summary, r.area, r.target_groups, r.fee_kind, r.fee_amount, r.provider_name, r.rank, r.total,
+         op.open_location, op.open_until, sf.step_free_location, ${placeColumn}, ${explain}
        FROM (
          SELECT s.municipality_id, s.id, s.name, s.summary, s.description, s.area, s.target_groups, s.fee_kind,
-           s.fee_amount::text AS fee_amount, p.name AS provider_name, s.search_desc, qq.qn, qq.terms, ${rank} AS rank, s.search_name AS sort_name
+           s.fee_amount::text AS fee_amount, p.name AS provider_name, s.search_desc, qq.qn, qq.words, qq.terms, ${rank} AS rank,
+           s.search_name AS sort_name, count(*) OVER ()::int AS total
          FROM ${from} WHERE ${where}
          ORDER BY rank DESC, sort_name, s.id
          LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}
@@ -177,12 +199,12 @@ export const directory = {
        ORDER BY r.rank DESC, r.sort_name, r.id`,
       params,
     );
-  },
-
-  async count(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment): Promise<number> {
-    const { from, where, params } = searchSql(municipalityId, f, now);
-    const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`, params);
-    return row?.n ?? 0;
+    if (rows.length > 0) return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]!.total };
+    if (page.offset === 0) return { rows: [], total: 0 };
+    // Built afresh: the page's statement added parameters (the clock's) that this one does not mention.
+    const c = searchSql(municipalityId, f, now);
+    const [counted] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${c.from} WHERE ${c.where}`, c.params);
+    return { rows: [], total: counted?.n ?? 0 };
   },
 
   /** The keys whose label the text names or resembles (diacritics, case and small typos ignored). */
@@ -197,12 +219,18 @@ export const directory = {
     return rows.map((r) => r.key);
   },
 
-  /** The municipality's places, for the place filter. */
-  async locations(sql: Sql, municipalityId: string): Promise<LocationOption[]> {
+  /** The municipality's places (at most `limit`), for the place filter. */
+  async locations(sql: Sql, municipalityId: string, limit: number): Promise<LocationOption[]> {
     return sql.query<LocationOption>(
-      'SELECT id, name, street FROM locations WHERE municipality_id = $1 ORDER BY search_normalize(name), street, id',
+      // Any `limit` of them first: sorting thousands of places by normalized name only to learn there are too many is wasted.
+      `SELECT id, name, street FROM (SELECT id, name, street FROM locations WHERE municipality_id = $1 LIMIT ${Number(limit)}) l
+       ORDER BY search_normalize(name), street, id`,
       [municipalityId],
     );
+  },
+
+  async locationExists(sql: Sql, municipalityId: string, id: string): Promise<boolean> {
+    return (await sql.query('SELECT 1 FROM locations WHERE municipality_id = $1 AND id = $2', [municipalityId, id])).length > 0;
   },
 
   async programmesOfService(sql: Sql, municipalityId: string, serviceId: string): Promise<ProgrammeRef[]> {

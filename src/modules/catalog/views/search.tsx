@@ -13,6 +13,7 @@ export function filterQuery(f: CatalogueFilter, page = 1): string {
   if (f.area) params.set('area', f.area);
   if (f.group) params.set('group', f.group);
   if (f.location) params.set('location', f.location);
+  if (f.place) params.set('place', f.place);
   if (f.free) params.set('free', '1');
   if (f.openNow) params.set('open_now', '1');
   if (f.stepFree) params.set('step_free', '1');
@@ -178,6 +179,7 @@ export function SearchPage(props: { ctx: PageContext; form: FormState; filter: C
     area: t('directory.field.area'),
     group: t('directory.field.group'),
     location: t('directory.field.location'),
+    place: t('directory.field.place'),
     free: t('directory.free'),
     open_now: t('directory.open_now'),
     step_free: t('directory.step_free'),
@@ -194,14 +196,18 @@ export function SearchPage(props: { ctx: PageContext; form: FormState; filter: C
           <div class="filters">
             <SelectField ctx={ctx} form={form} name="area" label={labels.area} empty={t('directory.any')} options={AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))} />
             <SelectField ctx={ctx} form={form} name="group" label={labels.group} empty={t('directory.any')} options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))} />
-            <SelectField
-              ctx={ctx}
-              form={form}
-              name="location"
-              label={labels.location}
-              empty={t('directory.any_place')}
-              options={view.locations.map((l) => ({ value: l.id, label: `${l.name}, ${l.street}` }))}
-            />
+            {view.locations ? (
+              <SelectField
+                ctx={ctx}
+                form={form}
+                name="location"
+                label={labels.location}
+                empty={t('directory.any_place')}
+                options={view.locations.map((l) => ({ value: l.id, label: `${l.name}, ${l.street}` }))}
+              />
+            ) : (
+              <TextField ctx={ctx} form={form} name="place" label={labels.place} hint={t('directory.place_hint')} />
+            )}
           </div>
           <fieldset class="field" id={fieldId('only')}>
             <legend>{t('directory.only')}</legend>
