@@ -20,6 +20,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   bodyLimit: number;
+  /** How long public search answers are kept (0: not kept); another process's catalogue change shows within it. */
+  searchCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     bodyLimit: e.BODY_LIMIT_BYTES,
+    searchCacheSeconds: e.SEARCH_CACHE_SECONDS,
   };
 }

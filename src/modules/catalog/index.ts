@@ -6,6 +6,9 @@ import { hsdsRoutes } from './routes-hsds';
 import { programmeRoutes } from './routes-programme';
 import { publicRoutes } from './routes-public';
 import { transferRoutes } from './routes-transfer';
+import type { CatalogueView } from './public-service';
+import { SearchCache } from './search-cache';
+
 
 /**
  * The programme and catalogue of social services: the public directory and search, the anonymous
@@ -15,7 +18,19 @@ import { transferRoutes } from './routes-transfer';
 export const catalogModule: AppModule = {
   name: 'catalog',
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
-    await publicRoutes(app, ctx);
+    const ttlMs = ctx.config.searchCacheSeconds * 1000;
+    const searches = new SearchCache<CatalogueView>({ ttlMs, maxEntries: 2000 });
+    const pages = new SearchCache<{ html: string; status: number }>({ ttlMs, maxEntries: 2000 });
+    // Any staff write to a municipality's catalogue that succeeded forgets its cached searches (public
+    // POSTs, such as the eligibility check, write nothing).
+    app.addHook('onResponse', async (request, reply) => {
+      const staffWrite = request.method !== 'GET' && request.method !== 'HEAD' && request.routeOptions.config.access?.kind === 'permission';
+      if (staffWrite && reply.statusCode < 400 && request.tenant) {
+        searches.invalidate(request.tenant.municipality.id);
+        pages.invalidate(request.tenant.municipality.id);
+      }
+    });
+    await publicRoutes(app, ctx, { searches, pages });
     await programmeRoutes(app, ctx);
     await eligibilityRoutes(app, ctx);
     await hsdsRoutes(app, ctx);

@@ -6,7 +6,9 @@ import { formValues } from '../../platform/http/forms';
 import { text, toFieldErrors } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { AREAS, TARGET_GROUPS, type Area, type TargetGroup } from './domain';
-import { MAX_PAGE, searchCatalogue, serviceDetails, type CatalogueFilter } from './public-service';
+import type { PageContext } from '../../platform/ui/context';
+import { MAX_PAGE, minuteOf, searchCatalogueCached, serviceDetails, type CatalogueFilter } from './public-service';
+import type { SearchCaches } from './search-cache';
 import { SearchPage } from './views/search';
 import { ServicePage } from './views/service';
 
@@ -27,6 +29,7 @@ const filterSchema = z.object({
   q: single(200),
   area: choice(AREAS),
   group: choice(TARGET_GROUPS),
+  place: single(100),
   location: single(64).refine((v) => v === '' || UUID.test(v), { params: { code: 'directory_choice' } }),
   free: flag(),
   open_now: flag(),
@@ -37,7 +40,7 @@ const filterSchema = z.object({
 /** The query string as a filter; invalid fields become field errors (shown on the form, status 422) rather than a failure. */
 function readFilter(query: unknown): { filter: CatalogueFilter; errors: FieldErrors } {
   const parsed = filterSchema.safeParse(query ?? {});
-  if (!parsed.success) return { filter: { q: '', free: false, openNow: false, stepFree: false, page: 1 }, errors: toFieldErrors(parsed.error) };
+  if (!parsed.success) return { filter: { q: '', place: '', free: false, openNow: false, stepFree: false, page: 1 }, errors: toFieldErrors(parsed.error) };
   const f = parsed.data;
   return {
     filter: {
@@ -45,6 +48,7 @@ function readFilter(query: unknown): { filter: CatalogueFilter; errors: FieldErr
       area: (f.area || undefined) as Area | undefined,
       group: (f.group || undefined) as TargetGroup | undefined,
       location: f.location.toLowerCase() || undefined,
+      place: f.place,
       free: f.free,
       openNow: f.open_now,
       stepFree: f.step_free,
@@ -54,14 +58,29 @@ function readFilter(query: unknown): { filter: CatalogueFilter; errors: FieldErr
   };
 }
 
-export async function publicRoutes(app: FastifyInstance, { db }: ModuleContext): Promise<void> {
+export async function publicRoutes(app: FastifyInstance, { db }: ModuleContext, caches: SearchCaches): Promise<void> {
+  const { searches, pages } = caches;
   const open = { config: { access: PUBLIC } };
 
   app.get<{ Params: M }>('/:municipality/services', open, async (request, reply) => {
     const { filter, errors } = readFilter(request.query);
-    const view = await searchCatalogue(db, request.dbContext(), request.tenant!.municipality.id, filter, errors);
-    const form = { values: formValues(request.query), errors: view.errors };
-    return reply.page((ctx) => <SearchPage ctx={ctx} form={form} filter={filter} view={view} />, view.results ? 200 : 422);
+    const municipalityId = request.tenant!.municipality.id;
+    const now = new Date();
+    const answer = async () => {
+      const view = await searchCatalogueCached(searches, db, request.dbContext(), municipalityId, filter, errors, now);
+      const form = { values: formValues(request.query), errors: view.errors };
+      return { view, render: (ctx: PageContext) => <SearchPage ctx={ctx} form={form} filter={filter} view={view} /> };
+    };
+    // Anonymous visitors asking the same (valid) question in the same minute share one rendered page.
+    if (reply.shareable() && Object.keys(errors).length === 0) {
+      const page = await pages.through(municipalityId, `${request.i18n.locale}\u0000${minuteOf(now)}\u0000${request.url}`, async () => {
+        const { view, render } = await answer();
+        return { html: reply.renderShared(render), status: view.results ? 200 : 422 };
+      });
+      return reply.sendShared(page.html, page.status);
+    }
+    const { view, render } = await answer();
+    return reply.page(render, view.results ? 200 : 422);
   });
 
   app.get<{ Params: M & { id: string } }>('/:municipality/services/:id', open, async (request, reply) => {

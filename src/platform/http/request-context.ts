@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import { hashToken } from '../auth/tokens';
 import { sessions, users, type SessionRow, type UserRow } from '../auth/repository';
 import { permissionsOf, type Permission, type Role } from '../auth/roles';
@@ -45,7 +47,15 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a full page. */
     page(render: (ctx: PageContext) => VNode, status?: number): FastifyReply;
-    pageContext(): PageContext;
+    pageContext(csrfToken?: string): PageContext;
+    /**
+     * Whether this page may be the same for everyone who asks: an anonymous visitor (no session,
+     * no flash message). Such a page can be rendered once (`renderShared`) and sent to many (`sendShared`).
+     */
+    shareable(): boolean;
+    /** The page's HTML with a slot where each visitor's own CSRF token goes. */
+    renderShared(render: (ctx: PageContext) => VNode): string;
+    sendShared(html: string, status?: number): FastifyReply;
     setFlash(message: string): FastifyReply;
   }
   interface FastifyContextConfig {
@@ -66,6 +76,9 @@ export interface RequestContextOptions {
  * `:municipality` route parameter), in one transaction per request.
  */
 export const requestContext = fp(async (app: FastifyInstance, opts: RequestContextOptions) => {
+  // Municipalities are created but never renamed or removed, so the ones found stay valid; a slug
+  // not found is asked again each time (it may have been created since, by another process).
+  const knownMunicipalities = new LRUCache<string, MunicipalityRow>({ max: 10_000 });
   app.decorateRequest('i18n', null as unknown as Translator);
   app.decorateRequest('session', null);
   app.decorateRequest('user', null);
@@ -100,6 +113,12 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
     const token = request.cookies[SESSION_COOKIE];
     const slug = (request.params as { municipality?: string } | undefined)?.municipality;
     if (!token && !slug) return;
+    // An anonymous visitor of a known municipality needs no database round trip at all.
+    const known = slug ? knownMunicipalities.get(slug) : undefined;
+    if (!token && known) {
+      request.tenant = { municipality: known, roles: [], permissions: permissionsOf([]) };
+      return;
+    }
 
     await opts.db.tx(NO_CONTEXT, async (sql) => {
       if (token) {
@@ -120,8 +139,9 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
         }
       }
       if (slug) {
-        const municipality = await municipalities.bySlug(sql, slug);
+        const municipality = known ?? (await municipalities.bySlug(sql, slug));
         if (!municipality) return;
+        knownMunicipalities.set(slug, municipality);
         let roles: Role[] = [];
         if (request.user) {
           await sql.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [municipality.id, request.user.id]);
@@ -136,7 +156,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
     return this.setCookie(FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, signed: true });
   });
 
-  app.decorateReply('pageContext', function (this: FastifyReply): PageContext {
+  app.decorateReply('pageContext', function (this: FastifyReply, csrfToken?: string): PageContext {
     const request = this.request;
     const tenant = request.tenant;
     const { t } = request.i18n;
@@ -148,7 +168,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
     return {
       i18n: request.i18n,
       path: request.url.split('?')[0] ?? '/',
-      csrfToken: this.generateCsrf(),
+      csrfToken: csrfToken ?? this.generateCsrf(),
       user: request.user ? { id: request.user.id, displayName: request.user.display_name, email: request.user.email } : null,
       municipality: tenant ? { slug: tenant.municipality.slug, name: tenant.municipality.name, cusName: tenant.municipality.cus_name } : null,
       nav: nav.map((n) => ({ href: n.href, label: t(n.label) })),
@@ -162,6 +182,22 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .send(renderDocument(render(this.pageContext())));
+  });
+
+  // Unguessable, so no content of a page can contain it by chance or on purpose.
+  const csrfSlot = `csrf-slot-${crypto.randomBytes(16).toString('hex')}`;
+  app.decorateReply('shareable', function (this: FastifyReply) {
+    const request = this.request;
+    return !request.session && !request.user && !request.flash;
+  });
+  app.decorateReply('renderShared', function (this: FastifyReply, render: (ctx: PageContext) => VNode) {
+    return renderDocument(render(this.pageContext(csrfSlot)));
+  });
+  app.decorateReply('sendShared', function (this: FastifyReply, html: string, status = 200) {
+    return this.code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(html.replaceAll(csrfSlot, this.generateCsrf()));
   });
 });
 

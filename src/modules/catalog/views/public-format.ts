@@ -5,11 +5,23 @@ const numberLocale = (locale: Locale) => (locale === 'pl' ? 'pl-PL' : 'en-GB');
 
 /** An amount in złoty in the page's number format: "15,00 zł" in Polish. */
 export function money(locale: Locale, amount: string | number): string {
-  return new Intl.NumberFormat(numberLocale(locale), { style: 'currency', currency: 'PLN' }).format(Number(amount));
+  return formatter(locale, 'money').format(Number(amount));
 }
 
 export function count(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(numberLocale(locale)).format(n);
+  return formatter(locale, 'count').format(n);
+}
+
+/** Built once per locale and kind: constructing an Intl.NumberFormat costs more than formatting a page of numbers. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: Locale, kind: 'money' | 'count'): Intl.NumberFormat {
+  const key = `${locale}:${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(numberLocale(locale), kind === 'money' ? { style: 'currency', currency: 'PLN' } : {});
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** The short fee label of a list: free, the fixed amount, or income-dependent. */
