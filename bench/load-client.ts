@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 /**
  * The load generator, run as a child process of bench/run.ts so that it does not share the server's
  * event loop: `node --import tsx bench/load-client.ts '<json LoadSpec>'` prints one JSON LoadResult.
@@ -49,7 +50,8 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   };
 }
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+// The spec comes on standard input: thousands of paths do not fit in a command line.
+const spec = JSON.parse(fs.readFileSync(0, 'utf8')) as LoadSpec;
 // No warm-up here: the runner has already requested every path once, and a warm-up's unfinished slow
 // requests would still be running on the server during the measured window.
 process.stdout.write(JSON.stringify(await run(spec)));

@@ -28,7 +28,8 @@ const fmt = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFracti
 
 export function ratios(scenarios: ScenarioResult[]): BenchReport['ratios'] {
   const bare = scenarios.find((s) => s.name === 'bare')?.rps ?? 0;
-  const search = scenarios.find((s) => s.name === 'search')?.rps ?? 0;
+  // Both do the database work of a search (the raw SQL replays the six fixed searches uncached).
+  const search = scenarios.find((s) => s.name === 'search-uncached')?.rps ?? 0;
   const raw = scenarios.find((s) => s.name === 'raw-sql')?.rps ?? 0;
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
@@ -53,18 +54,17 @@ export function markdown(r: BenchReport): string {
     '',
     '"done": answered within the window (latencies are of these); "unfinished": still waiting when it closed. RSS is the whole benchmark process (app, reference server, pool).',
     '',
-    `Search page ÷ raw SQL: **${fmt(r.ratios.searchPageToRawSql, 3)}** (1.0 would mean HTTP, request context and rendering cost nothing next to the database work).`,
+    `Uncached search page ÷ raw SQL: **${fmt(r.ratios.searchPageToRawSql, 3)}** (1.0 would mean HTTP, request context and rendering cost nothing next to the database work).`,
   ];
-  const search = r.scenarios.find((s) => s.name === 'search');
-  if (search) {
+  for (const search of r.scenarios.filter((s) => s.name === 'search' || s.name === 'search-uncached')) {
     const p99 = search.requests > 0 && search.unfinished === 0 && search.p99 <= TARGETS.searchP99Ms ? 'met' : 'not met';
     const rps = search.rps >= TARGETS.searchRps ? 'met' : 'not met';
     const measured = search.requests ? `${fmt(search.p99, 2)} ms` : `no page answered within the ${r.durationSeconds} s window`;
-    lines.push('', `Targets for the search page: p99 under ${TARGETS.searchP99Ms} ms — ${measured}, **${p99}**; ` +
+    lines.push('', `Targets for the search page (${search.name}): p99 under ${TARGETS.searchP99Ms} ms — ${measured}, **${p99}**; ` +
       `at least ${TARGETS.searchRps.toLocaleString('en-US')} pages/s — ${fmt(search.rps, 1)}, **${rps}**.`);
   }
   if (r.searchAlone.length) {
-    lines.push('', 'Each search page alone (one request, no other load, after a first warm-up request):', '',
+    lines.push('', 'Each search page alone, answered without the search cache (its first request, no other load; the server warmed up on other pages):', '',
       ...r.searchAlone.map((a) => `- \`${a.path}\`: ${fmt(a.ms, 0)} ms`));
   }
   if (r.generation) lines.push('', `Catalogue generated in this run: ${r.generation.rows.toLocaleString('en-US')} rows in ${fmt(r.generation.seconds)} s.`);

@@ -15,6 +15,7 @@ import { createMailer } from '../src/platform/mail/mailer';
 import { isSize, SIZES } from './catalogue';
 import { cancelQueries, openBenchPglite, openBenchPostgres } from './database';
 import { townAt } from './generator';
+import { AREA_KINDS } from './words';
 import { ratios, writeResults, type BenchReport } from './report';
 import { recordingDatabase, runHttp, runRawSql, settle, type ScenarioResult } from './scenarios';
 import { measureStartup } from './startup';
@@ -62,6 +63,7 @@ try {
     'q=nordic+walking&group=seniors', 'q=mieszkanie+treningowe&step_free=1',
   ].map((q) => `/${slug}/services?${q}`);
   const services = serviceIds.map((s) => `/${slug}/services/${s.id}`);
+  const distinct = distinctSearches(slug, 5000);
 
   // Every path must answer 200 before it is measured (this also warms up). Then each search page
   // alone, timed, with its database work recorded for the raw SQL scenario.
@@ -69,7 +71,8 @@ try {
     const res = await app.inject({ method: 'GET', url: p });
     if (res.statusCode !== 200) throw new Error(`GET ${p} answered ${res.statusCode}`);
   };
-  for (const p of ['/', `/${slug}/check`, ...services, ...searches]) await get(p);
+  // The searches are not warmed up: their first request is the one recorded, before the search cache knows it.
+  for (const p of ['/', `/${slug}/check`, ...services]) await get(p);
   const recorded = [];
   for (const p of searches) {
     const started = performance.now();
@@ -87,7 +90,8 @@ try {
   };
   await http('bare', 'a bare Fastify route returning small JSON (reference)', bareUrl, ['/bare']);
   await http('home', 'home page GET /', appUrl, ['/']);
-  await http('search', `catalogue search page, ${searches.length} queries and filters in turn`, appUrl, searches);
+  await http('search', `catalogue search page, ${searches.length} queries and filters in turn (answered from the search cache after the first)`, appUrl, searches);
+  await http('search-uncached', `catalogue search page, ${distinct.length} distinct queries, each asked once (every one misses the cache)`, appUrl, distinct);
   await http('service', `service page, ${services.length} services in turn`, appUrl, services);
   await http('check', 'eligibility form GET /:m/check', appUrl, [`/${slug}/check`]);
   scenarios.push(await runRawSql(recorder.db, recorded, connections, duration, interrupt));
@@ -117,3 +121,22 @@ const report: BenchReport = {
 };
 const written = writeResults(report);
 process.stdout.write(`\n${written.text}\nWritten: ${written.json}, ${written.md}\n`);
+
+/**
+ * `n` different search questions (words of the generated services' names, typos, filters, pages), so
+ * that none is answered from the search cache during a run.
+ */
+function distinctSearches(slug: string, n: number): string[] {
+  const words = [...new Set(Object.values(AREA_KINDS).flatMap((k) => k.stems.flatMap(([name, summary]) => `${name} ${summary}`.toLowerCase().split(/[^\p{L}]+/u))))]
+    .filter((w) => w.length >= 4);
+  const typo = (w: string) => w.slice(0, 2) + w.slice(3);
+  const filters = ['', '&free=1', '&group=seniors', '&step_free=1', '&open_now=1', '&page=2', '&area=social_assistance', '&group=families&free=1'];
+  const out: string[] = [];
+  for (let i = 0; out.length < n; i++) {
+    const a = words[i % words.length]!;
+    const b = words[Math.floor(i / words.length) % words.length]!;
+    const q = i % 3 === 0 ? a : i % 3 === 1 ? `${a} ${b}` : typo(a);
+    out.push(`/${slug}/services?q=${encodeURIComponent(q)}${filters[Math.floor(i / 3) % filters.length]}`);
+  }
+  return [...new Set(out)].slice(0, n);
+}

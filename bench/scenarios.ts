@@ -25,10 +25,11 @@ export async function runHttp(name: string, description: string, spec: LoadSpec)
   process.stderr.write(`  ${name}: ${spec.connections} connections, ${spec.duration} s …\n`);
   const stop = sampleRss();
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/load-client.ts'), JSON.stringify(spec)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/load-client.ts')], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
+    child.stdin.end(JSON.stringify(spec));
     let text = '';
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), (spec.duration + 60) * 1000);
