@@ -194,6 +194,36 @@ describeEachEngine('public catalogue of services', (h) => {
     assert.deepEqual(names(await search(m, '?open_now=1')), ['Dyżur na telefon']);
   });
 
+  test('with more than 50 places the place is typed (name, street or town), not chosen from a list', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Wielu Miejsc');
+    const [provider] = await h.db.tx(as(m), (sql) =>
+      sql.query<{ id: string }>("INSERT INTO providers (municipality_id, name, kind) VALUES ($1, 'Fundacja Testowa', 'ngo') RETURNING id", [m.id]),
+    );
+    const places = await h.db.tx(as(m), (sql) =>
+      sql.query<{ id: string; name: string }>(
+        `INSERT INTO locations (municipality_id, provider_id, name, street, postal_code, city)
+         SELECT $1, $2, 'Świetlica nr ' || i, CASE WHEN i = 7 THEN 'ul. Łąkowa 3' ELSE 'ul. Prosta ' || i END, '96-300', 'Żyrardów'
+         FROM generate_series(1, 51) i RETURNING id, name`,
+        [m.id, provider!.id],
+      ),
+    );
+    const at = (name: string) => places.find((p) => p.name === name)!.id;
+    await addService(m, { name: 'Zajęcia plastyczne', location: at('Świetlica nr 7') });
+    await addService(m, { name: 'Zajęcia taneczne', location: at('Świetlica nr 12') });
+
+    const page = await search(m);
+    assert.ok(!page.includes('name="location"'), 'no list of 51 places');
+    assert.match(page, /<input[^>]*name="place"/);
+    // Diacritics and case ignored, in the street as in the name; the reason names the place.
+    const byStreet = await search(m, '?place=LAKOWA');
+    assert.deepEqual(names(byStreet), ['Zajęcia plastyczne']);
+    assert.equal(whyOf(byStreet, 'Zajęcia plastyczne'), 'Dlaczego ten wynik: miejsce: Świetlica nr 7');
+    assert.deepEqual(names(await search(m, '?place=swietlica+nr+12')), ['Zajęcia taneczne']);
+    assert.equal(countLine(await search(m, '?place=Warszawa')), 'Znaleziono 0 usług.');
+    // A link naming one place by its id still works.
+    assert.deepEqual(names(await search(m, `?location=${at('Świetlica nr 12')}`)), ['Zajęcia taneczne']);
+  });
+
   test('pages of 20 keep the filters in their links; Polish plurals in the count', async () => {
     const m = await seeded();
     await run(
