@@ -81,8 +81,9 @@ const DOC = 's.search_doc';
 
 /**
  * FROM and WHERE of a search: active services of one municipality; the text matches (diacritics and
- * case ignored, typos tolerated by trigram word similarity) the name and summary, the description
- * (substring), or an area's or target group's name; then every filter.
+ * case ignored) the name and summary as a phrase, the beginnings of words anywhere, the name with a
+ * typo when little else matches (`catalog_matching_service_ids`, migration 0004), or an area's or
+ * target group's name; then every filter.
  * The per-place facts ("open now", "step-free") are joined only to the rows of the page shown
  * (`placeJoins`), and filtered with EXISTS only when asked: computing them for every service made
  * a search of 20 000 services take seconds.
@@ -106,9 +107,8 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
   let clock: string[] | undefined;
   const at = () => (clock ??= [p(now.day), p(now.weekday), p(now.time)]);
 
-  // Typos are tolerated against the name; the phrase matches name and summary as a substring, and
-  // its words the beginnings of words anywhere. The ids come from an index-backed function that
-  // sees only the current municipality (migrations 0003 and 0004 explain why).
+  // The ids come from an index-backed function that sees only the current municipality (migrations
+  // 0003 and 0004 explain why).
   const textMatch = `s.id IN (SELECT catalog_matching_service_ids(${q}))`;
   // Parameters are added only when used: PostgreSQL cannot type a parameter the statement never mentions.
   const labelMatch = f.q ? `(s.area = ANY(${p(f.labelAreas)}::text[]) OR s.target_groups && ${p(f.labelGroups)}::text[])` : 'false';
