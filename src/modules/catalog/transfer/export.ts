@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import type { Translator } from '../../../platform/i18n';
 import type { MessageKey } from '../../../platform/i18n';
 import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
@@ -22,6 +22,7 @@ const WIDTHS: Partial<Record<Column, number>> = {
 
 /** Sheet "Usługi" (bold, frozen header row) and sheet "Słowniki": the codes the columns accept, with their Polish labels. */
 export async function servicesXlsx(services: ExportedService[], pl: Translator): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   book.creator = 'Wspólnota';
   const sheet = book.addWorksheet(pl.t('catalog_transfer.sheet_services'), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { unzipSync } from 'fflate';
 import type { Params } from '../../../platform/i18n';
 import { COLUMNS, REQUIRED_COLUMNS, unneutralise } from './columns';
@@ -75,6 +76,7 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
     throw new FileProblem('transfer_file_broken');
   }
   if (unpacked > MAX_UNPACKED_BYTES) throw new FileProblem('transfer_file_broken');
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as unknown as ArrayBuffer);
@@ -95,7 +97,7 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
 }
 
 /** A spreadsheet cell as the text a person sees: numbers with a point, rich text joined, a formula's result. */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
