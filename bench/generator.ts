@@ -2,7 +2,9 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from '../src/platform/db/types';
 import { createMunicipality } from '../src/platform/tenancy/service';
 import { generateCatalogue, type SizeName, type Town } from './catalogue';
-import { loadCatalogue, writeMarker } from './load';
+import { hashPassword } from '../src/platform/auth/passwords';
+import { loadDataset, writeMarker } from './load';
+import { generatePeople, GENERATED_PASSWORD } from './people';
 import { TOWNS } from './words';
 
 export interface GenerateOptions {
@@ -37,7 +39,7 @@ export function townAt(i: number): Town & { slug: string; teryt: string } {
 }
 
 /**
- * Creates `municipalities` municipalities and fills each with a catalogue of `size`, deterministic in
+ * Creates `municipalities` municipalities and fills each with a catalogue and accounts of `size`, deterministic in
  * `seed`; then analyses the tables and leaves a marker (size, seed, count). A platform-operator tool:
  * runs as the owner, one transaction per municipality.
  */
@@ -45,11 +47,13 @@ export async function generate(db: Database, opts: GenerateOptions): Promise<Gen
   const started = performance.now();
   const created: GeneratedMunicipality[] = [];
   let rows = 0;
+  let passwordHash: string | undefined;
   for (let i = 0; i < opts.municipalities; i++) {
     const town = townAt(i);
     const m = await createMunicipality(db, { name: town.name, teryt: town.teryt, slug: town.slug, cusName: `Centrum Usług Społecznych w mieście ${town.name}` });
     const catalogue = generateCatalogue(m.id, town, opts.size, opts.seed * 1000 + i);
-    const stats = await db.ownerTx((sql) => loadCatalogue(sql, catalogue, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`));
+    const people = generatePeople(m.id, town.slug, opts.size, opts.seed * 1000 + i, (passwordHash ??= await hashPassword(GENERATED_PASSWORD)));
+    const stats = await db.ownerTx((sql) => loadDataset(sql, { ...catalogue, ...people }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`));
     rows += stats.rows;
     created.push({ id: m.id, slug: m.slug, name: m.name });
   }

@@ -20,7 +20,7 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
   /** Each search page requested alone (no other load), before the measured runs: ms. */
   searchAlone: { path: string; ms: number }[];
-  ratios: { toBare: Record<string, number>; searchPageToRawSql: number };
+  ratios: { toBare: Record<string, number>; searchPageToRawSql: number; loginToArgon2: number };
   startup: StartupResult | null;
 }
 
@@ -31,10 +31,13 @@ export function ratios(scenarios: ScenarioResult[]): BenchReport['ratios'] {
   // Both do the database work of a search (the raw SQL replays the six fixed searches uncached).
   const search = scenarios.find((s) => s.name === 'search-uncached')?.rps ?? 0;
   const raw = scenarios.find((s) => s.name === 'raw-sql')?.rps ?? 0;
+  const login = scenarios.find((s) => s.name === 'login')?.rps ?? 0;
+  const argon2 = scenarios.find((s) => s.name === 'argon2id')?.rps ?? 0;
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
     toBare: Object.fromEntries(scenarios.map((s) => [s.name, bare ? r3(s.rps / bare) : 0])),
     searchPageToRawSql: raw ? r3(search / raw) : 0,
+    loginToArgon2: argon2 ? r3(login / argon2) : 0,
   };
 }
 
@@ -55,6 +58,8 @@ export function markdown(r: BenchReport): string {
     '"done": answered within the window (latencies are of these); "unfinished": still waiting when it closed. RSS is the whole benchmark process (app, reference server, pool).',
     '',
     `Uncached search page ÷ raw SQL: **${fmt(r.ratios.searchPageToRawSql, 3)}** (1.0 would mean HTTP, request context and rendering cost nothing next to the database work).`,
+    '',
+    `Login ÷ argon2id verification alone: **${fmt(r.ratios.loginToArgon2, 3)}** (a login is one password verification plus a session written; 1.0 would mean the rest costs nothing).`,
   ];
   for (const search of r.scenarios.filter((s) => s.name === 'search' || s.name === 'search-uncached')) {
     const p99 = search.requests > 0 && search.unfinished === 0 && search.p99 <= TARGETS.searchP99Ms ? 'met' : 'not met';

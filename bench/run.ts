@@ -17,7 +17,8 @@ import { cancelQueries, openBenchPglite, openBenchPostgres } from './database';
 import { townAt } from './generator';
 import { AREA_KINDS } from './words';
 import { ratios, writeResults, type BenchReport } from './report';
-import { recordingDatabase, runHttp, runRawSql, settle, type ScenarioResult } from './scenarios';
+import { GENERATED_PASSWORD, RESIDENTS, residentEmail } from './people';
+import { recordingDatabase, runArgon2, runHttp, runRawSql, settle, type ScenarioResult } from './scenarios';
 import { measureStartup } from './startup';
 
 const { values } = parseArgs({
@@ -48,7 +49,8 @@ const serviceIds = await opened.db.ownerTx((sql) =>
   sql.query<{ id: string }>("SELECT id FROM services WHERE municipality_id = $1 AND status = 'active' ORDER BY id LIMIT 20", [municipality!.id]),
 );
 
-const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' });
+// Behind a proxy as in production: the login scenario comes from many addresses (X-Forwarded-For).
+const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY: 'true' });
 const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db: recorder.db });
 const { app } = await buildApp({ config, db: recorder.db, mailer, appSecret: crypto.randomBytes(32).toString('base64url'), logger: false, workerAutostart: false });
 const bare = Fastify({ logger: false });
@@ -95,6 +97,15 @@ try {
   await http('service', `service page, ${services.length} services in turn`, appUrl, services);
   await http('check', 'eligibility form GET /:m/check', appUrl, [`/${slug}/check`]);
   scenarios.push(await runRawSql(recorder.db, recorded, connections, duration, interrupt));
+  const residents = Array.from({ length: Math.min(RESIDENTS[size], 5000) }, (_, n) => residentEmail(slug, n));
+  scenarios.push(
+    await runHttp('login', `log in (POST /login) as ${residents.length} generated residents in turn, each from its own address`, {
+      url: appUrl, emails: residents, password: GENERATED_PASSWORD, ...load,
+    }, 'bench/login-client.ts'),
+  );
+  await settle(recorder.inflight, interrupt);
+  const [account] = await opened.db.ownerTx((sql) => sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [residents[0]]));
+  scenarios.push(await runArgon2(account!.password_hash, GENERATED_PASSWORD, connections, duration));
 } finally {
   await app.close();
   await bare.close();

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { verifyPassword } from '../src/platform/auth/passwords';
 import type { Database, DbContext, Sql } from '../src/platform/db/types';
 import type { LoadResult, LoadSpec } from './load-client';
+import type { LoginSpec } from './login-client';
 import { latencySummary, sampleRss, type LatencySummary } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -20,12 +22,15 @@ export interface ScenarioResult extends LatencySummary {
   rssMeanMb: number;
 }
 
-/** Drives `paths` on `url` with autocannon in a child process while sampling this (the server's) RSS. */
-export async function runHttp(name: string, description: string, spec: LoadSpec): Promise<ScenarioResult> {
+/**
+ * Drives the server with a load generator in a child process — autocannon on `paths` (load-client.ts),
+ * or logins (login-client.ts) — while sampling this (the server's) RSS.
+ */
+export async function runHttp(name: string, description: string, spec: LoadSpec | LoginSpec, client = 'bench/load-client.ts'): Promise<ScenarioResult> {
   process.stderr.write(`  ${name}: ${spec.connections} connections, ${spec.duration} s …\n`);
   const stop = sampleRss();
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/load-client.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, client)], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -170,5 +175,32 @@ export async function runRawSql(
     description: `the search page's database work replayed directly (${pages[0]!.length} transactions, ${statements} statements per page)`,
     rps: times.length / ((until - started) / 1000), requests: times.length, unfinished: begun - times.length - errors, errors, non2xx: 0, ...latencySummary(times),
     rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb,
+  };
+}
+
+/** The reference for logins: `workers` concurrent loops verifying the password against its argon2id hash, nothing else. */
+export async function runArgon2(hash: string, password: string, workers: number, seconds: number): Promise<ScenarioResult> {
+  process.stderr.write(`  argon2id verify: ${workers} workers, ${seconds} s …\n`);
+  const times: number[] = [];
+  let errors = 0;
+  const stop = sampleRss();
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const ok = await verifyPassword(hash, password);
+        if (performance.now() > until) break;
+        if (ok) times.push(performance.now() - t0);
+        else errors++;
+      }
+    }),
+  );
+  const rss = stop();
+  return {
+    name: 'argon2id', description: 'password verification alone (argon2id, the login\'s reference)',
+    rps: times.length / ((performance.now() - started) / 1000), requests: times.length, unfinished: 0, errors, non2xx: 0,
+    ...latencySummary(times), rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb,
   };
 }

@@ -3,6 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { generateCatalogue, SIZES } from '../../bench/catalogue';
 import { generate, townAt } from '../../bench/generator';
 import { readMarker } from '../../bench/load';
+import { GENERATED_PASSWORD, RESIDENTS, residentEmail } from '../../bench/people';
+import { verifyPassword } from '../../src/platform/auth/passwords';
+import { STAFF_ROLES } from '../../src/platform/auth/roles';
 import { openTestDb, testEngines, type OpenedDb } from '../support/engines';
 
 for (const engine of testEngines()) {
@@ -31,6 +34,21 @@ for (const engine of testEngines()) {
       assert.equal(counts.length, 2);
       for (const c of counts) assert.deepEqual([c.services, c.providers, c.locations], [SIZES.demo.services, SIZES.demo.providers, SIZES.demo.locations]);
       assert.deepEqual(await readMarker(opened.db), { size: 'demo', seed: 7, municipalities: 2 });
+
+      // Accounts: one staff member per staff role and the residents, confirmed, with the shared password.
+      const people = await opened.db.ownerTx((sql) =>
+        sql.query<{ role: string; n: number; verified: number }>(
+          `SELECT mb.roles[1] AS role, count(*)::int AS n, count(u.email_verified_at)::int AS verified
+           FROM memberships mb JOIN users u ON u.id = mb.user_id WHERE mb.municipality_id = $1 GROUP BY 1 ORDER BY 1`,
+          [result.municipalities[1]!.id],
+        ),
+      );
+      assert.deepEqual(people, [...STAFF_ROLES.map((role) => ({ role, n: 1, verified: 1 })), { role: 'resident', n: RESIDENTS.demo, verified: RESIDENTS.demo }]
+        .sort((x, y) => x.role.localeCompare(y.role)));
+      const [resident] = await opened.db.ownerTx((sql) =>
+        sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [residentEmail(townAt(1).slug, 0)]),
+      );
+      assert.ok(await verifyPassword(resident!.password_hash, GENERATED_PASSWORD), 'the documented password opens a generated account');
 
       const first = result.municipalities[0]!;
       const stored = await opened.db.ownerTx((sql) =>

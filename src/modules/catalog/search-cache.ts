@@ -12,6 +12,7 @@ export class SearchCache<V extends object> {
   private readonly entries: LRUCache<string, V>;
   /** Bumped by each invalidation: keys of an older generation are never asked for again. */
   private readonly generations = new Map<string, number>();
+  private readonly pending = new Map<string, Promise<V>>();
 
   constructor(opts: { ttlMs: number; maxEntries: number }) {
     this.entries = new LRUCache<string, V>({ max: opts.maxEntries, ttl: opts.ttlMs, ttlAutopurge: false });
@@ -25,16 +26,24 @@ export class SearchCache<V extends object> {
     return `${municipalityId}\u0000${this.generations.get(municipalityId) ?? 0}\u0000${question}`;
   }
 
-  /** The cached answer, or `compute`'s (which is then kept). */
+  /**
+   * The cached answer, or `compute`'s (which is then kept). Asked again while it is being computed,
+   * the same question waits for that one computation: when a popular answer expires under load, one
+   * request recomputes it instead of every request at once.
+   */
   async through(municipalityId: string, question: string, compute: () => Promise<V>): Promise<V> {
     if (!this.enabled) return compute();
     const key = this.key(municipalityId, question);
     const hit = this.entries.get(key);
     if (hit) return hit;
-    const value = await compute();
-    // Kept under the generation it was asked in: an invalidation meanwhile makes it unreachable.
-    this.entries.set(key, value);
-    return value;
+    const running = this.pending.get(key);
+    if (running) return running;
+    const computing = compute()
+      // Kept under the generation it was asked in: an invalidation meanwhile makes it unreachable.
+      .then((value) => (this.entries.set(key, value), value))
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, computing);
+    return computing;
   }
 
   invalidate(municipalityId: string): void {
