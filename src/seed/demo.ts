@@ -4,7 +4,6 @@ import type { Role } from '../platform/auth/roles';
 import type { Database } from '../platform/db/types';
 import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
-import { createMunicipality } from '../platform/tenancy/service';
 import { seedCatalogFixtures } from '../modules/catalog';
 
 /** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
@@ -59,18 +58,18 @@ const UNITS = [
   },
 ];
 
-/** Seeds the demo municipality once, into an empty database. Returns false when data already exists. */
+/**
+ * Seeds the demo municipality once, into an empty database, in one transaction: a start killed
+ * half-way leaves nothing, and the next start seeds again. Returns false when data already exists.
+ */
 export async function seedDemo(db: Database): Promise<boolean> {
   const existing = await db.tx(NO_CONTEXT, (sql) => municipalities.list(sql));
   if (existing.length > 0) return false;
-  const municipality = await createMunicipality(db, {
-    name: 'Miasto Żyrardów',
-    teryt: '1438011',
-    slug: 'zyrardow',
-    cusName: 'Centrum Usług Społecznych w Żyrardowie',
-  });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.tx({ municipalityId: municipality.id, userId: null }, async (sql) => {
+  await db.ownerTx(async (sql) => {
+    const municipality = await municipalities.insert(sql, DEMO_MUNICIPALITY);
+    // As a request in this municipality would (defaults and triggers read the context).
+    await sql.query("SELECT set_config('app.municipality_id', $1, true)", [municipality.id]);
     for (const [i, unit] of UNITS.entries()) await units.insert(sql, municipality.id, unit, i);
     for (const account of DEMO_ACCOUNTS) {
       const user = await users.insert(sql, { email: account.email, displayName: account.name, passwordHash, locale: 'pl', verified: true });
@@ -80,3 +79,5 @@ export async function seedDemo(db: Database): Promise<boolean> {
   });
   return true;
 }
+
+const DEMO_MUNICIPALITY = { name: 'Miasto Żyrardów', teryt: '1438011', slug: 'zyrardow', cusName: 'Centrum Usług Społecznych w Żyrardowie' };
