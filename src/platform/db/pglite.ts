@@ -31,20 +31,33 @@ export async function openPglite(opts: PgliteOptions): Promise<Database & { dump
 
   const wrap = (tx: Transaction): OwnerSql => ({
     query: async <R extends object>(text: string, params?: readonly unknown[]) =>
-      (await tx.query<R>(text, params as unknown[])).rows,
+      (await tx.query<R>(text, params?.map(wellFormed))).rows,
     script: async (text: string) => {
       await tx.exec(text);
     },
   });
 
+  // PGlite runs in this thread, and transactions waiting for it would otherwise run back to back in
+  // one turn of the event loop, during which Node reads no socket and accepts one new connection at
+  // most: under load, new visitors waited in the listen queue for tens of seconds. One transaction per
+  // turn (PGlite runs one at a time anyway) keeps the server accepting and reading between them.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = turn.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(run);
+    turn = result.catch(() => undefined);
+    return result;
+  };
+
   return {
     engine: 'pglite',
     tx: (ctx: DbContext, fn) =>
-      db.transaction(async (tx) => {
-        await tx.query(CONTEXT_SQL, contextParams(ctx));
-        return fn(wrap(tx));
-      }),
-    ownerTx: (fn) => db.transaction(async (tx) => fn(wrap(tx))),
+      inTurn(() =>
+        db.transaction(async (tx) => {
+          await tx.query(CONTEXT_SQL, contextParams(ctx));
+          return fn(wrap(tx));
+        }),
+      ),
+    ownerTx: (fn) => inTurn(() => db.transaction(async (tx) => fn(wrap(tx)))),
     dump: () => db.dumpDataDir('none'),
     close: async () => {
       try {
@@ -54,6 +67,17 @@ export async function openPglite(opts: PgliteOptions): Promise<Database & { dump
       }
     },
   };
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A lone UTF-16 surrogate (JSON input may carry one: "\ud800") after a multi-byte character reaches
+ * PGlite as invalid UTF-8 and the statement fails; node-postgres sends U+FFFD for it, and so do we.
+ */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  return Array.isArray(value) ? value.map(wellFormed) : value;
 }
 
 /**
