@@ -26,6 +26,7 @@ export interface LoadResult extends LatencySummary {
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
   const times: number[] = [];
+  const errorKinds = new Set<string>();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -38,7 +39,11 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on('reqError', (err: Error) => {
+      if (errorKinds.size < 5) errorKinds.add(err.message);
+    });
   });
+  if (errorKinds.size) process.stderr.write(`    errors: ${[...errorKinds].join('; ')}\n`);
   return {
     rps: r.requests.total / r.duration,
     requests: r.requests.total,

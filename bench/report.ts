@@ -62,7 +62,9 @@ export function markdown(r: BenchReport): string {
     `Login ÷ argon2id verification alone: **${fmt(r.ratios.loginToArgon2, 3)}** (a login is one password verification plus a session written; 1.0 would mean the rest costs nothing).`,
   ];
   for (const search of r.scenarios.filter((s) => s.name === 'search' || s.name === 'search-uncached')) {
-    const p99 = search.requests > 0 && search.unfinished === 0 && search.p99 <= TARGETS.searchP99Ms ? 'met' : 'not met';
+    // Requests still open when the window closed are one per connection at most; when they are more than
+    // 1 % of those answered, the answered ones do not tell the latency (slow pages never finished).
+    const p99 = search.requests > 0 && search.unfinished <= search.requests / 100 && search.p99 <= TARGETS.searchP99Ms ? 'met' : 'not met';
     const rps = search.rps >= TARGETS.searchRps ? 'met' : 'not met';
     const measured = search.requests ? `${fmt(search.p99, 2)} ms` : `no page answered within the ${r.durationSeconds} s window`;
     lines.push('', `Targets for the search page (${search.name}): p99 under ${TARGETS.searchP99Ms} ms — ${measured}, **${p99}**; ` +
