@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.cache/', 'public/'] },
+  { ignores: ['node_modules/', 'data/', '.cache/', '.scratch/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main.ts', 'src/cli.ts', 'scripts/**', 'test/**'],
+    files: ['src/main.ts', 'src/cli.ts', 'scripts/**', 'test/**', 'probe/**'],
     rules: { 'no-console': 'off' },
   },
 );

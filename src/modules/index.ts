@@ -1,8 +1,9 @@
 import type { AppModule } from '../platform/module';
 import { auditingModule } from './auditing';
 import { catalogModule } from './catalog';
+import { organisationsModule } from './organisations';
 import { portalModule } from './portal';
 import { staffModule } from './staff';
 
 /** Every module of the app, in registration order. A new module adds itself here. */
-export const modules: AppModule[] = [portalModule, catalogModule, staffModule, auditingModule];
+export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, staffModule, auditingModule];

@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/types';
 import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
 import { seedCatalogFixtures } from '../modules/catalog';
+import { seedOrganisationFixtures } from '../modules/organisations';
 
 /** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
 export const DEMO_PASSWORD = 'Lniany-Szlak-Żyrardów-2026';
@@ -18,7 +19,11 @@ export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'analityk@zyrardow.example', name: 'Beata Mazur', roles: ['analyst'] },
   { email: 'audytor@zyrardow.example', name: 'Adam Nowicki', roles: ['auditor'] },
   { email: 'mieszkanka@zyrardow.example', name: 'Zofia Kwiatkowska', roles: ['resident'] },
+  { email: 'organizacja@zyrardow.example', name: 'Halina Domańska', roles: ['ngo_member'] },
 ];
+
+/** The demo account that represents the federation "DZIAŁAJ.MY" and has a registration waiting for verification. */
+const DEMO_REPRESENTATIVE = 'organizacja@zyrardow.example';
 
 const UNITS = [
   {
@@ -71,11 +76,16 @@ export async function seedDemo(db: Database): Promise<boolean> {
     // As a request in this municipality would (defaults and triggers read the context).
     await sql.query("SELECT set_config('app.municipality_id', $1, true)", [municipality.id]);
     for (const [i, unit] of UNITS.entries()) await units.insert(sql, municipality.id, unit, i);
+    const accounts = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await users.insert(sql, { email: account.email, displayName: account.name, passwordHash, locale: 'pl', verified: true });
-      if (user) await memberships.grant(sql, municipality.id, user.id, account.roles);
+      if (user) {
+        await memberships.grant(sql, municipality.id, user.id, account.roles);
+        accounts.set(account.email, user.id);
+      }
     }
     await seedCatalogFixtures(sql, municipality.id);
+    await seedOrganisationFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE) });
   });
   return true;
 }

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'staff.manage': { personalData: true },
   'audit.read': { personalData: true },
   'catalog.manage': { personalData: false },
+  'organisations.manage': { personalData: false },
 } as const satisfies Record<string, { personalData: boolean }>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -31,12 +32,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [],
   ngo_member: [],
   coordinator: ['catalog.manage'],
-  community_organiser: [],
+  community_organiser: ['organisations.manage'],
   grants_officer: [],
   evaluator: [],
   analyst: [],
-  director: ['catalog.manage'],
-  administrator: ['staff.manage', 'catalog.manage'],
+  director: ['catalog.manage', 'organisations.manage'],
+  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage'],
   auditor: ['audit.read'],
 };
 

@@ -4,6 +4,9 @@ import { catalogEn } from './messages/catalog';
 import { publicEn } from './messages/catalog-public';
 import { programmeEn } from './messages/catalog-programme';
 import { transferEn } from './messages/catalog-transfer';
+import { organisationsEn } from './messages/organisations';
+import { organisationTermsEn } from './messages/organisations-spheres';
+import { organisationsStaffEn } from './messages/organisations-staff';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
 
@@ -219,4 +222,7 @@ export const en: Record<MessageKey, Message> = {
   ...publicEn,
   ...transferEn,
   ...programmeEn,
+  ...organisationsEn,
+  ...organisationsStaffEn,
+  ...organisationTermsEn,
 };

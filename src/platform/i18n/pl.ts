@@ -4,6 +4,9 @@ import { catalogPl } from './messages/catalog';
 import { publicPl } from './messages/catalog-public';
 import { programmePl } from './messages/catalog-programme';
 import { transferPl } from './messages/catalog-transfer';
+import { organisationsPl } from './messages/organisations';
+import { organisationTermsPl } from './messages/organisations-spheres';
+import { organisationsStaffPl } from './messages/organisations-staff';
 import type { Message } from './types';
 
 /** Polish is the source language; every key here must exist in en.ts (the type checks it). */
@@ -220,6 +223,9 @@ export const pl = {
   ...publicPl,
   ...transferPl,
   ...programmePl,
+  ...organisationsPl,
+  ...organisationsStaffPl,
+  ...organisationTermsPl,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

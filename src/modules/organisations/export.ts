@@ -1,0 +1,85 @@
+import { stringify } from 'csv-stringify/sync';
+import { loadExcelJS, neutraliseFormula } from '../../platform/export/spreadsheet';
+import type { MessageKey, Translator } from '../../platform/i18n';
+import { KINDS, SPHERES, STATUSES } from './domain';
+import type { ExportedOrganisation } from './repository';
+
+/** The file's columns: stable machine names, in this order, in the first row. */
+export const EXPORT_COLUMNS = [
+  'id', 'name', 'kind', 'status', 'krs', 'nip', 'regon', 'leader_name', 'spheres', 'description', 'founded_year', 'members_count',
+  'volunteers_count', 'street', 'postal_code', 'city', 'email', 'phone', 'website', 'social_links', 'published_contacts', 'federations',
+  'submitted_at', 'verified_at', 'version',
+] as const;
+type Column = (typeof EXPORT_COLUMNS)[number];
+type Cell = string | number | null;
+
+const CODE_SEPARATOR = ';';
+const NAME_SEPARATOR = ' | ';
+
+function cells(o: ExportedOrganisation): Record<Column, Cell> {
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    status: o.status,
+    krs: o.krs,
+    nip: o.nip,
+    regon: o.regon,
+    leader_name: o.leader_name,
+    spheres: o.spheres.join(CODE_SEPARATOR),
+    description: o.description,
+    founded_year: o.founded_year,
+    members_count: o.members_count,
+    volunteers_count: o.volunteers_count,
+    street: o.street,
+    postal_code: o.postal_code,
+    city: o.city,
+    email: o.email,
+    phone: o.phone,
+    website: o.website,
+    social_links: o.social_links.join(NAME_SEPARATOR),
+    published_contacts: o.published_contacts.join(CODE_SEPARATOR),
+    federations: o.federation_names.join(NAME_SEPARATOR),
+    submitted_at: new Date(o.submitted_at).toISOString(),
+    verified_at: o.verified_at ? new Date(o.verified_at).toISOString() : null,
+    version: o.version,
+  };
+}
+
+/** UTF-8 with a byte-order mark (Excel reads Polish letters right), formulas neutralised. */
+export function organisationsCsv(rows: ExportedOrganisation[]): string {
+  const records = rows.map((o) => {
+    const c = cells(o);
+    return EXPORT_COLUMNS.map((k) => (c[k] === null ? '' : String(c[k])));
+  });
+  return '\uFEFF' + stringify(records, { header: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } });
+}
+
+const WIDTHS: Partial<Record<Column, number>> = { id: 38, name: 44, description: 60, spheres: 40, email: 30, website: 30, social_links: 40, federations: 40, street: 30 };
+/** Text cells that look like numbers stay text: registry numbers keep their leading zeros. */
+const TEXT_COLUMNS: Column[] = ['id', 'krs', 'nip', 'regon', 'phone', 'postal_code'];
+
+/** Sheet "Organizacje" (bold, frozen header row) and sheet "Słowniki": the codes of kinds, statuses and spheres with their Polish labels. */
+export async function organisationsXlsx(rows: ExportedOrganisation[], pl: Translator): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Wspólnota';
+  const sheet = book.addWorksheet(pl.t('organisations.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  // Text cells are strings, never formulas (a formula is an object for exceljs), so they keep their exact text.
+  for (const o of rows) sheet.addRow(cells(o));
+  for (const c of TEXT_COLUMNS) sheet.getColumn(c).numFmt = '@';
+
+  const codes = book.addWorksheet(pl.t('organisations.export.codes'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  codes.columns = [
+    { header: pl.t('organisations.export.list'), key: 'list', width: 24 },
+    { header: pl.t('organisations.export.code'), key: 'code', width: 32 },
+    { header: pl.t('organisations.export.label'), key: 'label', width: 90 },
+  ];
+  codes.getRow(1).font = { bold: true };
+  for (const k of KINDS) codes.addRow({ list: 'kind', code: k, label: pl.t(`organisation_kind.${k}`) });
+  for (const s of STATUSES) codes.addRow({ list: 'status', code: s, label: pl.t(`organisation_status.${s}`) });
+  for (const [code, point] of SPHERES) codes.addRow({ list: 'spheres', code, label: `${pl.t('organisations.export.point', { point })} ${pl.t(`sphere.${code}` as MessageKey)}` });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

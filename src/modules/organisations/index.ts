@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppModule, ModuleContext } from '../../platform/module';
+import { memberRoutes } from './routes-members';
+import { publicRoutes } from './routes-public';
+import { registrationRoutes } from './routes-registration';
+import { staffRoutes } from './routes-staff';
+
+/**
+ * The registry of organisations and informal groups: registration by their representatives,
+ * verification by staff, members and their invitations, federations, and the public directory.
+ */
+export const organisationsModule: AppModule = {
+  name: 'organisations',
+  routes: async (app: FastifyInstance, ctx: ModuleContext) => {
+    await publicRoutes(app, ctx);
+    await registrationRoutes(app, ctx);
+    await memberRoutes(app, ctx);
+    await staffRoutes(app, ctx);
+  },
+  navigation: [
+    { href: '/organisations', label: 'nav.organisations' },
+    { href: '/organisations/queue', label: 'nav.organisations_review', permission: 'organisations.manage' },
+  ],
+};
+
+export { seedOrganisationFixtures } from './fixtures';
+export { isValidKrs, isValidNip, isValidRegon } from './identifiers';

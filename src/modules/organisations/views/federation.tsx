@@ -1,0 +1,71 @@
+import type { FormState, PageContext } from '../../../platform/ui/context';
+import { InputField, SelectField } from '../../../platform/ui/fields';
+import { ErrorSummary, Form } from '../../../platform/ui/forms';
+import type { OrganisationRow } from '../repository';
+import type { LinkedOrganisation } from '../repository-members';
+import { ManageLayout, organisationsBase } from './common';
+
+/** A federation's member organisations, for staff and the federation's administrators: add and remove them. */
+export function FederationPage(props: {
+  ctx: PageContext;
+  federation: OrganisationRow;
+  members: LinkedOrganisation[];
+  candidates: { id: string; name: string }[];
+  form: FormState;
+  back: { href: string; label: string };
+}) {
+  const { ctx, federation: f, form } = props;
+  const { t } = ctx.i18n;
+  const base = `${organisationsBase(ctx)}/${f.id}/federation`;
+  const labels = { member_id: t('organisations.federation.member'), since: t('organisations.federation.since') };
+  return (
+    <ManageLayout ctx={ctx} title={t('organisations.federation.title', { name: f.name })} back={props.back}>
+      <p>{t('organisations.federation.intro')}</p>
+      {props.members.length === 0 ? (
+        <p class="admin-empty">{t('organisations.federation.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('organisations.federation.title', { name: f.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organisations.federation.col.name')}</th>
+                <th scope="col">{t('organisations.federation.col.since')}</th>
+                <th scope="col">{t('organisations.federation.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.members.map((m) => (
+                <tr>
+                  <th scope="row">{m.name}</th>
+                  <td>{ctx.i18n.date(m.since)}</td>
+                  <td>
+                    <Form ctx={ctx} action={`${base}/${m.id}/remove`} class="inline-form">
+                      <button type="submit" class="secondary">
+                        {t('organisations.federation.remove', { name: m.name })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('organisations.federation.add_title')}</h2>
+      {props.candidates.length === 0 ? (
+        <p>{t('organisations.federation.no_candidates')}</p>
+      ) : (
+        <>
+          <ErrorSummary ctx={ctx} form={form} labels={labels} />
+          <Form ctx={ctx} action={base}>
+            <SelectField ctx={ctx} form={form} name="member_id" label={labels.member_id} required placeholder={t('organisations.form.choose')}
+              options={props.candidates.map((c) => ({ value: c.id, label: c.name }))} />
+            <InputField ctx={ctx} form={form} name="since" type="date" label={labels.since} hint={t('organisations.federation.since_hint')} size="medium" />
+            <button type="submit">{t('organisations.federation.add')}</button>
+          </Form>
+        </>
+      )}
+    </ManageLayout>
+  );
+}

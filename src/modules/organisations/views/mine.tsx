@@ -1,0 +1,85 @@
+import type { PageContext } from '../../../platform/ui/context';
+import { Layout } from '../../../platform/ui/layout';
+import type { Kind, MemberRole, Status } from '../domain';
+import { kindLabel, organisationsBase } from './common';
+
+export interface MyOrganisation {
+  id: string;
+  name: string;
+  kind: Kind;
+  status: Status;
+  rejection_reason: string;
+  role: MemberRole | null;
+  registrant: boolean;
+}
+
+/** The organisations a person registered or belongs to: their status (a rejection's reason) and what they may do. */
+export function MyOrganisationsPage(props: { ctx: PageContext; organisations: MyOrganisation[] }) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  const base = organisationsBase(ctx);
+  return (
+    <Layout ctx={ctx} title={t('organisations.mine.title')}>
+      <h1>{t('organisations.mine.title')}</h1>
+      <p>{t('organisations.mine.intro')}</p>
+      <p>
+        <a href={`${base}/register`}>{t('organisations.directory.register')}</a>
+      </p>
+      {props.organisations.length === 0 ? (
+        <p class="admin-empty">{t('organisations.mine.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('organisations.mine.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organisations.mine.col.name')}</th>
+                <th scope="col">{t('organisations.mine.col.status')}</th>
+                <th scope="col">{t('organisations.mine.col.role')}</th>
+                <th scope="col">{t('organisations.mine.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.organisations.map((o) => {
+                const canEdit = o.status === 'verified' ? o.role === 'admin' : o.registrant;
+                return (
+                  <tr>
+                    <th scope="row">
+                      {o.name}
+                      <br />
+                      <span class="muted">{kindLabel(ctx, o.kind)}</span>
+                    </th>
+                    <td>
+                      {t(`organisation_status.${o.status}`)}
+                      {o.status === 'rejected' ? <p class="prewrap">{t('organisations.mine.reason', { reason: o.rejection_reason })}</p> : null}
+                    </td>
+                    <td>{o.role ? t(`organisations.mine.role.${o.role}`) : t('organisations.mine.role.registrant')}</td>
+                    <td>
+                      <ul class="links">
+                        {canEdit ? (
+                          <li>
+                            <a href={`${base}/${o.id}/edit`} aria-label={`${t('organisations.mine.edit')}: ${o.name}`}>{t('organisations.mine.edit')}</a>
+                          </li>
+                        ) : null}
+                        {o.status === 'verified' && o.role === 'admin' ? (
+                          <li>
+                            <a href={`${base}/${o.id}/members`} aria-label={`${t('organisations.mine.members')}: ${o.name}`}>{t('organisations.mine.members')}</a>
+                          </li>
+                        ) : null}
+                        {o.status === 'verified' ? (
+                          <li>
+                            <a href={`${base}/${o.id}`} aria-label={`${t('organisations.mine.profile')}: ${o.name}`}>{t('organisations.mine.profile')}</a>
+                          </li>
+                        ) : null}
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

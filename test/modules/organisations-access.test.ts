@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TestClient } from '../support/client';
+import { makeMunicipality } from '../support/factories';
+import { describeEachEngine } from '../support/harness';
+import { logIn } from '../support/session';
+import {
+  auditActions, CONFLICT, inputValue, organisationForm, organisationRow, ownerQuery, pageText, person, register, seededMunicipality, staff, verify,
+} from './organisations-helpers';
+
+const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
+
+describeEachEngine('organisations: tenants, rights, concurrent edits, federations', (h) => {
+  test("another municipality's staff can neither see nor verify a registration", async () => {
+    const a = await makeMunicipality(h.db, 'Gmina A');
+    const b = await makeMunicipality(h.db, 'Gmina B');
+    const { c } = await person(h);
+    const id = await register(h, c, a);
+    const { c: outsider } = await staff(h, b, ['community_organiser', 'director', 'administrator']);
+
+    const queueB = await outsider.get(`/${b.slug}/organisations/queue`);
+    assert.equal(queueB.statusCode, 200);
+    assert.ok(!queueB.body.includes('Tkaczki'), "B's queue has none of A's registrations");
+    assert.equal((await outsider.get(`/${a.slug}/organisations/queue`)).statusCode, 403);
+    assert.equal((await outsider.get(`/${a.slug}/organisations/${id}/review`)).statusCode, 403);
+    assert.equal((await outsider.postJson(`/${a.slug}/organisations/${id}/verify`, { version: '1' })).statusCode, 403);
+    assert.equal((await outsider.get(`/${a.slug}/organisations/export.csv`)).statusCode, 403);
+    // Through B's own addresses, A's registration does not exist.
+    assert.equal((await outsider.get(`/${b.slug}/organisations/${id}/review`)).statusCode, 404);
+    const viaB = await outsider.postJson(`/${b.slug}/organisations/${id}/verify`, { version: '1' });
+    assert.deepEqual([viaB.statusCode, code(viaB)], [404, 'not_found']);
+    assert.equal((await outsider.get(`/${b.slug}/organisations/${id}/edit`)).statusCode, 404);
+    assert.equal((await organisationRow(h, a, { id })).status, 'pending', 'nothing changed');
+    assert.deepEqual((await auditActions(h, a, id)).map((e) => e.action), ['organisation.registered']);
+  });
+
+  test('only staff decide; a registration is edited by its registrant (or staff), a verified one by its administrators', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Uprawnień');
+    const { c: owner } = await person(h);
+    const { c: resident } = await person(h, m, ['resident', 'coordinator']);
+    const id = await register(h, owner, m);
+    assert.equal((await resident.postJson(`/${m.slug}/organisations/${id}/verify`, { version: '1' })).statusCode, 403);
+    assert.equal((await resident.get(`/${m.slug}/organisations/queue`)).statusCode, 403);
+    assert.equal((await resident.get(`/${m.slug}/organisations/${id}/edit`)).statusCode, 404, "someone else's registration is not theirs to see");
+    assert.equal((await resident.postJson(`/${m.slug}/organisations/${id}/edit`, organisationForm({ version: '1' }))).statusCode, 404);
+    assert.equal((await resident.get(`/${m.slug}/organisations/${id}/members`)).statusCode, 404);
+    assert.equal((await owner.get(`/${m.slug}/organisations/${id}/members`)).statusCode, 403, 'no members before verification');
+
+    const { c: director } = await staff(h, m, ['director']);
+    const staffEdit = await director.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ phone: '46 855 99 99', version: '1' }));
+    assert.equal(staffEdit.statusCode, 303, 'staff may correct a registration');
+    assert.equal((await organisationRow(h, m, { id })).status, 'pending');
+    assert.equal((await verify(h, director, m, id)).statusCode, 303);
+    assert.equal((await owner.get(`/${m.slug}/organisations/${id}/edit`)).statusCode, 200, 'the registrant now administers it');
+
+    // Anonymous visitors are sent to log in.
+    const anonymous = new TestClient(h.app);
+    for (const path of ['register', 'mine', `${id}/edit`, `${id}/members`, 'queue']) {
+      const res = await anonymous.get(`/${m.slug}/organisations/${path}`);
+      assert.equal(res.statusCode, 303, path);
+      assert.match(res.headers.location ?? '', /^\/login\?next=/);
+    }
+  });
+
+  test('two edits of one version: the second gets 409 with both versions shown, and nothing of the first is lost', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Konfliktów');
+    const { c: owner } = await person(h);
+    const { c: organiser } = await staff(h, m);
+    const id = await register(h, owner, m);
+    await verify(h, organiser, m, id);
+    const { version } = await organisationRow(h, m, { id });
+    const page = await owner.get(`/${m.slug}/organisations/${id}/edit`);
+    assert.equal(inputValue(page.body, 'version'), String(version));
+
+    const first = await organiser.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ description: 'Opis poprawiony przez organizatora.', version: String(version) }));
+    assert.equal(first.statusCode, 303);
+    const second = await owner.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ members_count: '55', phone: '46 000 00 01', version: String(version) }));
+    assert.equal(second.statusCode, 409);
+    const text = pageText(second.body);
+    assert.ok(text.includes(CONFLICT));
+    assert.match(text, /Twoje niezapisane zmiany .* Opis działalności Warsztaty tkackie .* Opis poprawiony przez organizatora\. Liczba członków 55 40 Telefon 46 000 00 01 46 855 11 22/);
+    assert.ok(text.includes(`Zapisana wersja ${version + 1}`));
+    assert.equal(inputValue(second.body, 'version'), String(version + 1), 'the form now carries the saved version');
+    assert.equal(inputValue(second.body, 'members_count'), '40', 'and the saved values');
+    const [row] = await ownerQuery<{ description: string; members_count: number }>(h, 'SELECT description, members_count FROM organisations WHERE id = $1', [id]);
+    assert.deepEqual(row, { description: 'Opis poprawiony przez organizatora.', members_count: 40 });
+
+    const json = await owner.postJson(`/${m.slug}/organisations/${id}/edit`, organisationForm({ version: String(version) }));
+    assert.deepEqual([json.statusCode, code(json)], [409, 'conflict.stale']);
+
+    // Saves racing on the same version: exactly one wins.
+    const current = String((await organisationRow(h, m, { id })).version);
+    const race = await Promise.all([
+      owner.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ members_count: '41', version: current })),
+      organiser.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ members_count: '42', version: current })),
+    ]);
+    assert.deepEqual(race.map((r) => r.statusCode).sort(), [303, 409]);
+    assert.equal((await organisationRow(h, m, { id })).version, Number(current) + 1);
+  });
+
+  test('a decision on a registration changed meanwhile is refused with 409; a reason typed is kept', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Decyzji');
+    const { c: owner } = await person(h);
+    const { c: organiser } = await staff(h, m);
+    const id = await register(h, owner, m);
+    await organiser.get(`/${m.slug}/organisations/${id}/review`);
+    assert.equal((await owner.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ name: 'Stowarzyszenie „Tkaczki”', version: '1' }))).statusCode, 303);
+    const stale = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason: 'Proszę dodać opis.' });
+    assert.equal(stale.statusCode, 409);
+    assert.ok(pageText(stale.body).includes(CONFLICT));
+    assert.ok(stale.body.includes('Zgłoszenie: Stowarzyszenie „Tkaczki”'), 'the page shows the registration as it is now');
+    assert.ok(stale.body.includes('>Proszę dodać opis.</textarea>'));
+    assert.equal((await organisationRow(h, m, { id })).status, 'pending');
+    assert.equal((await verify(h, organiser, m, id)).statusCode, 303);
+    const twice = await organiser.postJson(`/${m.slug}/organisations/${id}/verify`, { version: String((await organisationRow(h, m, { id })).version) });
+    assert.deepEqual([twice.statusCode, code(twice)], [409, 'conflict.stale'], 'a decided registration is not decided again');
+  });
+
+  test('a federation lists its member organisations, kept by staff or its administrator; members see their federations', async () => {
+    const { user: rep } = await person(h);
+    const m = await seededMunicipality(h, 'Gmina Federacji', rep.id);
+    const repClient = await logIn(h, rep);
+    const federation = (await organisationRow(h, m, { name: 'Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”' })).id;
+    const club = (await organisationRow(h, m, { name: 'Uczniowski Klub Sportowy „Lniane Orły”' })).id;
+    const waiting = (await organisationRow(h, m, { name: 'Fundacja „Akademia Młodych Liderów”' })).id;
+
+    const page = await repClient.get(`/${m.slug}/organisations/${federation}/federation`);
+    assert.equal(page.statusCode, 200);
+    assert.match(pageText(page.body), /Organizacje członkowskie: Federacja .*Fundacja „Dom przy Lnianej” 14 czerwca 2019/);
+    assert.ok(page.body.includes(`<option value="${club}">`), 'the club can join');
+    assert.ok(!page.body.includes(`<option value="${waiting}">`), 'a registration waiting for verification cannot');
+
+    const added = await repClient.post(`/${m.slug}/organisations/${federation}/federation`, { member_id: club, since: '2025-02-01' });
+    assert.equal(added.statusCode, 303);
+    const clubProfile = pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body);
+    assert.match(clubProfile, /Należy do federacji Federacja Organizacji Pozarządowych „DZIAŁAJ\.MY” — członek od 1 lutego 2025/);
+    const again = await repClient.postJson(`/${m.slug}/organisations/${federation}/federation`, { member_id: club, since: '' });
+    assert.equal(again.statusCode, 422);
+    const bad = await repClient.post(`/${m.slug}/organisations/${federation}/federation`, { member_id: waiting, since: '2025-02-30' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(pageText(bad.body), /Wybierz z listy zweryfikowaną organizację gminy|Wpisz datę/);
+
+    // Someone who does not administer the federation may not change it; staff may.
+    const { c: stranger } = await person(h, m, ['resident']);
+    assert.equal((await stranger.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 404);
+    const { c: organiser } = await staff(h, m);
+    assert.equal((await organiser.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 303);
+    assert.ok(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body).includes('Nie należy do żadnej federacji z rejestru gminy.'));
+    assert.equal((await repClient.get(`/${m.slug}/organisations/${club}/federation`)).statusCode, 404, 'a club is not a federation');
+    assert.deepEqual((await auditActions(h, m, federation)).map((e) => e.action), ['organisation.federation_member_added', 'organisation.federation_member_removed']);
+  });
+});
