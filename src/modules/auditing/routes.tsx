@@ -9,6 +9,7 @@ import { AppError } from '../../platform/http/errors';
 import type { AuditFilter } from './repository';
 import { browse, exportRows } from './service';
 import { AuditPage } from './views';
+import { neutraliseFormula } from '../../platform/export/spreadsheet';
 
 type M = { municipality: string };
 /** A real calendar day (Date.parse accepts 2026-02-30; PostgreSQL would not), year 1 onwards. */
@@ -82,7 +83,3 @@ export async function auditingRoutes(app: FastifyInstance, { db }: ModuleContext
   });
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection). */
-function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}

@@ -10,6 +10,7 @@ import { servicesCsv, servicesXlsx } from './transfer/export';
 import { FileProblem, readTable } from './transfer/read-file';
 import { transferRepository } from './transfer/repository-transfer';
 import { ImportDonePage, ImportPage } from './transfer/views-transfer';
+import { XLSX_CONTENT_TYPE } from '../../platform/export/spreadsheet';
 
 /** Uploads larger than this are refused with 413. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -19,7 +20,6 @@ interface Upload {
   data: Buffer;
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Import and export of the services catalogue as CSV and XLSX (permission catalog.manage). The
@@ -32,7 +32,7 @@ export async function transferRoutes(app: FastifyInstance, { db }: ModuleContext
     const name = `uslugi-${request.tenant!.municipality.slug}-${new Date().toISOString().slice(0, 10)}.${kind}`;
     reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
     if (kind === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(servicesCsv(services));
-    return reply.header('content-type', XLSX_TYPE).send(await servicesXlsx(services, translator('pl')));
+    return reply.header('content-type', XLSX_CONTENT_TYPE).send(await servicesXlsx(services, translator('pl')));
   };
   app.get<{ Params: Params }>('/:municipality/catalog/export.csv', MANAGE, (request, reply) => exportFile(request, reply, 'csv'));
   app.get<{ Params: Params }>('/:municipality/catalog/export.xlsx', MANAGE, (request, reply) => exportFile(request, reply, 'xlsx'));

@@ -53,12 +53,7 @@ export function serviceCells(s: ExportedService): Record<Column, Cell> {
   };
 }
 
-/** A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a spreadsheet: prefix an apostrophe. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** The inverse on import: the apostrophe the export (or a spreadsheet) put before such a cell is not part of the value. */
+/** The inverse of `neutraliseFormula` on import: the apostrophe the export (or a spreadsheet) put before such a cell is not part of the value. */
 export function unneutralise(value: string): string {
   return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }

@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import { loadExcelJS } from './exceljs';
 import type { Translator } from '../../../platform/i18n';
 import type { MessageKey } from '../../../platform/i18n';
 import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
-import { COLUMNS, neutraliseFormula, serviceCells, type Column } from './columns';
+import { loadExcelJS, neutraliseFormula } from '../../../platform/export/spreadsheet';
+import { COLUMNS, serviceCells, type Column } from './columns';
 import type { ExportedService } from './repository-transfer';
 
 /** UTF-8 with a byte-order mark (Excel reads Polish letters right), formulas neutralised. */

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { CellValue } from 'exceljs';
-import { loadExcelJS } from './exceljs';
+import { loadExcelJS } from '../../../platform/export/spreadsheet';
 import { unzipSync } from 'fflate';
 import type { Params } from '../../../platform/i18n';
 import { COLUMNS, REQUIRED_COLUMNS, unneutralise } from './columns';
