@@ -4,6 +4,7 @@ import { createMunicipality } from '../src/platform/tenancy/service';
 import { generateCatalogue, type SizeName, type Town } from './catalogue';
 import { hashPassword } from '../src/platform/auth/passwords';
 import { loadDataset, writeMarker } from './load';
+import { generateOrganisations } from './organisations';
 import { generatePeople, GENERATED_PASSWORD } from './people';
 import { TOWNS } from './words';
 
@@ -53,7 +54,8 @@ export async function generate(db: Database, opts: GenerateOptions): Promise<Gen
     const m = await createMunicipality(db, { name: town.name, teryt: town.teryt, slug: town.slug, cusName: `Centrum Usług Społecznych w mieście ${town.name}` });
     const catalogue = generateCatalogue(m.id, town, opts.size, opts.seed * 1000 + i);
     const people = generatePeople(m.id, town.slug, opts.size, opts.seed * 1000 + i, (passwordHash ??= await hashPassword(GENERATED_PASSWORD)));
-    const stats = await db.ownerTx((sql) => loadDataset(sql, { ...catalogue, ...people }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`));
+    const organisations = generateOrganisations(m.id, town, opts.size, opts.seed * 1000 + i, people);
+    const stats = await db.ownerTx((sql) => loadDataset(sql, { ...catalogue, ...people, ...organisations }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`));
     rows += stats.rows;
     created.push({ id: m.id, slug: m.slug, name: m.name });
   }

@@ -3,7 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { generateCatalogue, SIZES } from '../../bench/catalogue';
 import { generate, townAt } from '../../bench/generator';
 import { readMarker } from '../../bench/load';
+import { ORGANISATIONS } from '../../bench/organisations';
 import { GENERATED_PASSWORD, RESIDENTS, residentEmail } from '../../bench/people';
+import { isValidNip, isValidRegon } from '../../src/modules/organisations';
 import { verifyPassword } from '../../src/platform/auth/passwords';
 import { STAFF_ROLES } from '../../src/platform/auth/roles';
 import { openTestDb, testEngines, type OpenedDb } from '../support/engines';
@@ -49,6 +51,19 @@ for (const engine of testEngines()) {
         sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [residentEmail(townAt(1).slug, 0)]),
       );
       assert.ok(await verifyPassword(resident!.password_hash, GENERATED_PASSWORD), 'the documented password opens a generated account');
+
+      // Organisations: every one with an administrator among the residents, identifiers that pass their checks.
+      const orgs = await opened.db.ownerTx((sql) =>
+        sql.query<{ nip: string | null; regon: string | null; kind: string; admins: number }>(
+          `SELECT o.nip, o.regon, o.kind, (SELECT count(*)::int FROM organisation_members om
+             WHERE om.municipality_id = o.municipality_id AND om.organisation_id = o.id AND om.role = 'admin') AS admins
+           FROM organisations o WHERE o.municipality_id = $1`,
+          [result.municipalities[1]!.id],
+        ),
+      );
+      assert.equal(orgs.length, ORGANISATIONS.demo);
+      assert.ok(orgs.every((o) => o.admins === 1), 'one administrator each');
+      for (const o of orgs.filter((x) => x.kind !== 'informal_group')) assert.ok(isValidNip(o.nip!) && isValidRegon(o.regon!), `${o.nip} ${o.regon}`);
 
       const first = result.municipalities[0]!;
       const stored = await opened.db.ownerTx((sql) =>
