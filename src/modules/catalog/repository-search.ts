@@ -1,5 +1,6 @@
 import type { Sql } from '../../platform/db/types';
 import type { Area, FeeKind, ProgrammeStatus, TargetGroup } from './domain';
+import { PUBLIC_PROGRAMME_STATUSES } from './repository-programmes';
 
 /** A moment on the Warsaw wall clock: the calendar day, ISO weekday (1 = Monday) and time of day. */
 export interface WarsawMoment {
@@ -233,12 +234,13 @@ export const directory = {
     return (await sql.query('SELECT 1 FROM locations WHERE municipality_id = $1 AND id = $2', [municipalityId, id])).length > 0;
   },
 
+  /** The programmes a service belongs to that the public may see (not drafts). */
   async programmesOfService(sql: Sql, municipalityId: string, serviceId: string): Promise<ProgrammeRef[]> {
     return sql.query<ProgrammeRef>(
       `SELECT g.id, g.name, g.status, g.period_from, g.period_to, g.resolution_number
        FROM programmes g JOIN programme_services ps ON ps.municipality_id = g.municipality_id AND ps.programme_id = g.id
-       WHERE g.municipality_id = $1 AND ps.service_id = $2 ORDER BY g.period_from DESC, g.name`,
-      [municipalityId, serviceId],
+       WHERE g.municipality_id = $1 AND ps.service_id = $2 AND g.status = ANY($3::text[]) ORDER BY g.period_from DESC, g.name`,
+      [municipalityId, serviceId, PUBLIC_PROGRAMME_STATUSES],
     );
   },
 
