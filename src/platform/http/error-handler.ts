@@ -43,7 +43,12 @@ export function toAppError(err: unknown): AppError {
   if (err && typeof err === 'object' && 'code' in err && typeof (err as FastifyError).code === 'string' && String((err as FastifyError).code).startsWith('FST_')) {
     return fromFastify(err as FastifyError);
   }
-  if (err && typeof err === 'object' && (err as FastifyError).statusCode === 429) return new AppError('rate_limited', { cause: err });
+  const status = err && typeof err === 'object' ? (err as FastifyError).statusCode : undefined;
+  if (status === 429) return new AppError('rate_limited', { cause: err });
+  // A library's own refusal (e.g. @fastify/send's 403 for a path leaving public/): nothing there for the caller.
+  if (status === 403 || status === 404) return new AppError('not_found', { cause: err });
+  if (status === 413) return new AppError('request.too_large', { cause: err });
+  if (status && status >= 400 && status < 500) return new AppError('request.malformed', { cause: err });
   return new AppError('internal', { cause: err });
 }
 
