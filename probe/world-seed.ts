@@ -1,0 +1,161 @@
+/**
+ * Real records in a municipality for the probes: the demo catalogue and registry of organisations
+ * (A) or a small catalogue of its own (B), records the public must not see (a suspended and a closed
+ * service, a draft programme, a registration awaiting verification, staff invitations, an audit
+ * entry, catalogue history), and the ids route parameters take (the rest are read off A's pages).
+ */
+import { audit } from '../src/platform/audit/audit';
+import type { Database, Sql } from '../src/platform/db/types';
+import type { MunicipalityRow } from '../src/platform/tenancy/repository';
+import { seedCatalogFixtures } from '../src/modules/catalog';
+import { seedOrganisationFixtures } from '../src/modules/organisations';
+import { inviteStaff } from '../src/modules/staff';
+import type { TestClient } from '../test/support/client';
+import { uniq, type TestUser } from '../test/support/factories';
+
+export interface Seeded {
+  /**
+   * A real id (or token) for each route parameter, keyed by the route's path up to it, e.g.
+   * `catalog/services/:id`. The open-data ids (derived, not stored) are read from the API after seeding.
+   */
+  ids: Record<string, string>;
+  /** Text only A's staff may see. */
+  privateMarkers: string[];
+  /** Text of the public catalogue. */
+  publicMarkers: string[];
+  /** Invited e-mail addresses: an invitation's page shows its address to whoever holds its link. */
+  invitees: string[];
+}
+
+const one = async <T extends object>(sql: Sql, text: string, params: unknown[]): Promise<T> => {
+  const [row] = await sql.query<T>(text, params);
+  if (!row) throw new Error(`no row: ${text.slice(0, 60)}`);
+  return row;
+};
+
+async function smallCatalogue(sql: Sql, m: MunicipalityRow, tag: string): Promise<void> {
+  const p = await one<{ id: string }>(sql, "INSERT INTO providers (municipality_id, name, kind) VALUES ($1, $2, 'cus_unit') RETURNING id", [m.id, `Dostawca ${tag}`]);
+  const l = await one<{ id: string }>(
+    sql,
+    `INSERT INTO locations (municipality_id, provider_id, name, street, postal_code, city) VALUES ($1, $2, $3, 'ul. Polna 1', '00-001', 'Miasto') RETURNING id`,
+    [m.id, p.id, `Miejsce ${tag}`],
+  );
+  await sql.query('INSERT INTO opening_hours (municipality_id, location_id, weekday, opens, closes) VALUES ($1, $2, 1, $3, $4)', [m.id, l.id, '08:00', '16:00']);
+  const s = await one<{ id: string }>(sql, "INSERT INTO services (municipality_id, provider_id, name, area) VALUES ($1, $2, $3, 'health') RETURNING id", [m.id, p.id, `Usługa ${tag}`]);
+  await sql.query('INSERT INTO service_locations (municipality_id, service_id, location_id) VALUES ($1, $2, $3)', [m.id, s.id, l.id]);
+  await sql.query(
+    "INSERT INTO programmes (municipality_id, name, period_from, period_to, resolution_number, resolution_date, status) VALUES ($1, $2, '2026-01-01', '2027-12-31', 'I/1/2026', '2026-01-01', 'adopted')",
+    [m.id, `Program ${tag}`],
+  );
+}
+
+/**
+ * `full`: the demo catalogue and registry of organisations (`representative` registered and
+ * administers the federation), else a small catalogue of the municipality's own.
+ */
+export async function seedMunicipality(
+  db: Database,
+  m: MunicipalityRow,
+  opts: { admin: TestUser; adminLabel: string; full: boolean; representative: TestUser },
+): Promise<Seeded> {
+  const tag = uniq();
+  const hidden = { suspended: `Usługa wstrzymana ${tag}`, closed: `Usługa zamknięta ${tag}`, draft: `Projekt programu ${tag}`, auditNote: `wpis-dziennika-${tag}` };
+  const ctx = { municipalityId: m.id, userId: opts.admin.id };
+  const actor = { userId: opts.admin.id, label: opts.admin.email, ip: '10.255.0.1', userAgent: 'probe', requestId: `seed-${tag}` };
+
+  await db.tx(ctx, async (sql) => {
+    if (opts.full) {
+      await seedCatalogFixtures(sql, m.id);
+      await seedOrganisationFixtures(sql, m.id, { representative: opts.representative.id });
+    } else await smallCatalogue(sql, m, `gminy ${tag}`);
+    const provider = await one<{ id: string }>(sql, 'SELECT id FROM providers WHERE municipality_id = $1 ORDER BY name LIMIT 1', [m.id]);
+    for (const [name, status] of [[hidden.suspended, 'suspended'], [hidden.closed, 'closed']]) {
+      await sql.query("INSERT INTO services (municipality_id, provider_id, name, area, status) VALUES ($1, $2, $3, 'housing', $4)", [m.id, provider.id, name, status]);
+    }
+    const draft = await one<{ id: string }>(
+      sql,
+      "INSERT INTO programmes (municipality_id, name, period_from, period_to, status) VALUES ($1, $2, '2028-01-01', '2029-12-31', 'draft') RETURNING id",
+      [m.id, hidden.draft],
+    );
+    // A draft for the next period naturally includes services that are public today.
+    await sql.query(
+      `INSERT INTO programme_services (municipality_id, programme_id, service_id)
+       SELECT municipality_id, $2, id FROM services WHERE municipality_id = $1 ORDER BY name`,
+      [m.id, draft.id],
+    );
+    // The place of the service the public pages are read for: what is done to the place shows there.
+    const location = await one<{ id: string }>(
+      sql,
+      `SELECT sl.location_id AS id FROM services s JOIN service_locations sl ON sl.municipality_id = s.municipality_id AND sl.service_id = s.id
+       WHERE s.municipality_id = $1 AND s.status = 'active' ORDER BY s.name LIMIT 1`,
+      [m.id],
+    );
+    await sql.query("INSERT INTO opening_exceptions (municipality_id, location_id, day, closed, note) VALUES ($1, $2, '2030-05-02', true, 'Dzień wolny')", [m.id, location.id]);
+    await sql.query("INSERT INTO units (municipality_id, name, description) VALUES ($1, $2, 'Dział obsługi mieszkańców')", [m.id, `Dział ${tag}`]);
+    await audit(sql, m.id, actor, { action: 'probe.seeded', subjectType: 'probe', subjectId: tag, details: { note: hidden.auditNote } });
+    const service = await one<{ id: string; name: string }>(sql, "SELECT id, name FROM services WHERE municipality_id = $1 AND status = 'suspended'", [m.id]);
+    await sql.query(
+      "INSERT INTO catalog_history (municipality_id, entity_type, entity_id, version, changed_by, changed_by_label, snapshot) VALUES ($1, 'service', $2, 1, $3, $4, $5)",
+      [m.id, service.id, opts.admin.id, opts.adminLabel, JSON.stringify({ name: service.name })],
+    );
+  });
+
+  const deps = { db, publicUrl: 'http://localhost:3000' };
+  const invited = [`zaproszenie-${tag}-1@example.pl`, `zaproszenie-${tag}-2@example.pl`];
+  const links: string[] = [];
+  for (const email of invited) links.push((await inviteStaff(deps, ctx, m, { email, roles: ['coordinator'], locale: 'pl' }, actor)).link);
+
+  return db.tx(ctx, async (sql) => {
+    const active = await one<{ id: string; provider_id: string }>(
+      sql,
+      `SELECT s.id, s.provider_id FROM services s JOIN service_locations sl ON sl.municipality_id = s.municipality_id AND sl.service_id = s.id
+       WHERE s.municipality_id = $1 AND s.status = 'active' ORDER BY s.name LIMIT 1`,
+      [m.id],
+    );
+    const q = (text: string) => one<{ id: string }>(sql, text, [m.id]).then((r) => r.id);
+    const exception = await one<{ id: string; location_id: string }>(sql, 'SELECT id, location_id FROM opening_exceptions WHERE municipality_id = $1', [m.id]);
+    const invitation = await one<{ id: string }>(sql, 'SELECT id FROM invitations WHERE municipality_id = $1 AND email = $2', [m.id, invited[0]]);
+    const ids: Record<string, string> = {
+      'services/:id': active.id,
+      'programme/:id': await q("SELECT id FROM programmes WHERE municipality_id = $1 AND status = 'adopted' LIMIT 1"),
+      'hsds/services/:id': active.id,
+      'hsds/organizations/:id': active.provider_id,
+      'catalog/services/:id': await q("SELECT id FROM services WHERE municipality_id = $1 AND status = 'suspended'"),
+      'catalog/providers/:id': active.provider_id,
+      'catalog/locations/:id': exception.location_id,
+      'catalog/locations/:id/exceptions/:exceptionId': exception.id,
+      'catalog/programmes/:id': await q("SELECT id FROM programmes WHERE municipality_id = $1 AND status = 'draft'"),
+      'staff/invitations/:id': invitation.id,
+      'invitations/:token': links[1]!.split('/').pop()!,
+    };
+    const names = await sql.query<{ name: string }>(
+      `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
+       UNION ALL SELECT name FROM providers WHERE municipality_id = $1 UNION ALL SELECT name FROM units WHERE municipality_id = $1`,
+      [m.id],
+    );
+    // Registrations waiting for verification are shown to nobody but their registrant and staff.
+    const waiting = opts.full ? await sql.query<{ name: string }>("SELECT name FROM organisations WHERE municipality_id = $1 AND status = 'pending'", [m.id]) : [];
+    return {
+      ids,
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...invited],
+      // Names without characters that pages escape, so that they can be looked for as they are.
+      publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
+      invitees: invited,
+    };
+  });
+}
+
+/**
+ * What only the app itself can make: an organisation's invitation (its token travels only by mail).
+ * The federation's administrator invites someone through the members page's form.
+ */
+export async function seedThroughApp(db: Database, m: MunicipalityRow, representative: { user: TestUser; client: TestClient }): Promise<string[]> {
+  const [federation] = await db.ownerTx((sql) =>
+    sql.query<{ id: string }>("SELECT id FROM organisations WHERE municipality_id = $1 AND registered_by = $2 AND status = 'verified'", [m.id, representative.user.id]),
+  );
+  if (!federation) throw new Error('no organisation administered by the representative');
+  const email = `czlonek-${uniq()}@example.pl`;
+  const res = await representative.client.post(`/${m.slug}/organisations/${federation.id}/invitations`, { email });
+  if (res.statusCode !== 303) throw new Error(`inviting to the organisation: ${res.statusCode}`);
+  return [email];
+}

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hostileInputProbe } from '../../probe/hostile';
+import { testEngines } from '../support/engines';
+
+const seed = Number(process.env.PROBE_SEED ?? 20261123);
+
+for (const engine of testEngines()) {
+  test(`hostile input: every form, query string and route parameter [${engine}]`, { timeout: 150_000 }, async () => {
+    const report = await hostileInputProbe({ full: false, engine, databaseUrl: process.env.TEST_DATABASE_URL, seed, log: () => undefined });
+    assert.deepEqual(report.failures, [], `${report.failures.length} failures (seed ${seed}):\n${report.failures.slice(0, 40).join('\n')}`);
+
+    const { routes, registered, inputs } = report.figures as Record<string, number>;
+    assert.ok(registered! > 60, `the app registers its routes (${registered} without HEAD)`);
+    // Excluded: HEAD routes only (Fastify answers them with the GET handler, which is probed).
+    assert.equal(routes, registered, 'every route but HEAD got hostile input');
+    assert.ok(inputs! >= registered! * 10, `${inputs} inputs`);
+  });
+}
