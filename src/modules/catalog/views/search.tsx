@@ -5,6 +5,7 @@ import { AREAS, TARGET_GROUPS } from '../domain';
 import { PAGE_SIZE, type CatalogueFilter, type CatalogueView, type Reason, type SearchResult } from '../public-service';
 import { feeLabel } from './public-format';
 import { Flag, SelectField } from './search-fields';
+import { Pager, type PagerLabels } from '../../../platform/ui/pager';
 
 /** The filter as a query string (only what is set), for page links that keep it. */
 export function filterQuery(f: CatalogueFilter, page = 1): string {
@@ -82,48 +83,10 @@ function Result(props: { ctx: PageContext; row: SearchResult }) {
   );
 }
 
-function Pager(props: { ctx: PageContext; filter: CatalogueFilter; page: number; pages: number }) {
-  const { ctx, filter, page, pages } = props;
+/** The pager's wording of this list. */
+function pagerLabels(ctx: PageContext): PagerLabels {
   const { t } = ctx.i18n;
-  if (pages <= 1) return null;
-  const base = `/${ctx.municipality!.slug}/services`;
-  const shown = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
-  return (
-    <nav class="pager" aria-label={t('directory.pages')}>
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={base + filterQuery(filter, page - 1)} rel="prev">
-              {t('directory.prev')}
-            </a>
-          </li>
-        ) : null}
-        {shown.map((n, i) => (
-          <>
-            {i > 0 && n - shown[i - 1]! > 1 ? <li aria-hidden="true">…</li> : null}
-            <li>
-              {n === page ? (
-                <a href={base + filterQuery(filter, n)} aria-current="page" aria-label={t('directory.page_n', { page: n })}>
-                  {n}
-                </a>
-              ) : (
-                <a href={base + filterQuery(filter, n)} aria-label={t('directory.page_n', { page: n })}>
-                  {n}
-                </a>
-              )}
-            </li>
-          </>
-        ))}
-        {page < pages ? (
-          <li>
-            <a href={base + filterQuery(filter, page + 1)} rel="next">
-              {t('directory.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
+  return { nav: t('directory.pages'), prev: t('directory.prev'), next: t('directory.next'), page: (n) => t('directory.page_n', { page: n }) };
 }
 
 function Results(props: { ctx: PageContext; filter: CatalogueFilter; results: NonNullable<CatalogueView['results']> }) {
@@ -165,7 +128,7 @@ function Results(props: { ctx: PageContext; filter: CatalogueFilter; results: No
           ))}
         </ol>
       )}
-      <Pager ctx={ctx} filter={filter} page={results.page} pages={results.pages} />
+      <Pager page={results.page} pages={results.pages} href={(n) => `/${ctx.municipality!.slug}/services` + filterQuery(filter, n)} labels={pagerLabels(ctx)} />
     </section>
   );
 }

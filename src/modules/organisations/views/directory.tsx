@@ -5,6 +5,7 @@ import { Layout } from '../../../platform/ui/layout';
 import type { DirectoryRow } from '../repository-directory';
 import { PAGE_SIZE, type DirectoryFilter, type DirectoryResults } from '../service-directory';
 import { kindLabel, kindOptions, organisationsBase, sphereLabel, sphereOptions } from './common';
+import { Pager, type PagerLabels } from '../../../platform/ui/pager';
 
 /** The filter as a query string (only what is set), for page links that keep it. */
 export function filterQuery(f: DirectoryFilter, page = 1): string {
@@ -43,42 +44,10 @@ function Result(props: { ctx: PageContext; row: DirectoryRow }) {
   );
 }
 
-function Pager(props: { ctx: PageContext; filter: DirectoryFilter; page: number; pages: number }) {
-  const { ctx, filter, page, pages } = props;
+/** The pager's wording of this list. */
+function pagerLabels(ctx: PageContext): PagerLabels {
   const { t } = ctx.i18n;
-  if (pages <= 1) return null;
-  const base = organisationsBase(ctx);
-  const shown = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
-  return (
-    <nav class="pager" aria-label={t('organisations.directory.pages')}>
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={base + filterQuery(filter, page - 1)} rel="prev">
-              {t('organisations.directory.prev')}
-            </a>
-          </li>
-        ) : null}
-        {shown.map((n, i) => (
-          <>
-            {i > 0 && n - shown[i - 1]! > 1 ? <li aria-hidden="true">…</li> : null}
-            <li>
-              <a href={base + filterQuery(filter, n)} aria-current={n === page ? 'page' : undefined} aria-label={t('organisations.directory.page_n', { page: n })}>
-                {n}
-              </a>
-            </li>
-          </>
-        ))}
-        {page < pages ? (
-          <li>
-            <a href={base + filterQuery(filter, page + 1)} rel="next">
-              {t('organisations.directory.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
+  return { nav: t('organisations.directory.pages'), prev: t('organisations.directory.prev'), next: t('organisations.directory.next'), page: (n) => t('organisations.directory.page_n', { page: n }) };
 }
 
 function Results(props: { ctx: PageContext; filter: DirectoryFilter; results: DirectoryResults }) {
@@ -117,7 +86,7 @@ function Results(props: { ctx: PageContext; filter: DirectoryFilter; results: Di
           ))}
         </ol>
       )}
-      <Pager ctx={ctx} filter={filter} page={results.page} pages={results.pages} />
+      <Pager page={results.page} pages={results.pages} href={(n) => organisationsBase(ctx) + filterQuery(filter, n)} labels={pagerLabels(ctx)} />
     </section>
   );
 }
