@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { validationError, type FieldErrors } from '../../../platform/http/errors';
-import { toFieldErrors } from '../../../platform/http/validation';
+import { isCalendarDay } from '../../../platform/http/form-fields';
 
 /**
  * Form input as Polish staff type it: decimal commas ("15,50"), spaces between thousands
@@ -44,17 +43,7 @@ export function showDecimal(value: string | number | null, locale: 'pl' | 'en'):
 }
 
 /** One item per non-empty line, trimmed. */
-export const lines = (raw: string): string[] =>
-  raw
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDay(v: string): boolean {
-  const d = new Date(`${v}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '1900' && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v);
 
@@ -138,34 +127,5 @@ export const optionalEmail = () =>
 export const optionalUrl = () =>
   z.preprocess(trimmed, z.string().max(500)).refine((v) => v === '' || (/^https?:\/\/[^\s/$.?#]\S*$/i.test(v) && !v.includes('\u0000')), { params: { code: 'url' } });
 
-type Shape = Record<string, z.ZodType>;
-type Parsed<S extends Shape> = { [K in keyof S]: z.output<S[K]> };
-
-/**
- * Parses a form field by field, so that every mistake is reported at once, then runs the
- * cross-field `checks` on the fields that parsed (a check reports on a field without an error yet).
- */
-export function parseFields<S extends Shape>(
-  shape: S,
-  body: unknown,
-  checks: (values: Partial<Parsed<S>>, fail: (field: string, code: string) => void) => void = () => undefined,
-): Parsed<S> {
-  const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const values: Partial<Parsed<S>> = {};
-  const errors: FieldErrors = {};
-  for (const [name, schema] of Object.entries(shape)) {
-    const r = schema.safeParse(input[name]);
-    if (r.success) values[name as keyof S] = r.data as Parsed<S>[keyof S];
-    else errors[name] = Object.values(toFieldErrors(r.error))[0]!;
-  }
-  checks(values, (field, code) => {
-    errors[field] ??= { code };
-  });
-  if (Object.keys(errors).length) {
-    // In the form's order, so the error summary reads top to bottom.
-    const order = Object.keys(shape);
-    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-    throw validationError(Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b))));
-  }
-  return values as Parsed<S>;
-}
+// Shared with every module's forms.
+export { isCalendarDay, lines, parseFields } from '../../../platform/http/form-fields';
