@@ -4,32 +4,15 @@ import {
 } from '../../platform/http/form-fields';
 import { email, requiredText, text } from '../../platform/http/validation';
 import type { FormState } from '../../platform/ui/context';
-import { KINDS, KRS_REQUIRED, PUBLISHABLE_CONTACTS, SPHERE_CODES, type Kind, type PublishableContact, type Sphere } from './domain';
+import { KINDS, KRS_REQUIRED, PUBLISHABLE_CONTACTS, SPHERE_CODES } from './domain';
 import { checkKrs, checkNip, checkRegon } from './identifiers';
 import type { OrganisationRow } from './repository';
 
-/** An organisation as its registration form edits it. */
-export interface OrganisationInput {
-  name: string;
-  kind: Kind;
-  krs: string | null;
-  nip: string | null;
-  regon: string | null;
-  leader_name: string;
-  spheres: Sphere[];
-  description: string;
-  founded_year: number | null;
-  members_count: number | null;
-  volunteers_count: number | null;
-  street: string;
-  postal_code: string;
-  city: string;
-  email: string;
-  phone: string;
-  website: string;
-  social_links: string[];
-  published_contacts: PublishableContact[];
-}
+/** An organisation as its registration form edits it: the record without what the platform keeps about it. */
+export type OrganisationInput = Omit<
+  OrganisationRow,
+  'id' | 'status' | 'rejection_reason' | 'registered_by' | 'submitted_at' | 'reviewed_at' | 'verified_at' | 'version' | 'updated_at'
+>;
 
 /** The fields in the form's order (the error summary and the conflict panel follow it). */
 export const FORM_FIELDS = [

@@ -1,5 +1,6 @@
 import type { Sql } from '../../platform/db/types';
-import type { Kind, PublishableContact, Sphere } from './domain';
+import type { Kind, Sphere } from './domain';
+import type { OrganisationInput } from './form';
 
 export interface DirectoryQuery {
   /** The text typed, trimmed ('' = browse everything). */
@@ -18,28 +19,7 @@ export interface DirectoryRow {
 }
 
 /** What the public profile shows: no people, and contact details only as the organisation chose to publish them. */
-export interface PublicProfileRow {
-  id: string;
-  name: string;
-  kind: Kind;
-  krs: string | null;
-  nip: string | null;
-  regon: string | null;
-  spheres: Sphere[];
-  description: string;
-  founded_year: number | null;
-  members_count: number | null;
-  volunteers_count: number | null;
-  street: string;
-  postal_code: string;
-  city: string;
-  email: string;
-  phone: string;
-  website: string;
-  social_links: string[];
-  published_contacts: PublishableContact[];
-  verified_at: Date;
-}
+export type PublicProfileRow = Omit<OrganisationInput, 'leader_name'> & { id: string; verified_at: Date };
 
 /**
  * WHERE of a directory search: the municipality's verified organisations; the text matches the name
