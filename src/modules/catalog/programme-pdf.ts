@@ -1,26 +1,11 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf } from '../../platform/export/pdf';
 import type { Translator } from '../../platform/i18n';
 import type { AreaGroup, ProgrammeDetails } from './programme-public';
 import type { ProgrammeServiceRow } from './repository-programmes';
 import { periodText, resolutionText, servicesCount } from './views/programme-format';
 import { feeLabel, paragraphs } from './views/public-format';
 
-/** The Roboto fonts shipped with pdfmake: they cover the Polish letters (ąćęłńóśźż). */
-const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.addFonts({
-  Roboto: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// A document definition never fetches anything: no URLs at all, and on disk only the fonts above.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONT_DIR + path.sep));
 
 export interface ProgrammePdfInput extends ProgrammeDetails {
   i18n: Translator;
@@ -120,5 +105,5 @@ export function programmeDocument(input: ProgrammePdfInput): TDocumentDefinition
 
 /** Renders the programme to PDF bytes. */
 export async function programmePdf(input: ProgrammePdfInput): Promise<Buffer> {
-  return pdfmake.createPdf(programmeDocument(input)).getBuffer();
+  return renderPdf(programmeDocument(input));
 }

@@ -32,5 +32,4 @@ export function whoIs(request: FastifyRequest): Who {
   return { userId: request.user!.id, staff: request.tenant!.permissions.has('organisations.manage') };
 }
 
-/** Today on the Warsaw calendar, YYYY-MM-DD. */
-export const warsawToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export { warsawDay as warsawToday } from '../../platform/i18n';

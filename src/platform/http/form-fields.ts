@@ -67,6 +67,40 @@ export const optionalDay = () =>
     return v;
   });
 
+/** A required calendar day. */
+export const requiredDay = () =>
+  z.preprocess(trimmed, z.string().max(10)).refine((v) => v !== '', { params: { code: 'required' } }).refine((v) => v === '' || isCalendarDay(v), { params: { code: 'date' } });
+
+/** "8:00", "08:00", "8.00" → "08:00"; hours 0–23, minutes 0–59 ("25:00" and "12:60" are null). */
+export function parseTime(raw: string): string | null {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(raw.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, '0')}:${m[2]}`;
+}
+
+/** A required time of day, as people write it ("8:00", "17.30"), → "HH:MM". */
+export const timeOfDay = () =>
+  z.preprocess(trimmed, z.string().max(10)).transform((v, ctx) => {
+    const time = v === '' ? null : parseTime(v);
+    if (time === null) {
+      ctx.addIssue({ code: 'custom', params: { code: v === '' ? 'required' : 'time' } });
+      return z.NEVER;
+    }
+    return time;
+  });
+
+/** A list of ids from checkboxes or a select: each must be a uuid (anything else is tampering). */
+export const idList = (max = 200) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(max)).transform((l) => [...new Set(l.map((id) => id.toLowerCase()))]);
+
+/** A uuid chosen in a select: nothing chosen is `required`, anything else not a uuid is invalid. */
+export const chosenId = () =>
+  z.preprocess((v) => (v === undefined ? '' : v), z.string()).refine((v) => v !== '', { params: { code: 'required' } })
+    .refine((v) => v === '' || z.uuid().safeParse(v).success, { params: { code: 'invalid' } });
+
 /** The hidden optimistic-concurrency version of the record being edited. */
 export const versionField = () => z.coerce.number().int().min(1).max(2_147_483_647);
 

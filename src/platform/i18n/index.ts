@@ -18,6 +18,10 @@ const dateOnly: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long' }),
 };
 
+const calendarDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The day on the Warsaw calendar, YYYY-MM-DD (today by default). */
+export const warsawDay = (now: Date = new Date()): string => calendarDayFormat.format(now);
+
 export type Params = Record<string, string | number>;
 
 function interpolate(text: string, params: Params | undefined): string {

@@ -90,3 +90,18 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
     </html>
   );
 }
+
+/** A page with one h1 and, when given, the way back above it (management and detail pages). */
+export function PageLayout(props: { ctx: PageContext; title: string; back?: { href: string; label: string }; children: ComponentChildren }) {
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      {props.back ? (
+        <p class="admin-back">
+          <a href={props.back.href}>{props.back.label}</a>
+        </p>
+      ) : null}
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}

@@ -25,16 +25,6 @@ export function parseWhole(raw: string, max: number): number | null {
   return n <= max ? n : null;
 }
 
-/** "8:00", "08:00", "8.00" → "08:00"; hours 0–23, minutes 0–59 ("25:00" and "12:60" are null). */
-export function parseTime(raw: string): string | null {
-  const m = /^(\d{1,2})[:.](\d{2})$/.exec(raw.trim());
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (h > 23 || min > 59) return null;
-  return `${String(h).padStart(2, '0')}:${m[2]}`;
-}
-
 /** A stored decimal ("15.50") shown the way the locale writes it ("15,50" in Polish). */
 export function showDecimal(value: string | number | null, locale: 'pl' | 'en'): string {
   if (value === null) return '';
@@ -85,16 +75,8 @@ export const optionalDay = () =>
     return v;
   });
 
-/** A required calendar day. */
-export const requiredDay = () =>
-  z.preprocess(trimmed, z.string().max(10)).refine((v) => v !== '', { params: { code: 'required' } }).refine((v) => v === '' || isCalendarDay(v), { params: { code: 'date' } });
-
 /** The hidden optimistic-concurrency version of the record being edited. */
 export const versionField = () => z.coerce.number().int().min(1).max(2_147_483_647);
-
-/** A list of ids from checkboxes or a select: each must be a uuid (anything else is tampering). */
-export const idList = () =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(200)).transform((l) => [...new Set(l)]);
 
 /** A list of fixed choices from checkboxes. */
 export const choiceList = <T extends string>(choices: readonly T[]) =>
@@ -108,11 +90,6 @@ export const choice = <T extends string>(choices: readonly T[]) =>
   z.preprocess((v) => (v === undefined ? '' : v), z.string()).refine((v) => v !== '', { params: { code: 'required' } })
     .refine((v) => v === '' || (choices as readonly string[]).includes(v), { params: { code: 'invalid' } })
     .transform((v) => v as T);
-
-/** A uuid chosen in a select: nothing chosen is `required`, anything else not a uuid is invalid. */
-export const chosenId = () =>
-  z.preprocess((v) => (v === undefined ? '' : v), z.string()).refine((v) => v !== '', { params: { code: 'required' } })
-    .refine((v) => v === '' || z.uuid().safeParse(v).success, { params: { code: 'invalid' } });
 
 /** A telephone number as people write it: digits, spaces, +, -, parentheses. */
 export const phone = () =>
@@ -128,4 +105,4 @@ export const optionalUrl = () =>
   z.preprocess(trimmed, z.string().max(500)).refine((v) => v === '' || (/^https?:\/\/[^\s/$.?#]\S*$/i.test(v) && !v.includes('\u0000')), { params: { code: 'url' } });
 
 // Shared with every module's forms.
-export { isCalendarDay, lines, parseFields } from '../../../platform/http/form-fields';
+export { chosenId, idList, isCalendarDay, lines, parseFields, parseTime, requiredDay } from '../../../platform/http/form-fields';

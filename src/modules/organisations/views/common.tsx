@@ -1,8 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../platform/i18n';
 import type { PageContext } from '../../../platform/ui/context';
 import type { Option } from '../../../platform/ui/fields';
-import { Layout } from '../../../platform/ui/layout';
 import { KINDS, SPHERES, type Kind, type Sphere } from '../domain';
 
 export const organisationsBase = (ctx: PageContext) => `/${ctx.municipality!.slug}/organisations`;
@@ -38,15 +36,3 @@ export function telHref(phone: string): string {
   return digits.length === 9 ? `tel:+48${digits}` : `tel:${digits}`;
 }
 
-/** A page of the registry's management: the way back, one h1. */
-export function ManageLayout(props: { ctx: PageContext; title: string; back: { href: string; label: string }; children: ComponentChildren }) {
-  return (
-    <Layout ctx={props.ctx} title={props.title}>
-      <p class="admin-back">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
-      <h1>{props.title}</h1>
-      {props.children}
-    </Layout>
-  );
-}

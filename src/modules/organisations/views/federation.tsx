@@ -1,9 +1,10 @@
+import { PageLayout } from '../../../platform/ui/layout';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, SelectField } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import type { OrganisationRow } from '../repository';
 import type { LinkedOrganisation } from '../repository-members';
-import { ManageLayout, organisationsBase } from './common';
+import { organisationsBase } from './common';
 
 /** A federation's member organisations, for staff and the federation's administrators: add and remove them. */
 export function FederationPage(props: {
@@ -19,7 +20,7 @@ export function FederationPage(props: {
   const base = `${organisationsBase(ctx)}/${f.id}/federation`;
   const labels = { member_id: t('organisations.federation.member'), since: t('organisations.federation.since') };
   return (
-    <ManageLayout ctx={ctx} title={t('organisations.federation.title', { name: f.name })} back={props.back}>
+    <PageLayout ctx={ctx} title={t('organisations.federation.title', { name: f.name })} back={props.back}>
       <p>{t('organisations.federation.intro')}</p>
       {props.members.length === 0 ? (
         <p class="admin-empty">{t('organisations.federation.empty')}</p>
@@ -66,6 +67,6 @@ export function FederationPage(props: {
           </Form>
         </>
       )}
-    </ManageLayout>
+    </PageLayout>
   );
 }

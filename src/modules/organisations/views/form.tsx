@@ -1,3 +1,4 @@
+import { PageLayout } from '../../../platform/ui/layout';
 import type { MessageKey } from '../../../platform/i18n';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, NumberField, SelectField, TextArea } from '../../../platform/ui/fields';
@@ -6,7 +7,7 @@ import { PUBLISHABLE_CONTACTS } from '../domain';
 import { FORM_FIELDS } from '../form';
 import type { OrganisationRow } from '../repository';
 import type { Rights } from '../rights';
-import { kindOptions, ManageLayout, organisationsBase, sphereOptions } from './common';
+import { kindOptions, organisationsBase, sphereOptions } from './common';
 
 type FieldName = (typeof FORM_FIELDS)[number];
 
@@ -87,7 +88,7 @@ export function OrganisationFormPage(props: { ctx: PageContext; form: FormState;
   const submit = !o ? t('organisations.form.submit_new') : o.status === 'rejected' && props.rights?.registrant ? t('organisations.form.submit_resubmit') : t('form.save');
   const back = props.rights?.role || props.rights?.registrant || !o ? { href: `${base}/mine`, label: t('organisations.back_mine') } : { href: `${base}/${o.id}/review`, label: t('organisations.review.back') };
   return (
-    <ManageLayout ctx={ctx} title={title} back={back}>
+    <PageLayout ctx={ctx} title={title} back={back}>
       {o ? <Status ctx={ctx} organisation={o} /> : <p>{t('organisations.form.new_intro')}</p>}
       {o && o.status === 'verified' ? (
         <ul class="links">
@@ -150,6 +151,6 @@ export function OrganisationFormPage(props: { ctx: PageContext; form: FormState;
           <button type="submit">{submit}</button> <a href={back.href}>{t('form.cancel')}</a>
         </p>
       </Form>
-    </ManageLayout>
+    </PageLayout>
   );
 }

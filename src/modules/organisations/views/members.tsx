@@ -1,9 +1,9 @@
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
-import { Layout } from '../../../platform/ui/layout';
+import { Layout, PageLayout } from '../../../platform/ui/layout';
 import type { OrganisationRow } from '../repository';
 import type { InvitationRow, MemberRow } from '../repository-members';
-import { ManageLayout, organisationsBase } from './common';
+import { organisationsBase } from './common';
 
 /** An organisation's people and its pending invitations, for its administrators; the invitation form. */
 export function MembersPage(props: { ctx: PageContext; organisation: OrganisationRow; members: MemberRow[]; pending: InvitationRow[]; form: FormState }) {
@@ -12,7 +12,7 @@ export function MembersPage(props: { ctx: PageContext; organisation: Organisatio
   const base = `${organisationsBase(ctx)}/${o.id}`;
   const labels = { email: t('field.email') };
   return (
-    <ManageLayout ctx={ctx} title={t('organisations.members.title', { name: o.name })} back={{ href: `${organisationsBase(ctx)}/mine`, label: t('organisations.back_mine') }}>
+    <PageLayout ctx={ctx} title={t('organisations.members.title', { name: o.name })} back={{ href: `${organisationsBase(ctx)}/mine`, label: t('organisations.back_mine') }}>
       <p>{t('organisations.members.intro')}</p>
       <p class="muted">{t('organisations.members.count', { count: props.members.length })}</p>
       <div class="table-wrap">
@@ -63,7 +63,7 @@ export function MembersPage(props: { ctx: PageContext; organisation: Organisatio
         <TextField ctx={ctx} form={props.form} name="email" type="email" label={labels.email} required autocomplete="off" />
         <button type="submit">{t('organisations.members.invite_submit')}</button>
       </Form>
-    </ManageLayout>
+    </PageLayout>
   );
 }
 

@@ -1,9 +1,10 @@
+import { PageLayout } from '../../../platform/ui/layout';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import type { OrganisationRow } from '../repository';
 import type { LinkedOrganisation } from '../repository-members';
-import { kindLabel, ManageLayout, organisationsBase, sphereLabel } from './common';
+import { kindLabel, organisationsBase, sphereLabel } from './common';
 import { formLabels } from './form';
 
 export interface ReviewData {
@@ -60,7 +61,7 @@ export function ReviewPage(props: { ctx: PageContext; data: ReviewData; form: Fo
   const base = `${organisationsBase(ctx)}/${o.id}`;
   const version = String(o.version);
   return (
-    <ManageLayout ctx={ctx} title={t('organisations.review.title', { name: o.name })} back={{ href: `${organisationsBase(ctx)}/queue`, label: t('organisations.review.back') }}>
+    <PageLayout ctx={ctx} title={t('organisations.review.title', { name: o.name })} back={{ href: `${organisationsBase(ctx)}/queue`, label: t('organisations.review.back') }}>
       <ErrorSummary ctx={ctx} form={form} labels={{ reason: t('organisations.review.reason') }} />
       <p>{t('organisations.review.status', { status: t(`organisation_status.${o.status}`) })}</p>
       <p>
@@ -113,6 +114,6 @@ export function ReviewPage(props: { ctx: PageContext; data: ReviewData; form: Fo
       ) : (
         <p class="notice">{t('organisations.review.decided')}</p>
       )}
-    </ManageLayout>
+    </PageLayout>
   );
 }
