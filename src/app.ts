@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { modules } from './modules';
 import { PUBLIC, type Access } from './platform/auth/access';
 import { authRoutes } from './platform/auth/routes';
+import { derivedKey } from './platform/auth/tokens';
 import { SecretBox } from './platform/auth/totp';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/types';
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
 
-  const moduleContext: ModuleContext = { config, db, mailer };
+  const moduleContext: ModuleContext = { config, db, mailer, linkKey: derivedKey(deps.appSecret, 'module-links') };
   const developmentAids = mailer.kind === 'dev-mailbox' && config.env !== 'production';
   await app.register(guard, { developmentAids });
   await app.register(requestContext, { db, secureCookies, navigation: modules.flatMap((m) => m.navigation ?? []) });

@@ -10,6 +10,11 @@ export interface ModuleContext {
   config: Config;
   db: Database;
   mailer: Mailer;
+  /**
+   * A key derived from APP_SECRET for links a module must be able to send again (an invitation's
+   * answer link in a reminder): such a token is an HMAC of the record's id, and only its hash is stored.
+   */
+  linkKey: Buffer;
 }
 
 /**

@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'audit.read': { personalData: true },
   'catalog.manage': { personalData: false },
   'organisations.manage': { personalData: false },
+  // Meetings open who answered and their accessibility needs; bookings name who asked for a room.
+  'meetings.manage': { personalData: true },
+  'venues.manage': { personalData: true },
+  'action_plan.manage': { personalData: false },
 } as const satisfies Record<string, { personalData: boolean }>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -32,12 +36,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [],
   ngo_member: [],
   coordinator: ['catalog.manage'],
-  community_organiser: ['organisations.manage'],
+  community_organiser: ['organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
   grants_officer: [],
   evaluator: [],
   analyst: [],
-  director: ['catalog.manage', 'organisations.manage'],
-  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage'],
+  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
+  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
   auditor: ['audit.read'],
 };
 

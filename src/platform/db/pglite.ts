@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import fs from 'node:fs';
@@ -23,7 +24,7 @@ export async function openPglite(opts: PgliteOptions): Promise<Database & { dump
   let db: PGlite;
   try {
     // The extensions the migrations create (Debian's postgresql-contrib has them on a server).
-    db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, parsers, extensions: { unaccent, pg_trgm } });
+    db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, parsers, extensions: { unaccent, pg_trgm, btree_gist } });
   } catch (err) {
     release();
     throw err;
