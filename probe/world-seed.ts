@@ -10,6 +10,7 @@ import type { MunicipalityRow } from '../src/platform/tenancy/repository';
 import { seedCatalogFixtures } from '../src/modules/catalog';
 import { seedOrganisationFixtures } from '../src/modules/organisations';
 import { inviteStaff } from '../src/modules/staff';
+import { seedVenueFixtures } from '../src/modules/venues';
 import type { TestClient } from '../test/support/client';
 import { uniq, type TestUser } from '../test/support/factories';
 
@@ -67,6 +68,7 @@ export async function seedMunicipality(
     if (opts.full) {
       await seedCatalogFixtures(sql, m.id);
       await seedOrganisationFixtures(sql, m.id, { representative: opts.representative.id });
+      await seedVenueFixtures(sql, m.id, { representative: opts.representative.id, organiser: opts.admin.id });
     } else await smallCatalogue(sql, m, `gminy ${tag}`);
     const provider = await one<{ id: string }>(sql, 'SELECT id FROM providers WHERE municipality_id = $1 ORDER BY name LIMIT 1', [m.id]);
     for (const [name, status] of [[hidden.suspended, 'suspended'], [hidden.closed, 'closed']]) {
@@ -128,6 +130,17 @@ export async function seedMunicipality(
       'staff/invitations/:id': invitation.id,
       'invitations/:token': links[1]!.split('/').pop()!,
     };
+    // The MAL's venue, a room, and a request waiting for staff; what bookings are for only staff and the requester see.
+    const venue = opts.full
+      ? await one<{ venue: string; room: string; booking: string }>(
+          sql,
+          `SELECT r.venue_id AS venue, r.id AS room, b.id AS booking FROM room_bookings b JOIN venue_rooms r ON r.municipality_id = b.municipality_id AND r.id = b.room_id
+           WHERE b.municipality_id = $1 AND b.status = 'requested' ORDER BY b.created_at LIMIT 1`,
+          [m.id],
+        )
+      : undefined;
+    if (venue) Object.assign(ids, { 'venues/:id': venue.venue, 'venues/rooms/:id': venue.room, 'venues/bookings/:id': venue.booking });
+    const bookingTitles = opts.full ? await sql.query<{ name: string }>('SELECT DISTINCT title AS name FROM room_bookings WHERE municipality_id = $1', [m.id]) : [];
     const names = await sql.query<{ name: string }>(
       `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
        UNION ALL SELECT name FROM providers WHERE municipality_id = $1 UNION ALL SELECT name FROM units WHERE municipality_id = $1`,
@@ -137,7 +150,7 @@ export async function seedMunicipality(
     const waiting = opts.full ? await sql.query<{ name: string }>("SELECT name FROM organisations WHERE municipality_id = $1 AND status = 'pending'", [m.id]) : [];
     return {
       ids,
-      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...invited],
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...invited],
       // Names without characters that pages escape, so that they can be looked for as they are.
       publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
       invitees: invited,

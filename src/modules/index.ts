@@ -4,6 +4,7 @@ import { catalogModule } from './catalog';
 import { organisationsModule } from './organisations';
 import { portalModule } from './portal';
 import { staffModule } from './staff';
+import { venuesModule } from './venues';
 
 /** Every module of the app, in registration order. A new module adds itself here. */
-export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, staffModule, auditingModule];
+export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, venuesModule, staffModule, auditingModule];

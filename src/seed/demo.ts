@@ -6,6 +6,7 @@ import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
 import { seedCatalogFixtures } from '../modules/catalog';
 import { seedOrganisationFixtures } from '../modules/organisations';
+import { seedVenueFixtures } from '../modules/venues';
 
 /** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
 export const DEMO_PASSWORD = 'Lniany-Szlak-Żyrardów-2026';
@@ -86,6 +87,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     }
     await seedCatalogFixtures(sql, municipality.id);
     await seedOrganisationFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE) });
+    await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
   });
   return true;
 }

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   'token.expired': 410,
   'token.used': 410,
   'conflict.stale': 409,
+  /** A room asked for a slot another live booking holds (venues: the exclusion constraint of room_bookings). */
+  'venue.room_taken': 409,
   'staff.last_admin': 409,
   'invitation.email_mismatch': 403,
   'invitation.closed': 410,

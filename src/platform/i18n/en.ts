@@ -7,6 +7,7 @@ import { transferEn } from './messages/catalog-transfer';
 import { organisationsEn } from './messages/organisations';
 import { organisationTermsEn } from './messages/organisations-spheres';
 import { organisationsStaffEn } from './messages/organisations-staff';
+import { venuesEn } from './messages/venues';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
 
@@ -224,5 +225,6 @@ export const en: Record<MessageKey, Message> = {
   ...programmeEn,
   ...organisationsEn,
   ...organisationsStaffEn,
+  ...venuesEn,
   ...organisationTermsEn,
 };

@@ -7,6 +7,7 @@ import { transferPl } from './messages/catalog-transfer';
 import { organisationsPl } from './messages/organisations';
 import { organisationTermsPl } from './messages/organisations-spheres';
 import { organisationsStaffPl } from './messages/organisations-staff';
+import { venuesPl } from './messages/venues';
 import type { Message } from './types';
 
 /** Polish is the source language; every key here must exist in en.ts (the type checks it). */
@@ -225,6 +226,7 @@ export const pl = {
   ...programmePl,
   ...organisationsPl,
   ...organisationsStaffPl,
+  ...venuesPl,
   ...organisationTermsPl,
 } satisfies Record<string, Message>;
 

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { submitForm } from '../../platform/http/forms';
+import { parse } from '../../platform/http/validation';
+import type { ModuleContext } from '../../platform/module';
+import { emptyForm, type FormState } from '../../platform/ui/context';
+import { differing, parseVenueForm, VENUE_FIELDS, venueToValues } from './form';
+import { basePath, depsOf, idParam, MANAGE, municipalityOf, versionSchema, type IdParams, type Params } from './routes-common';
+import { allVenues, createVenue, deleteVenue, updateVenue, venue } from './service';
+import { ManagePage } from './views/manage';
+import { VenueFormPage } from './views/venue-form';
+
+/** Staff with venues.manage keep the venues: the list with every room, a new venue, edits (with the version seen), removal. */
+export async function venueRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const deps = depsOf(ctx);
+
+  app.get<{ Params: Params }>('/:municipality/venues/manage', MANAGE, async (request, reply) => {
+    const list = await allVenues(deps, request.dbContext(), municipalityOf(request).id, true);
+    return reply.page((c) => <ManagePage ctx={c} venues={list} />);
+  });
+
+  const renderNew = (reply: FastifyReply, form: FormState = emptyForm({ city: '' }), status = 200) => reply.page((c) => <VenueFormPage ctx={c} form={form} />, status);
+  app.get<{ Params: Params }>('/:municipality/venues/new', MANAGE, (_request, reply) => renderNew(reply));
+  app.post<{ Params: Params }>('/:municipality/venues/new', MANAGE, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        const id = await createVenue(deps, request.dbContext(), municipalityOf(request).id, parseVenueForm(request.body), request.auditActor());
+        return reply.setFlash(request.i18n.t('venues.form.created')).redirect(`${basePath(request)}/${id}/edit`, 303);
+      },
+      rerender: (form, status) => renderNew(reply, form, status),
+    }),
+  );
+
+  /**
+   * The edit form. After a conflict it keeps what was typed, now on the saved version, and lists
+   * what is saved for each field that differs; after a refused removal it shows the saved venue.
+   */
+  const renderEdit = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form?: FormState, status = 200, removal = false) => {
+    const v = await venue(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), true);
+    const saved = venueToValues(v, v.hours);
+    if (form?.message && !removal) {
+      const conflict = { saved, differing: differing(VENUE_FIELDS, form.values, saved) };
+      return reply.page((c) => <VenueFormPage ctx={c} form={{ ...form, values: { ...form.values, version: saved.version! } }} venue={v} conflict={conflict} />, status);
+    }
+    const shown = form ? (removal ? { ...form, values: saved } : form) : emptyForm(saved);
+    return reply.page((c) => <VenueFormPage ctx={c} form={shown} venue={v} />, status);
+  };
+
+  app.get<{ Params: IdParams }>('/:municipality/venues/:id/edit', MANAGE, (request, reply) => renderEdit(request, reply));
+  app.post<{ Params: IdParams }>('/:municipality/venues/:id/edit', MANAGE, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        const id = idParam(request.params.id);
+        const { version } = parse(versionSchema, request.body);
+        await updateVenue(deps, request.dbContext(), municipalityOf(request).id, id, parseVenueForm(request.body), version, request.auditActor());
+        return reply.setFlash(request.i18n.t('venues.form.saved')).redirect(`${basePath(request)}/${id}/edit`, 303);
+      },
+      rerender: (form, status) => renderEdit(request, reply, form, status),
+      formErrors: ['conflict.stale'],
+    }),
+  );
+
+  app.post<{ Params: IdParams }>('/:municipality/venues/:id/delete', MANAGE, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        const { version } = parse(versionSchema, request.body);
+        const name = await deleteVenue(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), version, request.auditActor());
+        return reply.setFlash(request.i18n.t('venues.form.deleted', { name })).redirect(`${basePath(request)}/manage`, 303);
+      },
+      rerender: (form, status) => renderEdit(request, reply, form, status, true),
+      formErrors: ['conflict.stale'],
+    }),
+  );
+}
