@@ -7,6 +7,7 @@
 import { audit } from '../src/platform/audit/audit';
 import type { Database, Sql } from '../src/platform/db/types';
 import type { MunicipalityRow } from '../src/platform/tenancy/repository';
+import { seedActionPlanFixtures } from '../src/modules/action-plan';
 import { seedCatalogFixtures } from '../src/modules/catalog';
 import { seedOrganisationFixtures } from '../src/modules/organisations';
 import { inviteStaff } from '../src/modules/staff';
@@ -69,6 +70,7 @@ export async function seedMunicipality(
       await seedCatalogFixtures(sql, m.id);
       await seedOrganisationFixtures(sql, m.id, { representative: opts.representative.id });
       await seedVenueFixtures(sql, m.id, { representative: opts.representative.id, organiser: opts.admin.id });
+      await seedActionPlanFixtures(sql, m.id);
     } else await smallCatalogue(sql, m, `gminy ${tag}`);
     const provider = await one<{ id: string }>(sql, 'SELECT id FROM providers WHERE municipality_id = $1 ORDER BY name LIMIT 1', [m.id]);
     for (const [name, status] of [[hidden.suspended, 'suspended'], [hidden.closed, 'closed']]) {
@@ -130,6 +132,20 @@ export async function seedMunicipality(
       'staff/invitations/:id': invitation.id,
       'invitations/:token': links[1]!.split('/').pop()!,
     };
+    // The adopted demo action plan (public), its first goal and that goal's first action.
+    const actionPlan = opts.full ? await one<{ plan: string; goal: string; action: string }>(
+      sql,
+      `SELECT p.id AS plan, g.id AS goal, a.id AS action FROM action_plans p
+       JOIN action_plan_goals g ON g.municipality_id = p.municipality_id AND g.plan_id = p.id
+       JOIN action_plan_actions a ON a.municipality_id = g.municipality_id AND a.goal_id = g.id
+       WHERE p.municipality_id = $1 AND p.status = 'adopted' ORDER BY g.position, a.position LIMIT 1`,
+      [m.id],
+    ) : undefined;
+    if (actionPlan) {
+      ids['action-plans/:id'] = actionPlan.plan;
+      ids['action-plans/:id/goals/:goalId'] = actionPlan.goal;
+      ids['action-plans/:id/actions/:actionId'] = actionPlan.action;
+    }
     // The MAL's venue, a room, and a request waiting for staff; what bookings are for only staff and the requester see.
     const venue = opts.full
       ? await one<{ venue: string; room: string; booking: string }>(
@@ -148,9 +164,11 @@ export async function seedMunicipality(
     );
     // Registrations waiting for verification are shown to nobody but their registrant and staff.
     const waiting = opts.full ? await sql.query<{ name: string }>("SELECT name FROM organisations WHERE municipality_id = $1 AND status = 'pending'", [m.id]) : [];
+    // Draft action plans are for staff only.
+    const draftPlans = opts.full ? await sql.query<{ name: string }>("SELECT title AS name FROM action_plans WHERE municipality_id = $1 AND status = 'draft'", [m.id]) : [];
     return {
       ids,
-      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...invited],
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...invited],
       // Names without characters that pages escape, so that they can be looked for as they are.
       publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
       invitees: invited,

@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/module';
+import { actionPlanModule } from './action-plan';
 import { auditingModule } from './auditing';
 import { catalogModule } from './catalog';
 import { organisationsModule } from './organisations';
@@ -7,4 +8,4 @@ import { staffModule } from './staff';
 import { venuesModule } from './venues';
 
 /** Every module of the app, in registration order. A new module adds itself here. */
-export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, venuesModule, staffModule, auditingModule];
+export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, venuesModule, actionPlanModule, staffModule, auditingModule];

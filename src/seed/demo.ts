@@ -4,6 +4,7 @@ import type { Role } from '../platform/auth/roles';
 import type { Database } from '../platform/db/types';
 import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
+import { seedActionPlanFixtures } from '../modules/action-plan';
 import { seedCatalogFixtures } from '../modules/catalog';
 import { seedOrganisationFixtures } from '../modules/organisations';
 import { seedVenueFixtures } from '../modules/venues';
@@ -87,6 +88,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     }
     await seedCatalogFixtures(sql, municipality.id);
     await seedOrganisationFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE) });
+    await seedActionPlanFixtures(sql, municipality.id, { organiser: accounts.get('organizator@zyrardow.example') });
     await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
   });
   return true;

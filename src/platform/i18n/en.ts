@@ -1,3 +1,4 @@
+import { actionPlanEn } from './messages/action-plan';
 import { adminEn } from './messages/catalog-admin';
 import { eligibilityEn } from './messages/catalog-eligibility';
 import { catalogEn } from './messages/catalog';
@@ -225,6 +226,7 @@ export const en: Record<MessageKey, Message> = {
   ...programmeEn,
   ...organisationsEn,
   ...organisationsStaffEn,
+  ...actionPlanEn,
   ...venuesEn,
   ...organisationTermsEn,
 };

@@ -1,3 +1,4 @@
+import { actionPlanPl } from './messages/action-plan';
 import { adminPl } from './messages/catalog-admin';
 import { eligibilityPl } from './messages/catalog-eligibility';
 import { catalogPl } from './messages/catalog';
@@ -226,6 +227,7 @@ export const pl = {
   ...programmePl,
   ...organisationsPl,
   ...organisationsStaffPl,
+  ...actionPlanPl,
   ...venuesPl,
   ...organisationTermsPl,
 } satisfies Record<string, Message>;

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { submitForm } from '../../platform/http/forms';
+import { parse } from '../../platform/http/validation';
+import type { MessageKey } from '../../platform/i18n';
+import type { ModuleContext } from '../../platform/module';
+import { emptyForm, type FormState } from '../../platform/ui/context';
+import { warsawToday } from './domain';
+import { GOAL_FIELDS, goalToValues, parseGoalForm } from './form';
+import { ACTION_FIELDS, actionToValues } from './form-action';
+import { depsOf, idParam, MANAGE, moveSchema, municipalityOf, plansPath, versionSchema, type ActionParams, type GoalParams, type PlanParams } from './routes-common';
+import { conflictOf, planDetails } from './service';
+import { actionFormData, deleteAction, deleteGoal, goalForEdit, moveItem, saveAction, saveGoal } from './service-items';
+import { ActionFormPage } from './views/action-form';
+import { GoalFormPage } from './views/goal-form';
+import { ManagePage } from './views/manage';
+
+type Req = FastifyRequest<{ Params: PlanParams & Partial<GoalParams & ActionParams> }>;
+
+/** Staff with action_plan.manage: goals and actions of a plan — added, edited, moved up and down (plain forms, no JavaScript), removed. */
+export async function itemRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const deps = depsOf(ctx);
+  const where = (request: Req) => ({ m: municipalityOf(request).id, plan: idParam(request.params.id) });
+  const version = (request: Req) => parse(versionSchema, request.body).version;
+  const manage = (request: Req, anchor = '') => `${plansPath(request)}/${idParam(request.params.id)}/manage${anchor}`;
+
+  const renderGoal = async (request: Req, reply: FastifyReply, form?: FormState, status = 200) => {
+    const goalId = request.params.goalId ? idParam(request.params.goalId) : null;
+    const { plan, goal } = await goalForEdit(deps, request.dbContext(), where(request).m, where(request).plan, goalId);
+    const saved = goal ? goalToValues(goal) : {};
+    const conflict = goal && form?.message ? conflictOf(GOAL_FIELDS, form.values, saved, goal.version) : undefined;
+    const shown = conflict ? { ...form!, values: saved } : (form ?? emptyForm(saved));
+    return reply.page((c) => <GoalFormPage ctx={c} form={shown} plan={plan} goal={goal} conflict={conflict} />, status);
+  };
+
+  const renderAction = async (request: Req, reply: FastifyReply, form?: FormState, status = 200) => {
+    const actionId = request.params.actionId ? idParam(request.params.actionId) : null;
+    const data = await actionFormData(deps, request.dbContext(), where(request).m, where(request).plan, actionId);
+    const goal = typeof (request.query as Record<string, unknown>)?.goal === 'string' ? String((request.query as Record<string, unknown>).goal) : '';
+    const saved = data.action ? actionToValues(data.action) : { status: 'planned', goal_id: goal, starts_on: '', due_on: '' };
+    const conflict = data.action && form?.message ? conflictOf(ACTION_FIELDS, form.values, saved, data.action.version) : undefined;
+    const shown = conflict ? { ...form!, values: saved } : (form ?? emptyForm(saved));
+    return reply.page((c) => <ActionFormPage ctx={c} form={shown} data={data} conflict={conflict} />, status);
+  };
+
+  const renderManage = async (request: Req, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {
+    const details = await planDetails(deps, request.dbContext(), where(request).m, where(request).plan, true);
+    return reply.page((c) => <ManagePage ctx={c} {...details} today={warsawToday()} form={form} />, status);
+  };
+
+  const form = (path: string, render: typeof renderGoal, run: (request: Req) => Promise<string>, done: string) =>
+    app.post<{ Params: PlanParams & Partial<GoalParams & ActionParams> }>(path, MANAGE, (request, reply) =>
+      submitForm(request, reply, {
+        run: async () => {
+          const anchor = await run(request);
+          return reply.setFlash(request.i18n.t(done as MessageKey)).redirect(manage(request, anchor), 303);
+        },
+        rerender: (f, status) => render(request, reply, f, status),
+        formErrors: ['conflict.stale'],
+      }),
+    );
+
+  const base = '/:municipality/action-plans/:id';
+  for (const [path, render] of [[`${base}/goals/new`, renderGoal], [`${base}/goals/:goalId/edit`, renderGoal], [`${base}/actions/new`, renderAction], [`${base}/actions/:actionId/edit`, renderAction]] as const) {
+    app.get<{ Params: PlanParams & Partial<GoalParams & ActionParams> }>(path, MANAGE, (request, reply) => render(request, reply));
+  }
+
+  form(`${base}/goals/new`, renderGoal, async (r) => `#goal-${await saveGoal(deps, r.dbContext(), where(r).m, where(r).plan, null, parseGoalForm(r.body), null, r.auditActor())}`, 'action_plan.goal.created');
+  form(`${base}/goals/:goalId/edit`, renderGoal, async (r) => {
+    const v = version(r);
+    return `#goal-${await saveGoal(deps, r.dbContext(), where(r).m, where(r).plan, idParam(r.params.goalId!), parseGoalForm(r.body), v, r.auditActor())}`;
+  }, 'action_plan.goal.saved');
+  form(`${base}/goals/:goalId/delete`, renderGoal, async (r) => {
+    await deleteGoal(deps, r.dbContext(), where(r).m, where(r).plan, idParam(r.params.goalId!), version(r), r.auditActor());
+    return '#goals';
+  }, 'action_plan.goal.deleted');
+  form(`${base}/actions/new`, renderAction, async (r) => `#action-${await saveAction(deps, r.dbContext(), where(r).m, where(r).plan, null, r.body, null, r.auditActor())}`, 'action_plan.action.created');
+  form(`${base}/actions/:actionId/edit`, renderAction, async (r) => {
+    const v = version(r);
+    return `#action-${await saveAction(deps, r.dbContext(), where(r).m, where(r).plan, idParam(r.params.actionId!), r.body, v, r.auditActor())}`;
+  }, 'action_plan.action.saved');
+  form(`${base}/actions/:actionId/delete`, renderAction, async (r) => {
+    await deleteAction(deps, r.dbContext(), where(r).m, where(r).plan, idParam(r.params.actionId!), version(r), r.auditActor());
+    return '#goals';
+  }, 'action_plan.action.deleted');
+
+  for (const kind of ['goal', 'action'] as const) {
+    form(`${base}/${kind}s/:${kind}Id/move`, renderManage, async (r) => {
+      const { move } = parse(moveSchema, r.body);
+      const id = idParam((kind === 'goal' ? r.params.goalId : r.params.actionId)!);
+      await moveItem(deps, r.dbContext(), where(r).m, where(r).plan, kind === 'goal' ? { goal: id } : { action: id }, move, r.auditActor());
+      return `#${kind}-${id}`;
+    }, `action_plan.${kind}.moved`);
+  }
+}
