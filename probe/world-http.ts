@@ -21,8 +21,13 @@ export function paramKeys(url: string): [string, string][] {
   return out;
 }
 
-/** Parameters that name nothing of a municipality: tokens of one-time account links, static files. */
+/**
+ * Parameters that name nothing of a municipality: tokens of one-time account links, static files,
+ * the development mailbox's messages (served only with development aids on, to nobody in production).
+ */
 const NOT_TENANT_DATA: Record<string, () => string> = {
+  'dev/mail/:id': () => '1',
+  'dev/mail/:id/attachments/:index': () => '0',
   'confirm/:token': () => crypto.randomBytes(32).toString('base64url'),
   'password/reset/:token': () => crypto.randomBytes(32).toString('base64url'),
   'static/*': () => 'site.css',

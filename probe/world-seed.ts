@@ -5,10 +5,12 @@
  * entry, catalogue history), and the ids route parameters take (the rest are read off A's pages).
  */
 import { audit } from '../src/platform/audit/audit';
+import { newToken } from '../src/platform/auth/tokens';
 import type { Database, Sql } from '../src/platform/db/types';
 import type { MunicipalityRow } from '../src/platform/tenancy/repository';
 import { seedActionPlanFixtures } from '../src/modules/action-plan';
 import { seedCatalogFixtures } from '../src/modules/catalog';
+import { seedMeetingFixtures } from '../src/modules/meetings';
 import { seedOrganisationFixtures } from '../src/modules/organisations';
 import { inviteStaff } from '../src/modules/staff';
 import { seedVenueFixtures } from '../src/modules/venues';
@@ -71,6 +73,7 @@ export async function seedMunicipality(
       await seedOrganisationFixtures(sql, m.id, { representative: opts.representative.id });
       await seedVenueFixtures(sql, m.id, { representative: opts.representative.id, organiser: opts.admin.id });
       await seedActionPlanFixtures(sql, m.id);
+      await seedMeetingFixtures(sql, m.id);
     } else await smallCatalogue(sql, m, `gminy ${tag}`);
     const provider = await one<{ id: string }>(sql, 'SELECT id FROM providers WHERE municipality_id = $1 ORDER BY name LIMIT 1', [m.id]);
     for (const [name, status] of [[hidden.suspended, 'suspended'], [hidden.closed, 'closed']]) {
@@ -156,6 +159,7 @@ export async function seedMunicipality(
         )
       : undefined;
     if (venue) Object.assign(ids, { 'venues/:id': venue.venue, 'venues/rooms/:id': venue.room, 'venues/bookings/:id': venue.booking });
+    if (opts.full) Object.assign(ids, await meetingIds(sql, m, opts.representative));
     const bookingTitles = opts.full ? await sql.query<{ name: string }>('SELECT DISTINCT title AS name FROM room_bookings WHERE municipality_id = $1', [m.id]) : [];
     const names = await sql.query<{ name: string }>(
       `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
@@ -174,6 +178,34 @@ export async function seedMunicipality(
       invitees: invited,
     };
   });
+}
+
+/**
+ * A meeting with walk-ins and tasks, an invitation of the representative's federation (with an
+ * answer link whose token is known here), and the representative's calendar feed.
+ */
+async function meetingIds(sql: Sql, m: MunicipalityRow, representative: TestUser): Promise<Record<string, string>> {
+  const walkIn = await one<{ id: string; meeting_id: string }>(sql, 'SELECT id, meeting_id FROM meeting_attendance WHERE municipality_id = $1 AND invitation_id IS NULL LIMIT 1', [m.id]);
+  const task = await one<{ id: string }>(sql, 'SELECT id FROM meeting_tasks WHERE municipality_id = $1 AND meeting_id = $2 LIMIT 1', [m.id, walkIn.meeting_id]);
+  const invitation = await one<{ id: string }>(
+    sql,
+    `SELECT i.id FROM meeting_invitations i JOIN organisation_members om ON om.municipality_id = i.municipality_id AND om.organisation_id = i.organisation_id
+     JOIN meetings mt ON mt.municipality_id = i.municipality_id AND mt.id = i.meeting_id
+     WHERE i.municipality_id = $1 AND om.user_id = $2 ORDER BY mt.starts_at DESC LIMIT 1`,
+    [m.id, representative.id],
+  );
+  const rsvp = newToken();
+  await sql.query('UPDATE meeting_invitations SET token_hash = $3 WHERE municipality_id = $1 AND id = $2', [m.id, invitation.id, rsvp.hash]);
+  const feed = newToken();
+  await sql.query('INSERT INTO meeting_feeds (municipality_id, user_id, token_hash) VALUES ($1, $2, $3)', [m.id, representative.id, feed.hash]);
+  return {
+    'meetings/:id': walkIn.meeting_id,
+    'meetings/:id/attendance/:attendanceId': walkIn.id,
+    'meetings/:id/tasks/:taskId': task.id,
+    'meetings/invitations/:id': invitation.id,
+    'rsvp/:token': rsvp.token,
+    'calendar/:token': feed.token,
+  };
 }
 
 /**

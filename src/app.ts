@@ -20,7 +20,7 @@ import { answerFrameworkError, registerErrorHandling } from './platform/http/err
 import { guard } from './platform/http/guard';
 import { requestContext } from './platform/http/request-context';
 import { startWorker, type Worker } from './platform/jobs/outbox';
-import { MAIL_QUEUE, type Mailer } from './platform/mail/mailer';
+import { MAIL_QUEUE, type MailMessage, type Mailer } from './platform/mail/mailer';
 import { devMailboxRoutes } from './platform/mail/routes';
 import type { ModuleContext } from './platform/module';
 
@@ -125,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
 
   const handlers = Object.assign(
-    { [MAIL_QUEUE]: async (payload: Record<string, unknown>) => mailer.send(payload as { to: string; subject: string; text: string }) },
+    { [MAIL_QUEUE]: async (payload: Record<string, unknown>) => mailer.send(payload as unknown as MailMessage) },
     ...modules.map((m) => m.jobs?.(moduleContext) ?? {}),
   );
   const worker = startWorker(db, handlers, app.log, { autostart: deps.workerAutostart !== false });

@@ -6,6 +6,7 @@ import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
 import { seedActionPlanFixtures } from '../modules/action-plan';
 import { seedCatalogFixtures } from '../modules/catalog';
+import { seedMeetingFixtures } from '../modules/meetings';
 import { seedOrganisationFixtures } from '../modules/organisations';
 import { seedVenueFixtures } from '../modules/venues';
 
@@ -89,6 +90,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedCatalogFixtures(sql, municipality.id);
     await seedOrganisationFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE) });
     await seedActionPlanFixtures(sql, municipality.id, { organiser: accounts.get('organizator@zyrardow.example') });
+    await seedMeetingFixtures(sql, municipality.id);
     await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
   });
   return true;

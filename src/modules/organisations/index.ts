@@ -25,5 +25,5 @@ export const organisationsModule: AppModule = {
 
 export { seedOrganisationFixtures } from './fixtures';
 export { isValidKrs, isValidNip, isValidRegon } from './identifiers';
-export { KINDS, SPHERE_CODES, type Kind, type Sphere } from './domain';
+export { isSphere, KINDS, SPHERE_CODES, type Kind, type Sphere } from './domain';
 export { nipCheckDigit, regon9CheckDigit } from './identifiers';

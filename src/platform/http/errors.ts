@@ -28,6 +28,9 @@ export const ERROR_STATUS = {
   'staff.last_admin': 409,
   'invitation.email_mismatch': 403,
   'invitation.closed': 410,
+  'meeting.cancelled': 409,
+  'meeting.closed': 409,
+  'meeting.not_started': 409,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

@@ -28,7 +28,8 @@ export const guard = fp(async (app: FastifyInstance, opts: GuardOptions) => {
     const access = request.routeOptions.config?.access as Access | undefined;
     if (!access) throw new AppError('not_found');
     checkAccess(request, access, opts);
-    if (!SAFE_METHODS.has(request.method) && request.routeOptions.config?.bare !== true) {
+    const config = request.routeOptions.config;
+    if (!SAFE_METHODS.has(request.method) && config?.bare !== true && config?.tokenInUrl !== true) {
       await verifyCsrf(app, request, reply);
     }
   });

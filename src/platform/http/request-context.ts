@@ -61,6 +61,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Health checks and static files: no session, no database. */
     bare?: boolean;
+    /**
+     * The address itself carries the only credential (a token sent by e-mail), and the handler acts
+     * on the token alone, never on the session: no CSRF check is needed (JSON clients have no form token).
+     */
+    tokenInUrl?: boolean;
   }
 }
 

@@ -8,6 +8,7 @@ import { transferEn } from './messages/catalog-transfer';
 import { organisationsEn } from './messages/organisations';
 import { organisationTermsEn } from './messages/organisations-spheres';
 import { organisationsStaffEn } from './messages/organisations-staff';
+import { meetingsEn } from './messages/meetings';
 import { venuesEn } from './messages/venues';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
@@ -217,6 +218,7 @@ export const en: Record<MessageKey, Message> = {
   'mailbox.title': 'Test mailbox',
   'mailbox.intro': 'No mail server (SMTP) is configured, so messages arrive here instead of being sent to recipients.',
   'mailbox.empty': 'No messages.',
+  'mailbox.attachments': 'Attachments:',
   'mailbox.to': 'To: {to}',
   ...catalogEn,
   ...adminEn,
@@ -227,6 +229,7 @@ export const en: Record<MessageKey, Message> = {
   ...organisationsEn,
   ...organisationsStaffEn,
   ...actionPlanEn,
+  ...meetingsEn,
   ...venuesEn,
   ...organisationTermsEn,
 };

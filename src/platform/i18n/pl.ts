@@ -8,6 +8,7 @@ import { transferPl } from './messages/catalog-transfer';
 import { organisationsPl } from './messages/organisations';
 import { organisationTermsPl } from './messages/organisations-spheres';
 import { organisationsStaffPl } from './messages/organisations-staff';
+import { meetingsPl } from './messages/meetings';
 import { venuesPl } from './messages/venues';
 import type { Message } from './types';
 
@@ -218,6 +219,7 @@ export const pl = {
   'mailbox.title': 'Poczta testowa',
   'mailbox.intro': 'Serwer pocztowy (SMTP) nie jest skonfigurowany, więc wiadomości trafiają tutaj zamiast do adresatów.',
   'mailbox.empty': 'Brak wiadomości.',
+  'mailbox.attachments': 'Załączniki:',
   'mailbox.to': 'Do: {to}',
   ...catalogPl,
   ...adminPl,
@@ -228,6 +230,7 @@ export const pl = {
   ...organisationsPl,
   ...organisationsStaffPl,
   ...actionPlanPl,
+  ...meetingsPl,
   ...venuesPl,
   ...organisationTermsPl,
 } satisfies Record<string, Message>;

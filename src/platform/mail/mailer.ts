@@ -2,10 +2,18 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../db/types';
 import { NO_CONTEXT } from '../db/types';
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Small text attachments, such as an invitation's iCalendar file. */
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {
@@ -21,7 +29,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
     return {
       kind: 'smtp',
       async send(m) {
-        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
+        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
       },
       close: () => transport.close(),
     };
@@ -30,7 +38,12 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
     kind: 'dev-mailbox',
     async send(m) {
       await opts.db.tx(NO_CONTEXT, (sql) =>
-        sql.query('INSERT INTO dev_mailbox (to_address, subject, body_text) VALUES ($1, $2, $3)', [m.to, m.subject, m.text]),
+        sql.query('INSERT INTO dev_mailbox (to_address, subject, body_text, attachments) VALUES ($1, $2, $3, $4)', [
+          m.to,
+          m.subject,
+          m.text,
+          JSON.stringify(m.attachments ?? []),
+        ]),
       );
     },
     close: () => undefined,

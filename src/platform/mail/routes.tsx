@@ -3,20 +3,24 @@ import { DEVELOPMENT } from '../auth/access';
 import type { Database } from '../db/types';
 import { NO_CONTEXT } from '../db/types';
 import { Layout } from '../ui/layout';
+import { AppError } from '../http/errors';
+import type { MailAttachment } from './mailer';
 
 interface MailRow {
   id: number;
   to_address: string;
   subject: string;
   body_text: string;
+  attachments: { filename: string; contentType: string }[];
   created_at: Date;
 }
 
 /** Without SMTP, mail lands here: the demo's way to see confirmation and reset links. */
 export async function devMailboxRoutes(app: FastifyInstance, opts: { db: Database }) {
+  await attachmentRoute(app, opts.db);
   app.get('/dev/mail', { config: { access: DEVELOPMENT } }, async (request, reply) => {
     const mails = await opts.db.tx(NO_CONTEXT, (sql) =>
-      sql.query<MailRow>('SELECT id, to_address, subject, body_text, created_at FROM dev_mailbox ORDER BY id DESC LIMIT 50'),
+      sql.query<MailRow>('SELECT id, to_address, subject, body_text, attachments, created_at FROM dev_mailbox ORDER BY id DESC LIMIT 50'),
     );
     const { t, dateTime } = request.i18n;
     return reply.page((ctx) => (
@@ -31,10 +35,34 @@ export async function devMailboxRoutes(app: FastifyInstance, opts: { db: Databas
               {t('mailbox.to', { to: m.to_address })} · <time dateTime={new Date(m.created_at).toISOString()}>{dateTime(m.created_at)}</time>
             </p>
             <pre class="mail-body">{linkify(m.body_text)}</pre>
+            {m.attachments.length > 0 ? (
+              <p>
+                {t('mailbox.attachments')}{' '}
+                {m.attachments.map((a, i) => (
+                  <a href={`/dev/mail/${m.id}/attachments/${i}`} download={a.filename}>
+                    {a.filename}
+                  </a>
+                ))}
+              </p>
+            ) : null}
           </article>
         ))}
       </Layout>
     ));
+  });
+}
+
+async function attachmentRoute(app: FastifyInstance, db: Database) {
+  app.get<{ Params: { id: string; index: string } }>('/dev/mail/:id/attachments/:index', { config: { access: DEVELOPMENT } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    const index = Number(request.params.index);
+    if (!Number.isSafeInteger(id) || !Number.isSafeInteger(index) || index < 0) throw new AppError('not_found');
+    const [row] = await db.tx(NO_CONTEXT, (sql) => sql.query<{ attachment: MailAttachment | null }>('SELECT attachments -> $2::int AS attachment FROM dev_mailbox WHERE id = $1', [id, index]));
+    if (!row?.attachment) throw new AppError('not_found');
+    return reply
+      .header('content-type', row.attachment.contentType)
+      .header('content-disposition', `attachment; filename="${row.attachment.filename.replace(/[^\w.-]/g, '_')}"`)
+      .send(row.attachment.content);
   });
 }
 

@@ -135,6 +135,52 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         ],
         { tags: ['Platform'], security: [{ session: [] }] },
       ),
+      '/api/{municipality}/rsvp/{token}': {
+        parameters: [
+          ref('parameters/municipality'),
+          { name: 'token', in: 'path', required: true, description: 'The answer token of a meeting invitation (from its e-mail link; the only credential).', schema: { type: 'string' } },
+        ],
+        post: {
+          operationId: 'answerMeetingInvitation',
+          summary: "Answer (or change the answer to) a meeting invitation until the meeting starts",
+          tags: ['Platform'],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['response'],
+                  properties: {
+                    response: { type: 'string', enum: ['yes', 'no', 'maybe'] },
+                    people_count: { type: ['string', 'integer'], description: 'How many people come (1–500 with yes; one when omitted).' },
+                    accessibility_needs: { type: 'string', maxLength: 1000 },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json(
+              {
+                type: 'object',
+                required: ['response', 'people_count', 'accessibility_needs', 'changed'],
+                properties: {
+                  response: { type: 'string', enum: ['yes', 'no', 'maybe'] },
+                  people_count: { type: 'integer' },
+                  accessibility_needs: { type: 'string' },
+                  changed: { type: 'boolean', description: 'Whether an earlier answer was replaced.' },
+                },
+              },
+              'The answer as stored.',
+            ),
+            400: error('Unknown token (`token.invalid`).'),
+            404: NOT_FOUND,
+            409: error('The meeting has started (`meeting.closed`) or was cancelled (`meeting.cancelled`).'),
+            422: error('The answer is invalid (`validation.failed`, with `fields`).'),
+          },
+        },
+      },
       [hsds('')]: { ...root, parameters: [ref('parameters/municipality')] },
       [hsds('/')]: { ...root, get: { ...root.get, operationId: 'getAPIMetaInformationSlash' }, parameters: [ref('parameters/municipality')] },
       [hsds('/datapackage.zip')]: {

@@ -71,6 +71,11 @@ export function MyOrganisationsPage(props: { ctx: PageContext; organisations: My
                             <a href={`${base}/${o.id}`} aria-label={`${t('organisations.mine.profile')}: ${o.name}`}>{t('organisations.mine.profile')}</a>
                           </li>
                         ) : null}
+                        {o.role ? (
+                          <li>
+                            <a href={`${base}/${o.id}/cooperation`} aria-label={`${t('cooperation.link')}: ${o.name}`}>{t('cooperation.link')}</a>
+                          </li>
+                        ) : null}
                       </ul>
                     </td>
                   </tr>
@@ -80,6 +85,9 @@ export function MyOrganisationsPage(props: { ctx: PageContext; organisations: My
           </table>
         </div>
       )}
+      <p>
+        <a href={`/${ctx.municipality!.slug}/meetings/inbox`}>{t('meetings.inbox.title')}</a>
+      </p>
     </Layout>
   );
 }

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppModule, ModuleContext } from '../../platform/module';
+import type { MunicipalityRow } from '../../platform/tenancy/repository';
+import { depsOf } from './routes-common';
+import { cooperationRoutes } from './routes-cooperation';
+import { dayRoutes } from './routes-day';
+import { inviteRoutes } from './routes-invite';
+import { rsvpRoutes } from './routes-rsvp';
+import { staffRoutes } from './routes-staff';
+import { REMIND_QUEUE, sendReminders } from './service';
+
+/**
+ * The community organiser's meetings: invitations of organisations (by sphere, kind, federation or by
+ * hand) and residents, answers without friction, reminders, calendar files, attendance, minutes,
+ * follow-up tasks, and the numbers of who was invited, answered and came.
+ */
+export const meetingsModule: AppModule = {
+  name: 'meetings',
+  routes: async (app: FastifyInstance, ctx: ModuleContext) => {
+    await staffRoutes(app, ctx);
+    await inviteRoutes(app, ctx);
+    await dayRoutes(app, ctx);
+    await rsvpRoutes(app, ctx);
+    await cooperationRoutes(app, ctx);
+  },
+  navigation: [{ href: '/meetings', label: 'nav.meetings', permission: 'meetings.manage' }],
+  jobs: (ctx) => ({
+    [REMIND_QUEUE]: async (payload) => {
+      await sendReminders(depsOf(ctx), payload as { municipality: MunicipalityRow; meetingId: string; startsAt: string });
+    },
+  }),
+};
+
+export { seedMeetingFixtures } from './fixtures';
+export { invitationToken } from './mail';
