@@ -75,12 +75,15 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     const [answered] = await ownerQuery<{ response: string; people_count: number; answers: number; accessibility_needs: string }>(
       h, 'SELECT response, people_count, answers, accessibility_needs FROM meeting_invitations WHERE municipality_id = $1 AND organisation_id = $2', [m.id, seniors[0]!.id]);
     assert.deepEqual(answered, { response: 'maybe', people_count: 2, answers: 2, accessibility_needs: 'Dojazd wózkiem' });
+    const viaJson = await anonymous.request({ method: 'POST', url: `/api${link}`, payload: { response: 'yes', people_count: 4, accessibility_needs: 'Dojazd wózkiem' } });
+    assert.equal(viaJson.statusCode, 200, viaJson.body);
+    assert.deepEqual(viaJson.json(), { response: 'yes', people_count: 4, accessibility_needs: 'Dojazd wózkiem', changed: true });
     const ics = await anonymous.get(`${link}/meeting.ics`);
     assert.match(String(ics.headers['content-type']), /text\/calendar/);
 
     // The organiser sees the answers (and that reading is audited).
     const overview = await c.get(`/${m.slug}/meetings/${id}`);
-    assert.match(pageText(overview.body), /Może \(zmieniona 1 raz\) 2 Dojazd wózkiem/);
+    assert.match(pageText(overview.body), /Tak, będziemy \(zmieniona 2 razy\) 4 Dojazd wózkiem/);
     assert.equal((await ownerQuery(h, "SELECT 1 FROM audit_log WHERE municipality_id = $1 AND action = 'meeting.answers_read' AND subject_id = $2", [m.id, id])).length >= 1, true);
 
     // Once the meeting has started, answers are closed (a specific message, nothing changed).
@@ -92,7 +95,7 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     assert.equal(json.statusCode, 409);
     assert.equal(json.json().error.code, 'meeting.closed');
     const [still] = await ownerQuery<{ response: string }>(h, 'SELECT response FROM meeting_invitations WHERE municipality_id = $1 AND organisation_id = $2', [m.id, seniors[0]!.id]);
-    assert.equal(still!.response, 'maybe');
+    assert.equal(still!.response, 'yes');
   });
 
   test('members answer from their inbox, never for someone else; attendance with walk-ins; the numbers and the silent organisations', async () => {
