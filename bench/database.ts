@@ -9,6 +9,7 @@ import type { Database } from '../src/platform/db/types';
 import type { SizeName } from './catalogue';
 import { generate } from './generator';
 import { readMarker } from './load';
+import { BENCH_APP_SECRET, INVITED_PER_MEETING, invitationTokenOf, linkKeyOf, MEETINGS } from './meetings';
 
 export interface BenchDatabase {
   db: Database;
@@ -28,20 +29,32 @@ async function admin(url: string, statement: string, params: unknown[] = []): Pr
   }
 }
 
-async function isCurrent(db: Database, want: { size: string; seed: number }): Promise<boolean> {
+async function isCurrent(db: Database, want: { size: SizeName; seed: number }): Promise<boolean> {
   try {
     await migrate(db);
   } catch {
     return false; // changed migrations: start again from a fresh database
   }
   const marker = await readMarker(db);
-  return marker?.size === want.size && marker.seed === want.seed && marker.municipalities === 1;
+  if (!(marker?.size === want.size && marker.seed === want.seed && marker.municipalities === 1)) return false;
+  // The invitations' answer links must be the ones the benchmark's app makes (BENCH_APP_SECRET), and
+  // enough meetings must still be ahead (their times are relative to the day the data was generated).
+  const [row] = await db.ownerTx((sql) =>
+    sql.query<{ id: string | null; token_hash: string | null; upcoming: number }>(
+      `SELECT (SELECT id FROM meeting_invitations ORDER BY id LIMIT 1) AS id, (SELECT token_hash FROM meeting_invitations ORDER BY id LIMIT 1) AS token_hash,
+         (SELECT count(*)::int FROM meeting_invitations i JOIN meetings m ON m.municipality_id = i.municipality_id AND m.id = i.meeting_id
+          WHERE m.status = 'planned' AND m.starts_at > now() + interval '1 day') AS upcoming`,
+    ),
+  );
+  // About 60 % of the invitations are generated ahead; below a quarter, the data is made again.
+  const wanted = (MEETINGS[want.size] * INVITED_PER_MEETING[want.size]) / 4;
+  return !!row?.id && invitationTokenOf(linkKeyOf(BENCH_APP_SECRET), row.id).hash === row.token_hash && row.upcoming >= wanted;
 }
 
 async function fill(db: Database, size: SizeName, seed: number): Promise<BenchDatabase> {
   await migrate(db);
   process.stderr.write(`Generating the ${size} catalogue (seed ${seed}) …\n`);
-  const result = await generate(db, { size, seed, municipalities: 1 });
+  const result = await generate(db, { size, seed, municipalities: 1, appSecret: BENCH_APP_SECRET });
   return { db, generated: { rows: result.rows, seconds: Math.round(result.ms / 100) / 10 } };
 }
 

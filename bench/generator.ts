@@ -4,6 +4,7 @@ import { createMunicipality } from '../src/platform/tenancy/service';
 import { generateCatalogue, type SizeName, type Town } from './catalogue';
 import { hashPassword } from '../src/platform/auth/passwords';
 import { loadDataset, writeMarker } from './load';
+import { generateMeetings, linkKeyOf } from './meetings';
 import { generateOrganisations } from './organisations';
 import { generatePeople, GENERATED_PASSWORD } from './people';
 import { TOWNS } from './words';
@@ -12,6 +13,13 @@ export interface GenerateOptions {
   size: SizeName;
   seed: number;
   municipalities: number;
+  /**
+   * The APP_SECRET of the app that will serve the data: invitations' token hashes are derived from it
+   * (the key of module links), so their e-mailed answer links work there and can be made again from the ids.
+   */
+  appSecret: string;
+  /** Meetings' times are relative to this day (default: now); ids and tokens do not depend on it. */
+  now?: Date;
   /** No progress on stderr (tests). */
   quiet?: boolean;
 }
@@ -40,7 +48,7 @@ export function townAt(i: number): Town & { slug: string; teryt: string } {
 }
 
 /**
- * Creates `municipalities` municipalities and fills each with a catalogue and accounts of `size`, deterministic in
+ * Creates `municipalities` municipalities and fills each with a catalogue, accounts, organisations and meetings of `size`, deterministic in
  * `seed`; then analyses the tables and leaves a marker (size, seed, count). A platform-operator tool:
  * runs as the owner, one transaction per municipality.
  */
@@ -49,13 +57,18 @@ export async function generate(db: Database, opts: GenerateOptions): Promise<Gen
   const created: GeneratedMunicipality[] = [];
   let rows = 0;
   let passwordHash: string | undefined;
+  const linkKey = linkKeyOf(opts.appSecret);
+  const now = opts.now ?? new Date();
   for (let i = 0; i < opts.municipalities; i++) {
     const town = townAt(i);
     const m = await createMunicipality(db, { name: town.name, teryt: town.teryt, slug: town.slug, cusName: `Centrum Usług Społecznych w mieście ${town.name}` });
     const catalogue = generateCatalogue(m.id, town, opts.size, opts.seed * 1000 + i);
     const people = generatePeople(m.id, town.slug, opts.size, opts.seed * 1000 + i, (passwordHash ??= await hashPassword(GENERATED_PASSWORD)));
     const organisations = generateOrganisations(m.id, town, opts.size, opts.seed * 1000 + i, people);
-    const stats = await db.ownerTx((sql) => loadDataset(sql, { ...catalogue, ...people, ...organisations }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`));
+    const meetings = generateMeetings(m.id, town, opts.size, opts.seed * 1000 + i, people, organisations, linkKey, now);
+    const stats = await db.ownerTx((sql) =>
+      loadDataset(sql, { ...catalogue, ...people, ...organisations, ...meetings }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`),
+    );
     rows += stats.rows;
     created.push({ id: m.id, slug: m.slug, name: m.name });
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RsvpCheck } from './rsvp';
 import type { ScenarioResult } from './scenarios';
 import type { StartupResult } from './startup';
 
@@ -21,6 +22,8 @@ export interface BenchReport {
   /** Each search page requested alone (no other load), before the measured runs: ms. */
   searchAlone: { path: string; ms: number }[];
   ratios: { toBare: Record<string, number>; searchPageToRawSql: number; loginToArgon2: number };
+  /** The check after the RSVP scenario (none when it did not run). */
+  rsvp?: RsvpCheck | null;
   startup: StartupResult | null;
 }
 
@@ -61,6 +64,7 @@ export function markdown(r: BenchReport): string {
     '',
     `Login ÷ argon2id verification alone: **${fmt(r.ratios.loginToArgon2, 3)}** (a login is one password verification plus a session written; 1.0 would mean the rest costs nothing).`,
   ];
+  if (r.rsvp) lines.push('', rsvpLine(r.rsvp, r.scenarios.find((s) => s.name === 'rsvp'), r.ratios.toBare.rsvp ?? 0));
   for (const search of r.scenarios.filter((s) => s.name === 'search' || s.name === 'search-uncached')) {
     // Requests still open when the window closed are one per connection at most; when they are more than
     // 1 % of those answered, the answered ones do not tell the latency (slow pages never finished).
@@ -80,6 +84,21 @@ export function markdown(r: BenchReport): string {
       `**${fmt(r.startup.coldMs / 1000, 2)} s**, warm **${fmt(r.startup.warmMs / 1000, 2)} s**; DATA_DIR after the demo seed: ${fmt(r.startup.dataDirMb)} MiB.`);
   }
   return lines.join('\n') + '\n';
+}
+
+const int = (v: number) => v.toLocaleString('en-US');
+
+/** The RSVP scenario in one paragraph: its figures next to the bare route, and whether every answer was stored once. */
+export function rsvpLine(c: RsvpCheck, s: ScenarioResult | undefined, toBare: number): string {
+  const figures = s ? `${fmt(s.rps, 1)} submissions/s, p99 ${fmt(s.p99, 2)} ms (${fmt(toBare, 4)} × bare)` : 'no figures';
+  const refused = Object.entries(c.statuses).map(([k, n]) => `${k}: ${int(n)}`).join(', ');
+  const verdict = c.passed ? '**passed**' : `**FAILED** — ${c.failures.join('; ')}`;
+  return `RSVP (${c.clients} clients, ${int(c.invitations)} invitations of meetings ahead, each client its own): ${figures}. ` +
+    `Check after the run: ${int(c.sent)} answers sent to ${int(c.answered)} invitations, ${int(c.accepted)} accepted (${int(c.changes)} changing an earlier answer), ` +
+    `${int(c.refused)} refused${refused ? ` (${refused})` : ''}, ${int(c.unknown)} without a reply; ` +
+    `stored answer = last accepted answer for ${int(c.lastAnswerOk)}/${int(c.checked)} invitations, answer counter = accepted answers for ${int(c.counterOk)}/${int(c.checked)} ` +
+    `(lost ${int(c.lost)}, duplicated ${int(c.duplicated)}), untouched invitations changed: ${int(c.untouchedChanged)}, ` +
+    `rows ${int(c.rowsBefore)} → ${int(c.rowsAfter)}, (meeting, organisation) pairs with two rows: ${int(c.duplicateRows)}, audit entries added: ${int(c.auditAdded)} — ${verdict}.`;
 }
 
 /** bench/results/<date>-<size>-<engine>.json and bench/results/latest.md; returns the Markdown. */

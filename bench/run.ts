@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --duration 10 --connections 50 --size city --pglite --pool 10 --skip-startup]`
- * Generates the catalogue once (PostgreSQL database wsp_bench, or PGlite with --pglite), starts the real
+ * `npm run bench [-- --duration 10 --connections 50 --rsvp-connections 200 --size metro --pglite --pool 10 --skip-startup]`
+ * Generates the data once (PostgreSQL database wsp_bench, or PGlite with --pglite), starts the real
  * app in-process on 127.0.0.1, drives it with autocannon from a child process, replays the search's SQL
- * directly, measures the embedded database's cold and warm start, and writes bench/results/.
+ * directly, answers meeting invitations from many clients and checks every answer was stored once,
+ * measures the embedded database's cold and warm start, and writes bench/results/. Exits with 1 when
+ * the RSVP check fails (after writing the results).
  */
 import Fastify from 'fastify';
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -15,9 +16,11 @@ import { createMailer } from '../src/platform/mail/mailer';
 import { isSize, SIZES } from './catalogue';
 import { cancelQueries, openBenchPglite, openBenchPostgres } from './database';
 import { townAt } from './generator';
+import { BENCH_APP_SECRET, linkKeyOf } from './meetings';
 import { distinctSearches } from './questions';
 import { ratios, writeResults, type BenchReport } from './report';
 import { GENERATED_PASSWORD, RESIDENTS, residentEmail } from './people';
+import { runRsvp, type RsvpCheck } from './rsvp';
 import { recordingDatabase, runArgon2, runHttp, runRawSql, settle, type ScenarioResult } from './scenarios';
 import { measureStartup } from './startup';
 
@@ -25,7 +28,9 @@ const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
-    size: { type: 'string', default: 'city' },
+    'rsvp-connections': { type: 'string', default: '200' },
+    // metro: the catalogue of city (20 000 services) with the registry of a large city (5 000 organisations, ≈ 60 000 invitations).
+    size: { type: 'string', default: 'metro' },
     seed: { type: 'string', default: '42' },
     pool: { type: 'string', default: '10' },
     pglite: { type: 'boolean', default: false },
@@ -33,10 +38,12 @@ const { values } = parseArgs({
     'skip-startup': { type: 'boolean', default: false },
   },
 });
-const [duration, connections, seed, poolSize] = [values.duration, values.connections, values.seed, values.pool].map(Number) as [number, number, number, number];
+const [duration, connections, rsvpConnections, seed, poolSize] = [values.duration, values.connections, values['rsvp-connections'], values.seed, values.pool]
+  .map(Number) as [number, number, number, number, number];
 const size = values.size;
-if (!isSize(size) || !(duration > 0 && duration <= 120) || !(connections >= 1 && connections <= 1000) || !Number.isInteger(seed) || !(poolSize >= 1)) {
-  console.error(`Usage: npm run bench -- [--duration 1–120] [--connections N] [--size ${Object.keys(SIZES).join('|')}] [--seed 42] [--pool 10] [--pglite] [--skip-startup]`);
+if (!isSize(size) || !(duration > 0 && duration <= 120) || !(connections >= 1 && connections <= 1000) || !(rsvpConnections >= 1 && rsvpConnections <= 1000) ||
+  !Number.isInteger(seed) || !(poolSize >= 1)) {
+  console.error(`Usage: npm run bench -- [--duration 1–120] [--connections N] [--rsvp-connections N] [--size ${Object.keys(SIZES).join('|')}] [--seed 42] [--pool 10] [--pglite] [--skip-startup]`);
   process.exit(2);
 }
 
@@ -52,7 +59,8 @@ const serviceIds = await opened.db.ownerTx((sql) =>
 // Behind a proxy as in production: the login scenario comes from many addresses (X-Forwarded-For).
 const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY: 'true' });
 const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db: recorder.db });
-const appSecret = crypto.randomBytes(32).toString('base64url');
+// The secret the data was generated with: invitations' answer links are derived from it (bench/meetings.ts).
+const appSecret = BENCH_APP_SECRET;
 const { app } = await buildApp({ config, db: recorder.db, mailer, appSecret, logger: false, workerAutostart: false });
 // The same app with the search cache off: every search does its database work (search-uncached).
 const uncachedConfig = { ...config, searchCacheSeconds: 0 };
@@ -61,6 +69,7 @@ const bare = Fastify({ logger: false });
 bare.get('/bare', async () => ({ status: 'ok' }));
 const scenarios: ScenarioResult[] = [];
 const searchAlone: BenchReport['searchAlone'] = [];
+let rsvpCheck: RsvpCheck | undefined;
 try {
   const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   const uncachedUrl = await uncachedApp.listen({ host: '127.0.0.1', port: 0 });
@@ -112,6 +121,13 @@ try {
   await settle(recorder.inflight, interrupt);
   const [account] = await opened.db.ownerTx((sql) => sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [residents[0]]));
   scenarios.push(await runArgon2(account!.password_hash, GENERATED_PASSWORD, connections, duration));
+  // Last: it writes (answers, audit entries), which the read scenarios above should not see.
+  const rsvp = await runRsvp(opened.db, {
+    url: appUrl, municipalityId: municipality!.id, slug, linkKey: linkKeyOf(appSecret), connections: rsvpConnections, duration, perConnection: 100, seed,
+  });
+  scenarios.push(rsvp.scenario);
+  rsvpCheck = rsvp.check;
+  await settle(recorder.inflight, interrupt);
 } finally {
   await app.close();
   await uncachedApp.close();
@@ -135,7 +151,12 @@ const report: BenchReport = {
   scenarios,
   searchAlone,
   ratios: ratios(scenarios),
+  rsvp: rsvpCheck ?? null,
   startup,
 };
 const written = writeResults(report);
 process.stdout.write(`\n${written.text}\nWritten: ${written.json}, ${written.md}\n`);
+if (rsvpCheck && !rsvpCheck.passed) {
+  process.stderr.write(`RSVP check FAILED: ${rsvpCheck.failures.join('; ')}\n`);
+  process.exitCode = 1;
+}

@@ -23,10 +23,10 @@ export interface ScenarioResult extends LatencySummary {
 }
 
 /**
- * Drives the server with a load generator in a child process — autocannon on `paths` (load-client.ts),
- * or logins (login-client.ts) — while sampling this (the server's) RSS.
+ * Runs a load generator (`client`, a script printing one JSON object) in a child process with `spec` on
+ * its standard input, while sampling this (the server's) RSS; returns what it printed.
  */
-export async function runHttp(name: string, description: string, spec: LoadSpec | LoginSpec, client = 'bench/load-client.ts'): Promise<ScenarioResult> {
+export async function runClient<T>(name: string, spec: { connections: number; duration: number }, client: string): Promise<{ out: T; rss: { peakMb: number; meanMb: number } }> {
   process.stderr.write(`  ${name}: ${spec.connections} connections, ${spec.duration} s …\n`);
   const stop = sampleRss();
   const out = await new Promise<string>((resolve, reject) => {
@@ -45,12 +45,24 @@ export async function runHttp(name: string, description: string, spec: LoadSpec 
       else reject(new Error(`load client for ${name} exited with ${code}`));
     });
   });
-  const rss = stop();
-  const r = JSON.parse(out) as LoadResult;
+  return { out: JSON.parse(out) as T, rss: stop() };
+}
+
+/** A load generator's figures as a scenario's result. */
+export function scenarioOf(name: string, description: string, r: LoadResult, rss: { peakMb: number; meanMb: number }): ScenarioResult {
   return {
     name, description, rps: r.rps, requests: r.requests, unfinished: r.unfinished, errors: r.errors + r.timeouts, non2xx: r.non2xx,
     p50: r.p50, p95: r.p95, p99: r.p99, mean: r.mean, rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb,
   };
+}
+
+/**
+ * Drives the server with a load generator in a child process — autocannon on `paths` (load-client.ts),
+ * or logins (login-client.ts) — while sampling this (the server's) RSS.
+ */
+export async function runHttp(name: string, description: string, spec: LoadSpec | LoginSpec, client = 'bench/load-client.ts'): Promise<ScenarioResult> {
+  const { out, rss } = await runClient<LoadResult>(name, spec, client);
+  return scenarioOf(name, description, out, rss);
 }
 
 /**

@@ -3,12 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import { generateCatalogue, SIZES } from '../../bench/catalogue';
 import { generate, townAt } from '../../bench/generator';
 import { readMarker } from '../../bench/load';
-import { ORGANISATIONS } from '../../bench/organisations';
-import { GENERATED_PASSWORD, RESIDENTS, residentEmail } from '../../bench/people';
+import { generateMeetings, invitationTokenOf, INVITED_PER_MEETING, linkKeyOf, MEETINGS } from '../../bench/meetings';
+import { generateOrganisations, ORGANISATIONS } from '../../bench/organisations';
+import { generatePeople, GENERATED_PASSWORD, RESIDENTS, residentEmail } from '../../bench/people';
 import { isValidNip, isValidRegon } from '../../src/modules/organisations';
 import { verifyPassword } from '../../src/platform/auth/passwords';
+import { hashToken } from '../../src/platform/auth/tokens';
 import { STAFF_ROLES } from '../../src/platform/auth/roles';
 import { openTestDb, testEngines, type OpenedDb } from '../support/engines';
+
+const APP_SECRET = 'bench-generate-test-app-secret-0123456789';
+const NOW = new Date('2026-11-20T12:00:00Z');
 
 for (const engine of testEngines()) {
   describe(`bench generator [${engine}]`, () => {
@@ -21,7 +26,7 @@ for (const engine of testEngines()) {
     });
 
     test('loads a demo-size catalogue per municipality, with the marker', async () => {
-      const result = await generate(opened.db, { size: 'demo', seed: 7, municipalities: 2, quiet: true });
+      const result = await generate(opened.db, { size: 'demo', seed: 7, municipalities: 2, appSecret: APP_SECRET, now: NOW, quiet: true });
       assert.equal(result.municipalities.length, 2);
       const counts = await opened.db.ownerTx((sql) =>
         sql.query<{ municipality_id: string; services: number; providers: number; locations: number }>(
@@ -65,6 +70,48 @@ for (const engine of testEngines()) {
       assert.ok(orgs.every((o) => o.admins === 1), 'one administrator each');
       for (const o of orgs.filter((x) => x.kind !== 'informal_group')) assert.ok(isValidNip(o.nip!) && isValidRegon(o.regon!), `${o.nip} ${o.regon}`);
 
+      // Meetings: planned, at an address, some past (answers, attendance, minutes), the rest ahead;
+      // invitations only of verified organisations, one per organisation and meeting.
+      const second = result.municipalities[1]!;
+      const meetings = await opened.db.ownerTx((sql) =>
+        sql.query<{ past: boolean; status: string; address: string; room_id: string | null; minutes: string; invited: number; answered: number; came: number }>(
+          `SELECT m.starts_at < $2 AS past, m.status, m.address, m.room_id, m.minutes,
+             (SELECT count(*)::int FROM meeting_invitations i WHERE i.municipality_id = m.municipality_id AND i.meeting_id = m.id) AS invited,
+             (SELECT count(*)::int FROM meeting_invitations i WHERE i.municipality_id = m.municipality_id AND i.meeting_id = m.id AND i.response IS NOT NULL) AS answered,
+             (SELECT count(*)::int FROM meeting_attendance a WHERE a.municipality_id = m.municipality_id AND a.meeting_id = m.id) AS came
+           FROM meetings m WHERE m.municipality_id = $1`,
+          [second.id, NOW],
+        ),
+      );
+      assert.equal(meetings.length, MEETINGS.demo);
+      assert.ok(meetings.every((m) => m.status === 'planned' && m.address !== '' && m.room_id === null && m.invited > 0), 'planned, at an address, with invitations');
+      const past = meetings.filter((m) => m.past);
+      assert.ok(past.length > 0 && past.length < meetings.length, `some past, some ahead (${past.length} of ${meetings.length} past)`);
+      assert.ok(past.some((m) => m.answered > 0) && past.some((m) => m.came > 0) && past.every((m) => m.minutes !== ''), 'past meetings have answers, attendance and minutes');
+      assert.ok(meetings.filter((m) => !m.past).every((m) => m.came === 0 && m.minutes === ''), 'no attendance ahead');
+      const invitations = await opened.db.ownerTx((sql) =>
+        sql.query<{ id: string; token_hash: string; email: string; verified: boolean; answers: number; response: string | null }>(
+          `SELECT i.id, i.token_hash, i.email, o.status = 'verified' AS verified, i.answers, i.response
+           FROM meeting_invitations i JOIN organisations o ON o.municipality_id = i.municipality_id AND o.id = i.organisation_id WHERE i.municipality_id = $1`,
+          [second.id],
+        ),
+      );
+      assert.equal(invitations.length, meetings.reduce((n, m) => n + m.invited, 0), 'every invitation is of an organisation');
+      assert.ok(invitations.every((i) => i.verified), 'only verified organisations are invited');
+      assert.ok(invitations.every((i) => (i.response === null) === (i.answers === 0)), 'answers counted');
+      const [pairs] = await opened.db.ownerTx((sql) =>
+        sql.query<{ n: number }>('SELECT count(DISTINCT (meeting_id, organisation_id))::int AS n FROM meeting_invitations WHERE municipality_id = $1', [second.id]),
+      );
+      assert.equal(pairs!.n, invitations.length, 'one invitation per organisation and meeting');
+      // The answer link's token is made again from the id with the app's key; the app stores its hash.
+      const key = linkKeyOf(APP_SECRET);
+      for (const i of invitations) {
+        const { token, hash } = invitationTokenOf(key, i.id);
+        assert.equal(i.token_hash, hash);
+        assert.equal(hashToken(token), i.token_hash);
+      }
+      assert.notEqual(invitationTokenOf(linkKeyOf(`${APP_SECRET}x`), invitations[0]!.id).hash, invitations[0]!.token_hash, 'another secret, another token');
+
       const first = result.municipalities[0]!;
       const stored = await opened.db.ownerTx((sql) =>
         sql.query<{ name: string }>('SELECT name FROM services WHERE municipality_id = $1 ORDER BY name COLLATE "C"', [first.id]),
@@ -81,6 +128,29 @@ for (const engine of testEngines()) {
       assert.deepEqual(a.services.id, b.services.id);
       assert.notDeepEqual(a.services.name, c.services.name);
       assert.equal(a.services.name!.length, SIZES.demo.services);
+    });
+
+    test('metro: 5 000 organisations and at least 50 000 invitations, the same ids and tokens for the same seed', () => {
+      const municipality = '00000000-0000-4000-8000-000000000001';
+      const people = generatePeople(municipality, townAt(0).slug, 'metro', 42, 'hash');
+      const organisations = generateOrganisations(municipality, townAt(0), 'metro', 42, people);
+      const key = linkKeyOf(APP_SECRET);
+      const a = generateMeetings(municipality, townAt(0), 'metro', 42, people, organisations, key, NOW);
+      const b = generateMeetings(municipality, townAt(0), 'metro', 42, people, organisations, key, new Date(NOW.getTime() + 86_400_000 * 30));
+      assert.equal(organisations.organisations.id!.length, 5_000);
+      assert.equal(a.meetings.id!.length, MEETINGS.metro);
+      const invited = a.meeting_invitations.id!.length;
+      assert.ok(invited >= 50_000, `${invited} invitations`);
+      assert.ok(invited <= MEETINGS.metro * INVITED_PER_MEETING.metro * 1.5);
+      assert.deepEqual(a.meeting_invitations.id, b.meeting_invitations.id, 'ids do not depend on the day of generation');
+      assert.deepEqual(a.meeting_invitations.token_hash, b.meeting_invitations.token_hash);
+      assert.equal(new Set(a.meeting_invitations.token_hash).size, invited, 'every token is different');
+      const verified = new Set((organisations.organisations.id as string[]).filter((_, i) => organisations.organisations.status![i] === 'verified'));
+      assert.ok((a.meeting_invitations.organisation_id as string[]).every((id) => verified.has(id)));
+      // Spread over the registry: most verified organisations get invitations.
+      assert.ok(new Set(a.meeting_invitations.organisation_id).size > verified.size * 0.9);
+      const c = generateMeetings(municipality, townAt(0), 'metro', 43, people, organisations, key, NOW);
+      assert.notDeepEqual(a.meeting_invitations.id!.slice(0, 10), c.meeting_invitations.id!.slice(0, 10));
     });
   });
 }
