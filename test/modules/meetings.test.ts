@@ -128,6 +128,17 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     const text = pageText(stats.body);
     assert.match(text, new RegExp(`zaproszeni ${verified.length}, odpowiedzieli 1, potwierdzili 1, przyszli 3\\.`), 'the chart text alternative');
     assert.ok(stats.body.includes('role="img"'));
+    // The organisation's cooperation history, for its people and, from the review page, for staff.
+    const organisationId = mine[0]!.organisation_id;
+    const review = await c.get(`/${m.slug}/organisations/${organisationId}/review`);
+    assert.ok(review.body.includes(`href="/${m.slug}/organisations/${organisationId}/cooperation"`));
+    for (const client of [c, repClient]) {
+      const history = await client.get(`/${m.slug}/organisations/${organisationId}/cooperation`);
+      assert.equal(history.statusCode, 200);
+      assert.match(pageText(history.body), /Forum organizacji pozarządowych: odpowiedź: Tak, będziemy, obecna/);
+    }
+    const { c: outsider } = await person(h, m, ['resident']);
+    assert.equal((await outsider.get(`/${m.slug}/organisations/${organisationId}/cooperation`)).statusCode, 404);
     // With N = 1 every invited organisation but the one that answered has gone silent.
     assert.equal((stats.body.match(/ostatnie zaproszenie /g) ?? []).length, verified.length - 1);
   });

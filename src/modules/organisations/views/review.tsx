@@ -63,7 +63,15 @@ export function ReviewPage(props: { ctx: PageContext; data: ReviewData; form: Fo
   return (
     <PageLayout ctx={ctx} title={t('organisations.review.title', { name: o.name })} back={{ href: `${organisationsBase(ctx)}/queue`, label: t('organisations.review.back') }}>
       <ErrorSummary ctx={ctx} form={form} labels={{ reason: t('organisations.review.reason') }} />
-      <p>{t('organisations.review.status', { status: t(`organisation_status.${o.status}`) })}</p>
+      <p>
+        {t('organisations.review.status', { status: t(`organisation_status.${o.status}`) })}
+        {o.status === 'verified' ? (
+          <>
+            {' · '}
+            <a href={`${base}/cooperation`}>{t('cooperation.link')}</a>
+          </>
+        ) : null}
+      </p>
       <p>
         {data.registrant
           ? t('organisations.review.registrant', { name: data.registrant.name, email: data.registrant.email, date: dateTime(o.submitted_at) })
