@@ -9,6 +9,7 @@ import { newToken } from '../src/platform/auth/tokens';
 import type { Database, Sql } from '../src/platform/db/types';
 import type { MunicipalityRow } from '../src/platform/tenancy/repository';
 import { seedActionPlanFixtures } from '../src/modules/action-plan';
+import { seedApplicationFixtures } from '../src/modules/applications';
 import { seedCatalogFixtures } from '../src/modules/catalog';
 import { seedMeetingFixtures } from '../src/modules/meetings';
 import { seedOrganisationFixtures } from '../src/modules/organisations';
@@ -74,6 +75,8 @@ export async function seedMunicipality(
       await seedVenueFixtures(sql, m.id, { representative: opts.representative.id, organiser: opts.admin.id });
       await seedActionPlanFixtures(sql, m.id);
       await seedMeetingFixtures(sql, m.id);
+      // The representative applies for herself and her mother; the rest are registered by staff.
+      await seedApplicationFixtures(sql, m.id, { resident: opts.representative.id, coordinator: opts.admin.id });
     } else await smallCatalogue(sql, m, `gminy ${tag}`);
     const provider = await one<{ id: string }>(sql, 'SELECT id FROM providers WHERE municipality_id = $1 ORDER BY name LIMIT 1', [m.id]);
     for (const [name, status] of [[hidden.suspended, 'suspended'], [hidden.closed, 'closed']]) {
@@ -160,6 +163,7 @@ export async function seedMunicipality(
       : undefined;
     if (venue) Object.assign(ids, { 'venues/:id': venue.venue, 'venues/rooms/:id': venue.room, 'venues/bookings/:id': venue.booking });
     if (opts.full) Object.assign(ids, await meetingIds(sql, m, opts.representative));
+    if (opts.full) Object.assign(ids, await applicationIds(sql, m, opts.representative));
     const bookingTitles = opts.full ? await sql.query<{ name: string }>('SELECT DISTINCT title AS name FROM room_bookings WHERE municipality_id = $1', [m.id]) : [];
     const names = await sql.query<{ name: string }>(
       `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
@@ -170,9 +174,13 @@ export async function seedMunicipality(
     const waiting = opts.full ? await sql.query<{ name: string }>("SELECT name FROM organisations WHERE municipality_id = $1 AND status = 'pending'", [m.id]) : [];
     // Draft action plans are for staff only.
     const draftPlans = opts.full ? await sql.query<{ name: string }>("SELECT title AS name FROM action_plans WHERE municipality_id = $1 AND status = 'draft'", [m.id]) : [];
+    // Residents' applications: who they are for and what is needed, for staff and the applicant only.
+    const applicationText = opts.full
+      ? await sql.query<{ name: string }>('SELECT DISTINCT beneficiary_name AS name FROM applications WHERE municipality_id = $1 UNION SELECT DISTINCT need FROM applications WHERE municipality_id = $1', [m.id])
+      : [];
     return {
       ids,
-      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...invited],
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...invited],
       // Names without characters that pages escape, so that they can be looked for as they are.
       publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
       invitees: invited,
@@ -205,6 +213,22 @@ async function meetingIds(sql: Sql, m: MunicipalityRow, representative: TestUser
     'meetings/invitations/:id': invitation.id,
     'rsvp/:token': rsvp.token,
     'calendar/:token': feed.token,
+  };
+}
+
+/** A service's queue, a waiting application of the representative (her own to withdraw), and a capacity period. */
+async function applicationIds(sql: Sql, m: MunicipalityRow, representative: TestUser): Promise<Record<string, string>> {
+  const mine = await one<{ id: string; service_id: string }>(
+    sql,
+    "SELECT id, service_id FROM applications WHERE municipality_id = $1 AND applicant_id = $2 AND status = 'waiting' ORDER BY submitted_at LIMIT 1",
+    [m.id, representative.id],
+  );
+  const period = await one<{ id: string }>(sql, 'SELECT id FROM service_capacity WHERE municipality_id = $1 AND service_id = $2', [m.id, mine.service_id]);
+  return {
+    'applications/:id': mine.id,
+    'applications/mine/:id': mine.id,
+    'applications/services/:serviceId': mine.service_id,
+    'applications/services/:serviceId/capacity/:id': period.id,
   };
 }
 

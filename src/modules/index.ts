@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module';
 import { actionPlanModule } from './action-plan';
+import { applicationsModule } from './applications';
 import { auditingModule } from './auditing';
 import { catalogModule } from './catalog';
 import { meetingsModule } from './meetings';
@@ -9,4 +10,4 @@ import { staffModule } from './staff';
 import { venuesModule } from './venues';
 
 /** Every module of the app, in registration order. A new module adds itself here. */
-export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, meetingsModule, venuesModule, actionPlanModule, staffModule, auditingModule];
+export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, meetingsModule, venuesModule, actionPlanModule, applicationsModule, staffModule, auditingModule];

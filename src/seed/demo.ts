@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/types';
 import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
 import { seedActionPlanFixtures } from '../modules/action-plan';
+import { seedApplicationFixtures } from '../modules/applications';
 import { seedCatalogFixtures } from '../modules/catalog';
 import { seedMeetingFixtures } from '../modules/meetings';
 import { seedOrganisationFixtures } from '../modules/organisations';
@@ -92,6 +93,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedActionPlanFixtures(sql, municipality.id, { organiser: accounts.get('organizator@zyrardow.example') });
     await seedMeetingFixtures(sql, municipality.id);
     await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
+    await seedApplicationFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example'), coordinator: accounts.get('koordynator@zyrardow.example') });
   });
   return true;
 }

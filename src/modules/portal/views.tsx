@@ -47,6 +47,13 @@ export function MunicipalityPage(props: { ctx: PageContext; municipality: Munici
           <button type="submit">{t('municipality.join')}</button>
         </Form>
       ) : null}
+      {props.signedIn ? (
+        <p>
+          <a href={`/${municipality.slug}/applications/mine`}>{t('applications.mine.title')}</a>
+          {' · '}
+          <a href={`/${municipality.slug}/applications/new`}>{t('applications.apply.link')}</a>
+        </p>
+      ) : null}
       <h2>{t('municipality.units')}</h2>
       {props.units.length === 0 ? (
         <p>{t('municipality.units_empty')}</p>

@@ -29,19 +29,21 @@ export const PERMISSIONS = {
   'meetings.manage': { personalData: true },
   'venues.manage': { personalData: true },
   'action_plan.manage': { personalData: false },
+  // Applications name residents and describe their family, health and needs.
+  'applications.manage': { personalData: true },
 } as const satisfies Record<string, { personalData: boolean }>;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [],
   ngo_member: [],
-  coordinator: ['catalog.manage'],
+  coordinator: ['catalog.manage', 'applications.manage'],
   community_organiser: ['organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
   grants_officer: [],
   evaluator: [],
   analyst: [],
-  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
-  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
+  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage'],
+  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage'],
   auditor: ['audit.read'],
 };
 

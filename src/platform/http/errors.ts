@@ -31,6 +31,10 @@ export const ERROR_STATUS = {
   'meeting.cancelled': 409,
   'meeting.closed': 409,
   'meeting.not_started': 409,
+  /** An application no longer in its queue (decided or withdrawn) cannot be decided, moved or withdrawn again. */
+  'application.closed': 409,
+  /** Applying for a service is for people of the municipality (who joined it, as residents or otherwise). */
+  'application.join_first': 403,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

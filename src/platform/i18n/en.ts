@@ -1,3 +1,4 @@
+import { applicationsEn } from './messages/applications';
 import { actionPlanEn } from './messages/action-plan';
 import { adminEn } from './messages/catalog-admin';
 import { eligibilityEn } from './messages/catalog-eligibility';
@@ -229,6 +230,7 @@ export const en: Record<MessageKey, Message> = {
   ...organisationsEn,
   ...organisationsStaffEn,
   ...actionPlanEn,
+  ...applicationsEn,
   ...meetingsEn,
   ...venuesEn,
   ...organisationTermsEn,

@@ -1,3 +1,4 @@
+import { applicationsPl } from './messages/applications';
 import { actionPlanPl } from './messages/action-plan';
 import { adminPl } from './messages/catalog-admin';
 import { eligibilityPl } from './messages/catalog-eligibility';
@@ -230,6 +231,7 @@ export const pl = {
   ...organisationsPl,
   ...organisationsStaffPl,
   ...actionPlanPl,
+  ...applicationsPl,
   ...meetingsPl,
   ...venuesPl,
   ...organisationTermsPl,

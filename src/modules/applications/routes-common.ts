@@ -1,0 +1,29 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AUTHENTICATED, can } from '../../platform/auth/access';
+import { AppError } from '../../platform/http/errors';
+import type { ModuleContext } from '../../platform/module';
+import type { ApplicationsDeps } from './service-apply';
+
+export type Params = { municipality: string };
+export type IdParams = Params & { id: string };
+export type ServiceParams = Params & { serviceId: string };
+
+export const SIGNED_IN = { config: { access: AUTHENTICATED } };
+export const MANAGE = { config: { access: can('applications.manage') } };
+
+const uuid = z.uuid();
+/** Ids are uuids; anything else is simply not found (never a database error). */
+export function idParam(value: string): string {
+  if (!uuid.safeParse(value).success) throw new AppError('not_found');
+  return value.toLowerCase();
+}
+
+export const depsOf = (ctx: ModuleContext): ApplicationsDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl });
+export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
+export const basePath = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/applications`;
+
+/** Applying is for people of the municipality (any role; "join as resident" is on its page): others are told so. */
+export function requireMember(request: FastifyRequest): void {
+  if (request.tenant!.roles.length === 0) throw new AppError('application.join_first');
+}

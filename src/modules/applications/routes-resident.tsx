@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { submitForm } from '../../platform/http/forms';
+import type { ModuleContext } from '../../platform/module';
+import { emptyForm, type FormState } from '../../platform/ui/context';
+import { parseApplication } from './form';
+import { basePath, depsOf, idParam, municipalityOf, requireMember, SIGNED_IN, type IdParams, type Params } from './routes-common';
+import { apply, withdraw } from './service-apply';
+import { mine, serviceChoices } from './service-read';
+import { ApplyPage } from './views/apply';
+import { MinePage } from './views/mine';
+
+const serviceQuery = z.object({ service: z.string().max(40).catch('') });
+
+/** A logged-in resident: apply for a service, see "Moje wnioski" with places and estimates, withdraw. */
+export async function residentRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const deps = depsOf(ctx);
+
+  const renderApply = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const services = await serviceChoices(deps, request.dbContext(), municipalityOf(request).id);
+    return reply.page((c) => <ApplyPage ctx={c} form={form} services={services} staff={false} />, status);
+  };
+
+  app.get<{ Params: Params }>('/:municipality/applications/new', SIGNED_IN, (request, reply) => {
+    requireMember(request);
+    const { service } = serviceQuery.parse(request.query ?? {});
+    return renderApply(request, reply, emptyForm({ service_id: service, relation: 'self', contact_email: request.user!.email }));
+  });
+
+  app.post<{ Params: Params }>('/:municipality/applications', SIGNED_IN, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        requireMember(request);
+        const input = parseApplication(request.body);
+        const user = { id: request.user!.id, name: request.user!.display_name };
+        const { position } = await apply(deps, request.dbContext(), municipalityOf(request), input, user, request.auditActor());
+        return reply.setFlash(request.i18n.t('applications.submitted', { position })).redirect(`${basePath(request)}/mine`, 303);
+      },
+      rerender: (form, status) => renderApply(request, reply, form, status),
+    }),
+  );
+
+  app.get<{ Params: Params }>('/:municipality/applications/mine', SIGNED_IN, async (request, reply) => {
+    const list = await mine(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    return reply.page((c) => <MinePage ctx={c} applications={list} />);
+  });
+
+  app.post<{ Params: IdParams }>('/:municipality/applications/mine/:id/withdraw', SIGNED_IN, async (request, reply) => {
+    const service = await withdraw(deps, request.dbContext(), municipalityOf(request), idParam(request.params.id), request.user!.id, request.auditActor());
+    return reply.setFlash(request.i18n.t('applications.withdrawn', { service })).redirect(`${basePath(request)}/mine`, 303);
+  });
+}
