@@ -2,6 +2,20 @@
 -- rooms, and bookings of the rooms. Two live bookings of one room never overlap (ADR 0011): the
 -- exclusion constraint decides, under concurrent requests too; a request waiting for staff holds its slot.
 
+-- Row-level security for a module's tables, as every module has it (migrations 0001–0005 spelled it
+-- out): each row belongs to its municipality, and the application role may read and write its own.
+CREATE FUNCTION isolate_by_municipality(VARIADIC tables text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY tables LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (municipality_id = app_municipality_id()) '
+                   'WITH CHECK (municipality_id = app_municipality_id())', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO wspolnota_app', t);
+  END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION isolate_by_municipality(text[]) FROM PUBLIC;
+
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 CREATE TABLE venues (
@@ -85,13 +99,4 @@ CREATE INDEX room_bookings_status_idx ON room_bookings (municipality_id, status,
 CREATE INDEX room_bookings_series_idx ON room_bookings (municipality_id, series_id) WHERE series_id IS NOT NULL;
 CREATE INDEX room_bookings_organisation_idx ON room_bookings (municipality_id, organisation_id) WHERE organisation_id IS NOT NULL;
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['venues', 'venue_hours', 'venue_rooms', 'room_bookings'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (municipality_id = app_municipality_id()) '
-                   'WITH CHECK (municipality_id = app_municipality_id())', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO wspolnota_app', t);
-  END LOOP;
-END $$;
+SELECT isolate_by_municipality('venues', 'venue_hours', 'venue_rooms', 'room_bookings');

@@ -120,13 +120,4 @@ CREATE TABLE meeting_feeds (
   PRIMARY KEY (municipality_id, user_id)
 );
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['meetings', 'meeting_invitations', 'meeting_attendance', 'meeting_tasks', 'meeting_feeds'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (municipality_id = app_municipality_id()) '
-                   'WITH CHECK (municipality_id = app_municipality_id())', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO wspolnota_app', t);
-  END LOOP;
-END $$;
+SELECT isolate_by_municipality('meetings', 'meeting_invitations', 'meeting_attendance', 'meeting_tasks', 'meeting_feeds');

@@ -80,13 +80,4 @@ CREATE TABLE action_plan_action_organisations (
 );
 CREATE INDEX action_plan_action_organisations_org_idx ON action_plan_action_organisations (municipality_id, organisation_id);
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['action_plans', 'action_plan_goals', 'action_plan_actions', 'action_plan_action_organisations'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (municipality_id = app_municipality_id()) '
-                   'WITH CHECK (municipality_id = app_municipality_id())', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO wspolnota_app', t);
-  END LOOP;
-END $$;
+SELECT isolate_by_municipality('action_plans', 'action_plan_goals', 'action_plan_actions', 'action_plan_action_organisations');

@@ -97,13 +97,4 @@ CREATE TABLE application_events (
 );
 CREATE INDEX application_events_application_idx ON application_events (municipality_id, application_id, id);
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['service_capacity', 'applications', 'application_consents', 'application_events'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (municipality_id = app_municipality_id()) '
-                   'WITH CHECK (municipality_id = app_municipality_id())', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO wspolnota_app', t);
-  END LOOP;
-END $$;
+SELECT isolate_by_municipality('service_capacity', 'applications', 'application_consents', 'application_events');

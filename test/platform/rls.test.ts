@@ -152,4 +152,18 @@ describeEachEngine('row-level security', (h) => {
     const forged = await h.db.ownerTx((sql) => sql.query('SELECT 1 FROM memberships WHERE user_id = $1', [newcomer.id]));
     assert.equal(forged.length, 0);
   });
+
+  test('every table with a municipality_id has row-level security and its policy (a module forgetting it is caught here)', async () => {
+    const tables = await h.db.ownerTx((sql) =>
+      sql.query<{ name: string; secured: boolean; policies: number }>(
+        `SELECT c.relname AS name, c.relrowsecurity AS secured,
+           (SELECT count(*)::int FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'municipality_id' AND NOT a.attisdropped
+         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
+      ),
+    );
+    assert.ok(tables.length >= 30, `found ${tables.length} tables`);
+    assert.deepEqual(tables.filter((t) => !t.secured || t.policies === 0).map((t) => t.name), []);
+  });
 });
