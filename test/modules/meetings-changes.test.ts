@@ -101,5 +101,14 @@ describeEachEngine('meetings: concurrent answers, reminders, moves and cancellat
     assert.equal(feed.statusCode, 200);
     assert.match(feed.body, /SUMMARY:Forum organizacji pozarządowych/);
     assert.equal((await new TestClient(h.app).get(`/${other.slug}/calendar/${new URL(feedUrl).pathname.split('/').pop()}`)).statusCode, 400, 'a feed address works only in its municipality');
+
+    // A new title alone is saved and audited, and mails nobody.
+    const version = /name="version" value="(\d+)"/.exec((await c.get(`/${m.slug}/meetings/${id}/edit`)).body)![1]!;
+    const renamed = await c.post(`/${m.slug}/meetings/${id}/edit`, { ...meetingForm({ title: 'Forum organizacji 2027' }), version });
+    assert.equal(renamed.statusCode, 303);
+    await c.get(renamed.headers.location!);
+    assert.match(c.lastBody, /Zapisano zmiany\./);
+    assert.equal((await ownerQuery(h, "SELECT 1 FROM audit_log WHERE municipality_id = $1 AND action = 'meeting.updated' AND subject_id = $2", [m.id, id])).length, 1);
+    assert.equal((await ownerQuery(h, "SELECT 1 FROM jobs WHERE queue = 'mail.send' AND payload->>'subject' LIKE 'Zmiana terminu%' AND payload->>'text' LIKE '%/' || $1 || '/%'", [m.slug])).length, 0);
   });
 });

@@ -96,7 +96,7 @@ export async function staffRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
 
   app.get<{ Params: IdParams }>('/:municipality/meetings/:id/answers.csv', MANAGE, async (request, reply) => {
     const data = await meetingOverview(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), request.auditActor());
-    const rows = data.invited.map((i) => [i.invitee, i.email, i.response ?? '', i.response && i.response !== 'no' ? i.people_count : '', i.accessibility_needs, i.responded_at?.toISOString() ?? '', i.attended ? 'tak' : 'nie']);
+    const rows = data.invited.map((i) => [i.invitee, i.email, i.response ?? '', i.response && i.response !== 'no' ? i.people_count : '', i.accessibility_needs, i.responded_at?.toISOString() ?? '', i.attended ? 'true' : 'false']);
     const csv = stringify([['invitee', 'email', 'response', 'people', 'accessibility_needs', 'responded_at', 'attended'], ...rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c)))], { bom: true });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

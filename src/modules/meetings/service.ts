@@ -72,7 +72,10 @@ export async function updateMeeting(deps: MeetingsDeps, ctx: DbContext, municipa
     if (moved && starts_at.getTime() <= Date.now()) throw new AppError('validation.failed', { fields: { day: { code: 'meeting_in_past' } } });
     if (!(await meetings.update(sql, municipality.id, id, input, version, moved))) throw new AppError('conflict.stale');
     const after = await findMeeting(sql, municipality.id, id);
-    if (!moved) return { notified: 0 };
+    if (!moved) {
+      await audit(sql, municipality.id, actor, { action: 'meeting.updated', subjectType: 'meeting', subjectId: id, details: { title: after.title } });
+      return { notified: 0 };
+    }
     if (before.booking_id) {
       await meetings.setBooking(sql, municipality.id, id, null);
       await releaseBooking(sql, municipality.id, before.booking_id);
