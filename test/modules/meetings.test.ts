@@ -86,6 +86,13 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     assert.match(pageText(overview.body), /Tak, będziemy \(zmieniona 2 razy\) 4 Dojazd wózkiem/);
     assert.equal((await ownerQuery(h, "SELECT 1 FROM audit_log WHERE municipality_id = $1 AND action = 'meeting.answers_read' AND subject_id = $2", [m.id, id])).length >= 1, true);
 
+    const csv = await c.get(`/${m.slug}/meetings/${id}/answers.csv`);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    assert.equal(lines[0], 'invitee,email,response,people,accessibility_needs,responded_at,attended');
+    assert.ok(lines.some((l) => l.includes(seniors[0]!.email) && l.includes(',yes,4,Dojazd wózkiem,') && l.endsWith(',false')), lines.join('\n'));
+    assert.equal(lines.length, seniors.length + 2, 'every invitee, the person invited by e-mail too');
+
     // Once the meeting has started, answers are closed (a specific message, nothing changed).
     await moveStart(h, m, id, -0.5);
     const late = await anonymous.post(link, { response: 'no' });
