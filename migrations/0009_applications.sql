@@ -98,3 +98,6 @@ CREATE TABLE application_events (
 CREATE INDEX application_events_application_idx ON application_events (municipality_id, application_id, id);
 
 SELECT isolate_by_municipality('service_capacity', 'applications', 'application_consents', 'application_events');
+
+-- "Who read my data": the reads of applications are found by the ids they list.
+CREATE INDEX audit_log_application_reads_idx ON audit_log USING gin ((details -> 'ids')) WHERE action = 'application.read';

@@ -47,6 +47,8 @@ describeEachEngine('browser: applications pages pass axe-core', (h) => {
       [staff, `/${m.slug}/applications/${held}`],
       [staff, `/${m.slug}/applications/register`],
       [staff, `/${m.slug}/applications/services/${care}/capacity`],
+      // After the staff pages above: the resident's list of who read her applications has rows.
+      [c, `/${m.slug}/applications/mine/reads`],
     ];
     try {
       for (const [client, path] of pages) {

@@ -110,3 +110,31 @@ export const capacity = {
     return rows.length === 1;
   },
 };
+
+export interface ReadRow {
+  occurred_at: Date;
+  reader: string;
+  /** 'application': one application's page; 'service_queue': a queue page or export listing it. */
+  subject_type: string;
+  purpose: string | null;
+  service: string;
+}
+
+/** Who read the person's applications, and when: the `application.read` audit entries naming any of them. */
+export const reads = {
+  async ofApplicant(sql: Sql, municipalityId: string, applicantId: string): Promise<ReadRow[]> {
+    return sql.query<ReadRow>(
+      `WITH mine AS (SELECT a.id::text AS id, a.service_id FROM applications a WHERE a.municipality_id = $1 AND a.applicant_id = $2)
+       SELECT l.occurred_at, coalesce(u.display_name, l.actor_label) AS reader, l.subject_type, l.details->>'purpose' AS purpose,
+         string_agg(DISTINCT s.name, ', ') AS service
+       FROM audit_log l
+       LEFT JOIN users u ON u.id = l.actor_user_id
+       JOIN mine ON l.details->'ids' ? mine.id
+       JOIN services s ON s.municipality_id = l.municipality_id AND s.id = mine.service_id
+       WHERE l.municipality_id = $1 AND l.action = 'application.read' AND l.details->'ids' ?| ARRAY(SELECT id FROM mine)
+       GROUP BY l.id, l.occurred_at, u.display_name, l.actor_label, l.subject_type, l.details
+       ORDER BY l.occurred_at DESC, l.id DESC LIMIT 500`,
+      [municipalityId, applicantId],
+    );
+  },
+};

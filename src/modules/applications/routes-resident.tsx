@@ -6,9 +6,10 @@ import { emptyForm, type FormState } from '../../platform/ui/context';
 import { parseApplication } from './form';
 import { basePath, depsOf, idParam, municipalityOf, requireMember, SIGNED_IN, type IdParams, type Params } from './routes-common';
 import { apply, withdraw } from './service-apply';
-import { mine, serviceChoices } from './service-read';
+import { mine, serviceChoices, whoReadMine } from './service-read';
 import { ApplyPage } from './views/apply';
 import { MinePage } from './views/mine';
+import { ReadsPage } from './views/reads';
 
 const serviceQuery = z.object({ service: z.string().max(40).catch('') });
 
@@ -43,6 +44,11 @@ export async function residentRoutes(app: FastifyInstance, ctx: ModuleContext): 
   app.get<{ Params: Params }>('/:municipality/applications/mine', SIGNED_IN, async (request, reply) => {
     const list = await mine(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
     return reply.page((c) => <MinePage ctx={c} applications={list} />);
+  });
+
+  app.get<{ Params: Params }>('/:municipality/applications/mine/reads', SIGNED_IN, async (request, reply) => {
+    const list = await whoReadMine(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    return reply.header('cache-control', 'no-store').page((c) => <ReadsPage ctx={c} reads={list} />);
   });
 
   app.post<{ Params: IdParams }>('/:municipality/applications/mine/:id/withdraw', SIGNED_IN, async (request, reply) => {

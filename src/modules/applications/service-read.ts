@@ -4,7 +4,7 @@ import { AppError } from '../../platform/http/errors';
 import { ageWarnings, estimateWeeks, type ApplicationRow, type Warning } from './domain';
 import { applications } from './repository';
 import { queues, type QueueEntry } from './repository-queue';
-import { capacity, consents, events, type CapacityRow, type ConsentRow, type EventRow } from './repository-records';
+import { capacity, consents, events, reads, type CapacityRow, type ConsentRow, type EventRow, type ReadRow } from './repository-records';
 import type { ApplicationsDeps } from './service-apply';
 
 /**
@@ -92,4 +92,9 @@ export async function queueSummaries(deps: ApplicationsDeps, ctx: DbContext, mun
 /** The services one can apply for (active ones of the catalogue). */
 export async function serviceChoices(deps: ApplicationsDeps, ctx: DbContext, municipalityId: string) {
   return deps.db.tx(ctx, (sql) => applications.activeServices(sql, municipalityId));
+}
+
+/** "Kto czytał moje dane": every staff read of the person's applications, newest first (reading one's own is not audited). */
+export async function whoReadMine(deps: ApplicationsDeps, ctx: DbContext, municipalityId: string, userId: string): Promise<ReadRow[]> {
+  return deps.db.tx(ctx, (sql) => reads.ofApplicant(sql, municipalityId, userId));
 }

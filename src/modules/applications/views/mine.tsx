@@ -32,7 +32,7 @@ export function MinePage(props: { ctx: PageContext; applications: MyApplication[
       <h1>{t('applications.mine.title')}</h1>
       <p>{t('applications.mine.intro')}</p>
       <p>
-        <a href={`${base}/new`}>{t('applications.apply.link')}</a>
+        <a href={`${base}/new`}>{t('applications.apply.link')}</a> · <a href={`${base}/mine/reads`}>{t('applications.reads.title')}</a>
       </p>
       {props.applications.length === 0 ? (
         <p class="admin-empty">{t('applications.mine.empty')}</p>
