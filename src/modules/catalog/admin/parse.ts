@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay } from '../../../platform/http/form-fields';
+import { choiceList as sharedChoiceList } from '../../../platform/http/form-fields';
 
 /**
  * Form input as Polish staff type it: decimal commas ("15,50"), spaces between thousands
@@ -64,45 +64,15 @@ export const optionalWhole = (code: string, max: number, min = 1) =>
 /** A checkbox: present ("1", "on", "true") is true, absent false. */
 export const flag = () => z.preprocess((v) => v === '1' || v === 'on' || v === 'true', z.boolean());
 
-/** An optional calendar day: '' → null. */
-export const optionalDay = () =>
-  z.preprocess(trimmed, z.string().max(10)).transform((v, ctx) => {
-    if (v === '') return null;
-    if (!isCalendarDay(v)) {
-      ctx.addIssue({ code: 'custom', params: { code: 'date' } });
-      return z.NEVER;
-    }
-    return v;
-  });
-
-/** The hidden optimistic-concurrency version of the record being edited. */
-export const versionField = () => z.coerce.number().int().min(1).max(2_147_483_647);
-
-/** A list of fixed choices from checkboxes. */
-export const choiceList = <T extends string>(choices: readonly T[]) =>
-  z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().max(64)).max(50).refine((l) => l.every((x) => (choices as readonly string[]).includes(x)), { params: { code: 'invalid' } }),
-  ).transform((l) => [...new Set(l)] as T[]);
-
-/** One of fixed choices (a select or radio group); nothing chosen is `required`. */
-export const choice = <T extends string>(choices: readonly T[]) =>
-  z.preprocess((v) => (v === undefined ? '' : v), z.string()).refine((v) => v !== '', { params: { code: 'required' } })
-    .refine((v) => v === '' || (choices as readonly string[]).includes(v), { params: { code: 'invalid' } })
-    .transform((v) => v as T);
-
-/** A telephone number as people write it: digits, spaces, +, -, parentheses. */
-export const phone = () =>
-  z.preprocess(trimmed, z.string().max(40)).refine((v) => v === '' || /^\+?[0-9 ()-]{3,30}$/.test(v), { params: { code: 'phone' } });
-
 /** An optional e-mail address: '' or a valid one (stored lower-case). */
 export const optionalEmail = () =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v === undefined ? '' : v), z.string().max(254))
     .refine((v) => v === '' || z.email().safeParse(v).success, { params: { code: 'email' } });
 
-/** An optional web address starting http:// or https://. */
-export const optionalUrl = () =>
-  z.preprocess(trimmed, z.string().max(500)).refine((v) => v === '' || (/^https?:\/\/[^\s/$.?#]\S*$/i.test(v) && !v.includes('\u0000')), { params: { code: 'url' } });
+/** Up to 50 of fixed choices from checkboxes. */
+export const choiceList = <T extends string>(choices: readonly T[]) => sharedChoiceList(choices, 50);
 
 // Shared with every module's forms.
-export { chosenId, idList, isCalendarDay, lines, parseFields, parseTime, requiredDay } from '../../../platform/http/form-fields';
+export {
+  choice, chosenId, idList, isCalendarDay, lines, optionalDay, optionalUrl, parseFields, parseTime, phone, requiredDay, versionField,
+} from '../../../platform/http/form-fields';
