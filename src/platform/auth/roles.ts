@@ -31,19 +31,29 @@ export const PERMISSIONS = {
   'action_plan.manage': { personalData: false },
   // Applications name residents and describe their family, health and needs.
   'applications.manage': { personalData: true },
+  // Cases, individual plans (IPUS) and referrals: need-to-know within the permission (ADR 0014).
+  'cases.manage': { personalData: true },
+  // Approving individual plans: never one's own (four eyes).
+  'plans.approve': { personalData: true },
+  // Teams of coordinators and the retention period of closed cases.
+  'cases.configure': { personalData: false },
+  // Dashboards of queues, plans and referrals: counts, never a person.
+  'cases.statistics': { personalData: false },
 } as const satisfies Record<string, { personalData: boolean }>;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: [],
   ngo_member: [],
-  coordinator: ['catalog.manage', 'applications.manage'],
+  coordinator: ['catalog.manage', 'applications.manage', 'cases.manage', 'cases.statistics'],
   community_organiser: ['organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage'],
   grants_officer: [],
   evaluator: [],
-  analyst: [],
-  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage'],
-  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage'],
+  analyst: ['cases.statistics'],
+  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage',
+    'cases.manage', 'plans.approve', 'cases.configure', 'cases.statistics'],
+  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage',
+    'cases.configure'],
   auditor: ['audit.read'],
 };
 

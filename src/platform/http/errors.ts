@@ -35,6 +35,10 @@ export const ERROR_STATUS = {
   'application.closed': 409,
   /** Applying for a service is for people of the municipality (who joined it, as residents or otherwise). */
   'application.join_first': 403,
+  /** A case outside the caller's need-to-know (not their own, not their team's): "break the glass" with a reason. */
+  'case.need_to_know': 403,
+  /** A closed (or anonymised) case takes no more changes. */
+  'case.closed': 409,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

@@ -1,3 +1,8 @@
+import { dashboardsEn } from './messages/dashboards';
+import { myDataEn } from './messages/my-data';
+import { referralsEn } from './messages/referrals';
+import { carePlansEn } from './messages/care-plans';
+import { casesEn } from './messages/cases';
 import { applicationsEn } from './messages/applications';
 import { actionPlanEn } from './messages/action-plan';
 import { adminEn } from './messages/catalog-admin';
@@ -231,6 +236,11 @@ export const en: Record<MessageKey, Message> = {
   ...organisationsStaffEn,
   ...actionPlanEn,
   ...applicationsEn,
+  ...dashboardsEn,
+  ...myDataEn,
+  ...referralsEn,
+  ...carePlansEn,
+  ...casesEn,
   ...meetingsEn,
   ...venuesEn,
   ...organisationTermsEn,

@@ -1,3 +1,8 @@
+import { dashboardsPl } from './messages/dashboards';
+import { myDataPl } from './messages/my-data';
+import { referralsPl } from './messages/referrals';
+import { carePlansPl } from './messages/care-plans';
+import { casesPl } from './messages/cases';
 import { applicationsPl } from './messages/applications';
 import { actionPlanPl } from './messages/action-plan';
 import { adminPl } from './messages/catalog-admin';
@@ -232,6 +237,11 @@ export const pl = {
   ...organisationsStaffPl,
   ...actionPlanPl,
   ...applicationsPl,
+  ...dashboardsPl,
+  ...myDataPl,
+  ...referralsPl,
+  ...carePlansPl,
+  ...casesPl,
   ...meetingsPl,
   ...venuesPl,
   ...organisationTermsPl,

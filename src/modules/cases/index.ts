@@ -1,0 +1,1 @@
+export { caseAccess, requireCaseAccess, visibleCasesCondition, type CaseAccess, type CaseViewer } from './access';
