@@ -8,9 +8,10 @@ import { crashProbe } from './crash';
 import { hostileInputProbe } from './hostile';
 import { isolationProbe } from './isolation';
 import { loadProbe } from './load';
+import { residentReadsProbe } from './resident-reads';
 import type { Probe, ProbeReport } from './types';
 
-const PROBES: Record<string, Probe> = { isolation: isolationProbe, hostile: hostileInputProbe, crash: crashProbe, load: loadProbe };
+const PROBES: Record<string, Probe> = { isolation: isolationProbe, hostile: hostileInputProbe, crash: crashProbe, load: loadProbe, 'resident-reads': residentReadsProbe };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
