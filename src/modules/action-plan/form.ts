@@ -72,12 +72,3 @@ export const parseGoalForm = (body: unknown): GoalInput => parseFields({ title: 
 
 export const goalToValues = (g: GoalRow): FormState['values'] => ({ title: g.title, description: g.description, version: String(g.version) });
 
-const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-const plain = (v: string | string[] | undefined) => String(v ?? '').replace(/\r\n/g, '\n').trim();
-const same = (a: string | string[] | undefined, b: string | string[] | undefined) =>
-  Array.isArray(a) || Array.isArray(b) ? [...asList(a)].sort().join('\n') === [...asList(b)].sort().join('\n') : plain(a) === plain(b);
-
-/** The fields where what someone typed differs from what is saved now (shown side by side after a conflict). */
-export function differing<F extends string>(fields: readonly F[], typed: FormState['values'], saved: FormState['values']): F[] {
-  return fields.filter((f) => !same(typed[f], saved[f]));
-}

@@ -9,7 +9,8 @@ import { warsawToday } from './domain';
 import { actionsCsv, actionsXlsx } from './export';
 import { PLAN_FIELDS, parsePlanForm, planToValues } from './form';
 import { depsOf, idParam, MANAGE, municipalityOf, plansPath, versionSchema, type Params, type PlanParams } from './routes-common';
-import { conflictOf, createPlan, exportActions, planDetails, planForEdit, updatePlan } from './service';
+import { conflictOf } from '../../platform/ui/conflict';
+import { createPlan, exportActions, planDetails, planForEdit, updatePlan } from './service';
 import { ManagePage } from './views/manage';
 import { PlanFormPage } from './views/plan-form';
 

@@ -1,9 +1,9 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
 import { AppError, validationError } from '../../platform/http/errors';
-import type { FormState } from '../../platform/ui/context';
 import { isPublicPlan, PLAN_STATUSES, PUBLIC_PLAN_STATUSES } from './domain';
-import { differing, PLAN_FIELDS, planToValues, type PlanInput } from './form';
+import { differing } from '../../platform/ui/conflict';
+import { PLAN_FIELDS, planToValues, type PlanInput } from './form';
 import { goals, plans, type GoalRow, type PlanRow } from './repository';
 import { actions, type ActionRow } from './repository-actions';
 
@@ -82,9 +82,6 @@ export async function updatePlan(deps: ActionPlanDeps, ctx: DbContext, municipal
 }
 
 /** After a conflict: what the person typed next to what is saved now, for the fields that differ. */
-export function conflictOf<F extends string>(fields: readonly F[], typed: FormState['values'], saved: FormState['values'], version: number) {
-  return { typed, saved, differing: differing(fields, typed, saved), version };
-}
 
 /** The actions of a plan for the staff export; the export itself is recorded in the audit log. */
 export async function exportActions(deps: ActionPlanDeps, ctx: DbContext, municipalityId: string, id: string, format: 'csv' | 'xlsx', actor: AuditActor) {

@@ -78,8 +78,3 @@ export const roomToValues = (r: RoomRow): FormState['values'] => ({
   version: String(r.version),
 });
 
-/** The fields where what was typed differs from what is saved now (shown after a conflict, nothing typed lost). */
-export function differing(fields: string[], typed: FormState['values'], saved: FormState['values']): string[] {
-  const norm = (v: string | string[] | undefined) => (Array.isArray(v) ? [...v].sort().join(', ') : (v ?? '').trim());
-  return fields.filter((f) => norm(typed[f]) !== norm(saved[f]));
-}

@@ -3,7 +3,8 @@ import { submitForm } from '../../platform/http/forms';
 import { parse } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
-import { differing, parseRoomForm, ROOM_FIELDS, roomToValues } from './form';
+import { conflictOf } from '../../platform/ui/conflict';
+import { parseRoomForm, ROOM_FIELDS, roomToValues } from './form';
 import { basePath, depsOf, idParam, MANAGE, municipalityOf, versionSchema, type IdParams } from './routes-common';
 import { createRoom, deleteRoom, roomOf, updateRoom, venue } from './service';
 import { RoomFormPage } from './views/room-form';
@@ -34,7 +35,7 @@ export async function roomRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
     const v = await venue(deps, request.dbContext(), municipalityId, room.venue_id, true);
     const saved = roomToValues(room);
     if (form?.message && !removal) {
-      const conflict = { saved, differing: differing(ROOM_FIELDS, form.values, saved) };
+      const conflict = conflictOf(ROOM_FIELDS, form.values, saved, Number(saved.version));
       return reply.page((c) => <RoomFormPage ctx={c} form={{ ...form, values: { ...form.values, version: saved.version! } }} venue={v} room={room} conflict={conflict} />, status);
     }
     const shown = form ? (removal ? { ...form, values: saved } : form) : emptyForm(saved);

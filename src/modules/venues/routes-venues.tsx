@@ -3,7 +3,8 @@ import { submitForm } from '../../platform/http/forms';
 import { parse } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
-import { differing, parseVenueForm, VENUE_FIELDS, venueToValues } from './form';
+import { conflictOf } from '../../platform/ui/conflict';
+import { parseVenueForm, VENUE_FIELDS, venueToValues } from './form';
 import { basePath, depsOf, idParam, MANAGE, municipalityOf, versionSchema, type IdParams, type Params } from './routes-common';
 import { allVenues, createVenue, deleteVenue, updateVenue, venue } from './service';
 import { ManagePage } from './views/manage';
@@ -38,7 +39,7 @@ export async function venueRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
     const v = await venue(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), true);
     const saved = venueToValues(v, v.hours);
     if (form?.message && !removal) {
-      const conflict = { saved, differing: differing(VENUE_FIELDS, form.values, saved) };
+      const conflict = conflictOf(VENUE_FIELDS, form.values, saved, Number(saved.version));
       return reply.page((c) => <VenueFormPage ctx={c} form={{ ...form, values: { ...form.values, version: saved.version! } }} venue={v} conflict={conflict} />, status);
     }
     const shown = form ? (removal ? { ...form, values: saved } : form) : emptyForm(saved);

@@ -5,7 +5,8 @@ import { CheckboxGroup, ErrorSummary, Form } from '../../../platform/ui/forms';
 import { ACTION_STATUSES, type ActionStatus } from '../domain';
 import { ACTION_FIELDS } from '../form-action';
 import type { ActionFormData } from '../service-items';
-import { actionStatusLabel, ConflictPanel, fieldLabels, periodText, plansBase, type Conflict } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { actionStatusLabel, fieldLabels, periodText, plansBase } from './common';
 
 type Field = (typeof ACTION_FIELDS)[number];
 

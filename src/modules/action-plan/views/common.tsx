@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../platform/i18n';
-import type { FormState, PageContext } from '../../../platform/ui/context';
+import type { PageContext } from '../../../platform/ui/context';
 import { isOverdue, type ActionStatus, type PlanStatus } from '../domain';
 import { numberText } from '../form-action';
 import type { PlanRow } from '../repository';
@@ -43,50 +43,6 @@ export function indicatorText(ctx: PageContext, a: ActionRow): string {
   return values.length ? `${a.indicator} (${values.join(', ')})` : a.indicator;
 }
 
-
-export interface Conflict<F extends string> {
-  typed: FormState['values'];
-  saved: FormState['values'];
-  differing: F[];
-  version: number;
-}
-
-/** After a conflict: each field that differs, what the person typed next to what is saved now. */
-export function ConflictPanel<F extends string>(props: { ctx: PageContext; conflict: Conflict<F>; labels: Record<F, string>; show?: (f: F, v: string | string[] | undefined) => string }) {
-  const { ctx, conflict } = props;
-  const { t } = ctx.i18n;
-  if (conflict.differing.length === 0) return null;
-  const shown = (f: F, v: string | string[] | undefined) => {
-    const text = props.show ? props.show(f, v) : Array.isArray(v) ? v.join(', ') : (v ?? '').trim();
-    return text === '' ? t('action_plan.conflict.empty') : text;
-  };
-  return (
-    <section class="notice" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">{t('action_plan.conflict.title')}</h2>
-      <p>{t('action_plan.conflict.intro')}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('action_plan.conflict.field')}</th>
-              <th scope="col">{t('action_plan.conflict.yours')}</th>
-              <th scope="col">{t('action_plan.conflict.saved', { version: conflict.version })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.differing.map((f) => (
-              <tr>
-                <th scope="row">{props.labels[f]}</th>
-                <td class="prewrap">{shown(f, conflict.typed[f])}</td>
-                <td class="prewrap">{shown(f, conflict.saved[f])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
 
 export const fieldLabels = <F extends string>(ctx: PageContext, prefix: string, fields: readonly F[]) =>
   Object.fromEntries(fields.map((f) => [f, ctx.i18n.t(`${prefix}.${f}` as MessageKey)])) as Record<F, string>;

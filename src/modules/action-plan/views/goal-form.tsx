@@ -4,7 +4,8 @@ import { InputField, TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { GOAL_FIELDS } from '../form';
 import type { GoalRow, PlanRow } from '../repository';
-import { ConflictPanel, fieldLabels, plansBase, type Conflict } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { fieldLabels, plansBase } from './common';
 
 /** A specific goal of the plan: new, or the saved one being edited (and removed, while it has no actions). */
 export function GoalFormPage(props: { ctx: PageContext; form: FormState; plan: PlanRow; goal?: GoalRow; conflict?: Conflict<(typeof GOAL_FIELDS)[number]> }) {

@@ -5,7 +5,8 @@ import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { PLAN_STATUSES } from '../domain';
 import { PLAN_FIELDS } from '../form';
 import type { PlanRow } from '../repository';
-import { ConflictPanel, fieldLabels, planStatusLabel, plansBase, type Conflict } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { fieldLabels, planStatusLabel, plansBase } from './common';
 
 type Field = (typeof PLAN_FIELDS)[number];
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../platform/i18n';
-import type { FormState, PageContext } from '../../../platform/ui/context';
+import type { PageContext } from '../../../platform/ui/context';
 import { WEEKDAYS, type Accessibility, type BookingStatus, type DayHours, type Equipment, type RoomRow } from '../domain';
 import { slotText } from '../time';
 
@@ -47,24 +47,3 @@ export function RoomFacts(props: { ctx: PageContext; room: RoomRow }) {
 }
 
 
-/** After a conflict: what is saved now, for each field where it differs from what the person typed (which stays in the form). */
-export function ConflictPanel(props: { ctx: PageContext; labels: Record<string, string>; conflict?: { saved: FormState['values']; differing: string[] } }) {
-  const { ctx, conflict } = props;
-  const { t } = ctx.i18n;
-  if (!conflict || conflict.differing.length === 0) return null;
-  const shown = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim() || t('venues.none');
-  return (
-    <section class="notice" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">{t('venues.conflict.title')}</h2>
-      <p>{t('venues.conflict.intro')}</p>
-      <dl class="facts">
-        {conflict.differing.map((f) => (
-          <>
-            <dt>{props.labels[f] ?? f}</dt>
-            <dd class="prewrap">{shown(conflict.saved[f])}</dd>
-          </>
-        ))}
-      </dl>
-    </section>
-  );
-}

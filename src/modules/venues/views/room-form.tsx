@@ -4,7 +4,8 @@ import { Checkbox, NumberField, TextArea } from '../../../platform/ui/fields';
 import { CheckboxGroup, ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
 import { ACCESSIBILITY, EQUIPMENT, type RoomRow } from '../domain';
 import type { VenueWithRooms } from '../service';
-import { accessibilityLabel, ConflictPanel, equipmentLabel, venuesBase } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { accessibilityLabel, equipmentLabel, venuesBase } from './common';
 
 export function roomLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx.i18n;
@@ -19,7 +20,7 @@ export function roomLabels(ctx: PageContext): Record<string, string> {
 }
 
 /** A room's form: name, how many people, equipment, accessibility, and whether it takes bookings. */
-export function RoomFormPage(props: { ctx: PageContext; form: FormState; venue: VenueWithRooms; room?: RoomRow; conflict?: { saved: FormState['values']; differing: string[] } }) {
+export function RoomFormPage(props: { ctx: PageContext; form: FormState; venue: VenueWithRooms; room?: RoomRow; conflict?: Conflict }) {
   const { ctx, form, venue: v, room: r } = props;
   const { t } = ctx.i18n;
   const base = venuesBase(ctx);

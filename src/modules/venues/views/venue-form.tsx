@@ -4,7 +4,8 @@ import { InputField, TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
 import { WEEKDAYS } from '../domain';
 import type { VenueWithRooms } from '../service';
-import { ConflictPanel, venuesBase, weekdayLabel } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { venuesBase, weekdayLabel } from './common';
 
 export function venueLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx.i18n;
@@ -18,7 +19,7 @@ export function venueLabels(ctx: PageContext): Record<string, string> {
 }
 
 /** A venue's form: name, address, contact, and its hours on each day of the week (both times empty: closed). */
-export function VenueFormPage(props: { ctx: PageContext; form: FormState; venue?: VenueWithRooms; conflict?: { saved: FormState['values']; differing: string[] } }) {
+export function VenueFormPage(props: { ctx: PageContext; form: FormState; venue?: VenueWithRooms; conflict?: Conflict }) {
   const { ctx, form, venue: v } = props;
   const { t } = ctx.i18n;
   const base = venuesBase(ctx);

@@ -125,12 +125,6 @@ export const actionPlanEn: Record<keyof typeof actionPlanPl, Message> = {
   'action_plan.action.field.target_value': 'Target value',
   'action_plan.action.field.achieved_value': 'Achieved value',
 
-  'action_plan.conflict.title': 'Someone saved changes before you',
-  'action_plan.conflict.intro': 'The form now shows the saved data. Side by side: what you typed and what is saved. Carry your changes over and save again.',
-  'action_plan.conflict.field': 'Field',
-  'action_plan.conflict.yours': 'Your version (not saved)',
-  'action_plan.conflict.saved': 'Saved now (version {version})',
-  'action_plan.conflict.empty': '(empty)',
 
   'action_plan.print.link': 'Printable version',
   'action_plan.print.back': 'Back to the plan’s page',

@@ -130,12 +130,6 @@ export const actionPlanPl = {
   'action_plan.action.field.target_value': 'Wartość docelowa',
   'action_plan.action.field.achieved_value': 'Wartość osiągnięta',
 
-  'action_plan.conflict.title': 'Ktoś zapisał zmiany przed Tobą',
-  'action_plan.conflict.intro': 'Formularz pokazuje teraz zapisane dane. Tu obok siebie: co wpisałeś(-aś) i co jest zapisane. Przenieś swoje zmiany i zapisz ponownie.',
-  'action_plan.conflict.field': 'Pole',
-  'action_plan.conflict.yours': 'Twoja wersja (niezapisana)',
-  'action_plan.conflict.saved': 'Zapisane teraz (wersja {version})',
-  'action_plan.conflict.empty': '(puste)',
 
   'action_plan.print.link': 'Wersja do druku',
   'action_plan.print.back': 'Wróć do strony planu',

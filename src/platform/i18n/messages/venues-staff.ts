@@ -78,8 +78,6 @@ export const venuesStaffPl = {
   'venues.room.delete': 'Usuń salę: {name}',
   'venues.room.deleted': 'Usunięto salę: {name}.',
 
-  'venues.conflict.title': 'Ktoś zmienił te dane w międzyczasie',
-  'venues.conflict.intro': 'W formularzu zostało to, co wpisałeś(-aś). Tak wyglądają teraz zapisane dane tam, gdzie się różnią. Popraw formularz i zapisz ponownie.',
 
   'mail.venue_booking_approved.subject': 'Rezerwacja zatwierdzona: {room}',
   'mail.venue_booking_approved.body': 'Dzień dobry,\n\nCentrum Usług Społecznych ({municipality}) zatwierdziło Twoją rezerwację.\n\nSala: {room}\nCel: {title}\nTermin: {slot} (liczba terminów: {count})\n\nSzczegóły i anulowanie:\n{link}',
@@ -172,8 +170,6 @@ export const venuesStaffEn: Record<keyof typeof venuesStaffPl, Message> = {
   'venues.room.delete': 'Remove the room: {name}',
   'venues.room.deleted': 'Removed the room: {name}.',
 
-  'venues.conflict.title': 'Someone changed this in the meantime',
-  'venues.conflict.intro': 'The form keeps what you typed. This is what is saved now, where it differs. Correct the form and save again.',
 
   'mail.venue_booking_approved.subject': 'Booking approved: {room}',
   'mail.venue_booking_approved.body': 'Hello,\n\nthe Social Services Centre ({municipality}) approved your booking.\n\nRoom: {room}\nPurpose: {title}\nWhen: {slot} (number of dates: {count})\n\nDetails and cancelling:\n{link}',
