@@ -8,9 +8,9 @@ for (const engine of testEngines()) {
     const report = await residentReadsProbe({ full: false, engine, databaseUrl: process.env.TEST_DATABASE_URL, seed: 1, log: () => undefined });
     assert.deepEqual(report.failures, [], `${report.failures.length} failures:\n${report.failures.slice(0, 40).join('\n')}`);
     const { routes, people, showing } = report.figures as Record<string, number>;
-    assert.ok(routes > 50, `the municipality's GET routes were walked (${routes})`);
-    assert.ok(people >= 10, `by a person of every role (${people})`);
+    assert.ok(routes! > 50, `the municipality's GET routes were walked (${routes})`);
+    assert.ok(people! >= 10, `by a person of every role (${people})`);
     // The walk must meet residents' data somewhere, or it proves nothing.
-    assert.ok(showing >= 5, `responses showing residents' data (${showing})`);
+    assert.ok(showing! >= 5, `responses showing residents' data (${showing})`);
   });
 }
