@@ -17,6 +17,7 @@ import type { Config } from './platform/config';
 import type { Database } from './platform/db/types';
 import { NO_CONTEXT } from './platform/db/types';
 import { answerFrameworkError, registerErrorHandling } from './platform/http/error-handler';
+import { registerWellFormedInput } from './platform/http/well-formed';
 import { guard } from './platform/http/guard';
 import { requestContext } from './platform/http/request-context';
 import { startWorker, type Worker } from './platform/jobs/outbox';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const moduleContext: ModuleContext = { config, db, mailer, linkKey: derivedKey(deps.appSecret, 'module-links') };
   const developmentAids = mailer.kind === 'dev-mailbox' && config.env !== 'production';
+  registerWellFormedInput(app);
   await app.register(guard, { developmentAids });
   await app.register(requestContext, { db, secureCookies, navigation: modules.flatMap((m) => m.navigation ?? []) });
   registerErrorHandling(app);
