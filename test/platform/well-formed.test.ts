@@ -31,3 +31,12 @@ describeEachEngine('input text is made well-formed before handlers see it', (h) 
     assert.equal(entry.title, 'Plan sąsiedzki \uFFFD na rok');
   });
 });
+
+test('a body nested thousands deep is walked without overflowing the stack', () => {
+  let deep: unknown = '\uD800';
+  for (let i = 0; i < 100_000; i++) deep = i % 2 ? { a: deep } : [deep];
+  assert.doesNotThrow(() => wellFormed(deep));
+  let inner = deep;
+  while (typeof inner !== 'string') inner = Array.isArray(inner) ? inner[0] : (inner as { a: unknown }).a;
+  assert.equal(inner, '\uFFFD');
+});

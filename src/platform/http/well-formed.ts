@@ -11,11 +11,23 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
-/** The same value with every string made well-formed (plain objects and arrays in place; files and buffers untouched). */
+/**
+ * The same value with every string made well-formed: plain objects and arrays are changed in place,
+ * files and buffers left alone. Iterative, so a body nested thousands deep cannot overflow the stack.
+ */
 export function wellFormed<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD') as T;
-  if (Array.isArray(value)) return value.map(wellFormed) as T;
-  if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) value[k] = wellFormed(v);
+  const fix = (v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v);
+  if (typeof value === 'string') return fix(value) as T;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!Array.isArray(node) && !isPlainObject(node)) continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      record[key] = fix(record[key]);
+      if (typeof record[key] === 'object' && record[key] !== null) stack.push(record[key]);
+    }
+  }
   return value;
 }
 
