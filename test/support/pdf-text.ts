@@ -1,21 +1,33 @@
 import zlib from 'node:zlib';
 
-/** The objects of a PDF by number: their dictionary text and, for streams, the (inflated) stream bytes. */
+/**
+ * The objects of a PDF by number: their dictionary text and, for streams, the (inflated) stream
+ * bytes. A stream is read by its /Length, never by looking for "endobj": compressed bytes can
+ * happen to spell it.
+ */
 function objects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | null }> {
   const text = pdf.toString('latin1');
   const result = new Map<number, { dict: string; stream: Buffer | null }>();
-  for (const m of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = m[2]!;
-    const at = body.search(/stream\r?\n/);
-    if (at < 0) {
-      result.set(Number(m[1]), { dict: body, stream: null });
+  const header = /(\d+) 0 obj/g;
+  for (let m = header.exec(text); m; m = header.exec(text)) {
+    const from = m.index + m[0].length;
+    const streamAt = text.indexOf('stream', from);
+    const endobjAt = text.indexOf('endobj', from);
+    if (endobjAt < 0) break;
+    if (streamAt < 0 || endobjAt < streamAt) {
+      result.set(Number(m[1]), { dict: text.slice(from, endobjAt), stream: null });
+      header.lastIndex = endobjAt;
       continue;
     }
-    const start = body.indexOf('\n', at) + 1;
-    const end = body.lastIndexOf('endstream');
-    let data = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
-    if (/\/Filter\s*\/FlateDecode/.test(body.slice(0, at))) data = zlib.inflateSync(data);
-    result.set(Number(m[1]), { dict: body.slice(0, at), stream: data });
+    const dict = text.slice(from, streamAt);
+    const start = streamAt + 'stream'.length + (text.startsWith('\r\n', streamAt + 6) ? 2 : 1);
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    const end = length ? start + Number(length[1]) : text.indexOf('endstream', start);
+    let data = Buffer.from(text.slice(start, end), 'latin1');
+    if (!length) data = Buffer.from(data.toString('latin1').replace(/\r?\n$/, ''), 'latin1');
+    if (/\/Filter\s*\/FlateDecode/.test(dict)) data = zlib.inflateSync(data);
+    result.set(Number(m[1]), { dict, stream: data });
+    header.lastIndex = text.indexOf('endobj', end) + 'endobj'.length;
   }
   return result;
 }
