@@ -14,6 +14,7 @@ CREATE TABLE care_teams (
   version int NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (municipality_id, id),
+  UNIQUE (municipality_id, name),
   FOREIGN KEY (municipality_id, unit_id) REFERENCES units (municipality_id, id)
 );
 
@@ -62,11 +63,26 @@ CREATE TABLE cases (
   CHECK (NOT needs_plan OR plan_due_on IS NOT NULL),
   CHECK (anonymised_at IS NULL OR status = 'closed')
 );
--- The coordinator's case list, newest first; a team's cases; the resident's own; the retention job's work.
-CREATE INDEX cases_coordinator_idx ON cases (municipality_id, coordinator_id, status, opened_at DESC);
-CREATE INDEX cases_team_idx ON cases (municipality_id, team_id, status, opened_at DESC);
+-- The coordinator's case list, newest first; a team's cases; a director's (all of one status); the
+-- resident's own; the retention job's work. The lists page by keyset on (opened_at, id), so each list
+-- is one range of one index read in order: id breaks ties of opened_at.
+CREATE INDEX cases_coordinator_idx ON cases (municipality_id, coordinator_id, status, opened_at DESC, id DESC);
+CREATE INDEX cases_team_idx ON cases (municipality_id, team_id, status, opened_at DESC, id DESC);
+CREATE INDEX cases_status_idx ON cases (municipality_id, status, opened_at DESC, id DESC);
+-- Search by surname anywhere in the name (pg_trgm, migration 0002).
+CREATE INDEX cases_person_name_trgm_idx ON cases USING gin (person_name gin_trgm_ops);
 CREATE INDEX cases_resident_idx ON cases (municipality_id, resident_user_id) WHERE resident_user_id IS NOT NULL;
 CREATE INDEX cases_retention_idx ON cases (municipality_id, closed_at) WHERE status = 'closed' AND anonymised_at IS NULL;
+
+-- Case numbers "CUS/<year>/<000001>" without gaps per municipality and year: the counter's row is
+-- incremented in the opening's transaction, so concurrent openings wait for each other on that row
+-- and a rolled-back opening gives its number back.
+CREATE TABLE case_number_counters (
+  municipality_id uuid NOT NULL REFERENCES municipalities(id),
+  year int NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  last_number int NOT NULL CHECK (last_number BETWEEN 1 AND 999999),
+  PRIMARY KEY (municipality_id, year)
+);
 
 -- Later applications of the same resident join their case.
 ALTER TABLE applications ADD COLUMN case_id uuid;
@@ -93,6 +109,7 @@ CREATE TABLE case_access_grants (
   reviewed_by uuid REFERENCES users(id),
   reviewed_at timestamptz,
   review_note text NOT NULL DEFAULT '' CHECK (length(review_note) <= 2000),
+  version int NOT NULL DEFAULT 1,
   PRIMARY KEY (municipality_id, id),
   FOREIGN KEY (municipality_id, case_id) REFERENCES cases (municipality_id, id) ON DELETE CASCADE,
   CHECK (expires_at > granted_at),
@@ -111,4 +128,4 @@ CREATE TABLE retention_policies (
   PRIMARY KEY (municipality_id)
 );
 
-SELECT isolate_by_municipality('care_teams', 'care_team_members', 'cases', 'case_access_grants', 'retention_policies');
+SELECT isolate_by_municipality('care_teams', 'care_team_members', 'cases', 'case_number_counters', 'case_access_grants', 'retention_policies');

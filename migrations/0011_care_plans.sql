@@ -35,6 +35,7 @@ CREATE TABLE care_plans (
   CHECK (approved_by IS NULL OR approved_by <> author_id),
   CHECK ((approved_by IS NULL) = (approved_at IS NULL)),
   CHECK (status NOT IN ('approved', 'superseded') OR approved_at IS NOT NULL),
+  CHECK (status <> 'submitted' OR submitted_at IS NOT NULL),
   CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
   CHECK (status <> 'closed' OR (final_interview_on IS NOT NULL AND length(final_summary) >= 20))
 );
@@ -42,6 +43,8 @@ CREATE TABLE care_plans (
 CREATE UNIQUE INDEX care_plans_one_draft_idx ON care_plans (municipality_id, case_id) WHERE status IN ('draft', 'submitted');
 CREATE UNIQUE INDEX care_plans_one_approved_idx ON care_plans (municipality_id, case_id) WHERE status = 'approved';
 CREATE INDEX care_plans_expiry_idx ON care_plans (municipality_id, valid_until) WHERE status = 'approved';
+-- The approvers' list of plans awaiting approval, oldest first.
+CREATE INDEX care_plans_submitted_idx ON care_plans (municipality_id, submitted_at) WHERE status = 'submitted';
 
 CREATE TABLE care_plan_goals (
   municipality_id uuid NOT NULL,
@@ -135,3 +138,9 @@ CREATE TABLE care_plan_warnings (
 
 SELECT isolate_by_municipality('care_plans', 'care_plan_goals', 'care_plan_services', 'care_plan_commitments',
   'care_plan_reviews', 'care_plan_notes', 'care_plan_warnings');
+-- Monitoring notes are appended, never removed by the application (anonymisation overwrites their text).
+REVOKE DELETE ON care_plan_notes FROM wspolnota_app;
+
+-- The daily deadline-warnings job (queue care-plans.warn) is one job per Warsaw day: each run enqueues
+-- the next day's and every start makes sure today's exists, so restarts never pile up duplicates.
+CREATE UNIQUE INDEX jobs_care_plans_warn_day_idx ON jobs ((payload ->> 'day')) WHERE queue = 'care-plans.warn';

@@ -45,12 +45,20 @@ CREATE TABLE referrals (
   CHECK (plan_id IS NOT NULL OR application_id IS NOT NULL),
   -- The consent gate, kept by the database too.
   CHECK (consent_id IS NOT NULL OR (override_basis IS NOT NULL AND length(override_reason) >= 10)),
-  CHECK (status NOT IN ('rejected', 'cancelled') OR status_reason <> '')
+  CHECK (override_basis IS NULL OR length(override_reason) >= 10),
+  CHECK (plan_service_id IS NULL OR plan_id IS NOT NULL),
+  CHECK (status NOT IN ('rejected', 'cancelled') OR status_reason <> ''),
+  -- Accepted before work starts; the completion has its time. (The outcome is required by the form,
+  -- not here: anonymisation empties it and keeps the status.)
+  CHECK (status NOT IN ('accepted', 'in_progress', 'completed') OR accepted_at IS NOT NULL),
+  CHECK ((status = 'completed') = (completed_at IS NOT NULL))
 );
 CREATE INDEX referrals_case_idx ON referrals (municipality_id, case_id, sent_at DESC);
 CREATE INDEX referrals_organisation_inbox_idx ON referrals (municipality_id, organisation_id, status, sent_at DESC) WHERE organisation_id IS NOT NULL;
 CREATE INDEX referrals_unit_inbox_idx ON referrals (municipality_id, unit_id, status, sent_at DESC) WHERE unit_id IS NOT NULL;
 CREATE INDEX referrals_open_idx ON referrals (municipality_id, respond_by) WHERE status = 'sent';
+-- The open referrals that rely on a consent, found when the resident withdraws it.
+CREATE INDEX referrals_consent_idx ON referrals (municipality_id, consent_id) WHERE consent_id IS NOT NULL;
 
 -- Every change of status: when, by whom, why.
 CREATE TABLE referral_events (

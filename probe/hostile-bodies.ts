@@ -81,3 +81,25 @@ export function hostileFiles(csv: string, count: number, seed: number): { kind: 
     ...fc.sample(arb, { seed, numRuns: count }),
   ];
 }
+
+/**
+ * Hostile document uploads (a resident's or staff's attachment form): empty, oversized, random bytes
+ * under any name, an executable called .pdf, a PNG called .pdf, a good PDF under a name with markup
+ * or hostile text (kept, and shown escaped).
+ */
+export function hostileDocuments(count: number, seed: number): { kind: string; filename: string; data: Buffer }[] {
+  const pdf = Buffer.from('%PDF-1.4\n%probe\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  const arb = fc.oneof(
+    fc.uint8Array({ maxLength: 2000 }).chain((bytes) => fc.constantFrom('x.pdf', 'x.png', 'x.exe', '').map((filename) => ({ kind: 'random bytes', filename, data: Buffer.from(bytes) }))),
+    hostileValue.filter((v) => typeof v.value === 'string').map((v) => ({ kind: `file name: ${v.kind}`, filename: `${asText(v.value).slice(0, 300)}.pdf`, data: pdf })),
+    fc.integer({ min: 100_000, max: 999_999 }).map((n) => ({ kind: 'markup file name', filename: `<img src=x onerror=probe${n}>.pdf`, data: pdf })),
+  );
+  return [
+    { kind: 'empty file', filename: 'pusty.pdf', data: Buffer.alloc(0) },
+    { kind: 'oversized file', filename: 'duzy.pdf', data: Buffer.concat([pdf, Buffer.alloc(6 * 1024 * 1024, 'a')]) },
+    { kind: 'executable called .pdf', filename: 'faktura.pdf', data: Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(100)]) },
+    { kind: 'PNG called .pdf', filename: 'skan.pdf', data: png },
+    ...fc.sample(arb, { seed, numRuns: count }),
+  ];
+}

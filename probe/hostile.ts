@@ -7,8 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import type { LightMyRequestResponse } from 'fastify';
 import type { RouteInfo } from '../src/app';
+import { permissionsOf, ROLES, type Role } from '../src/platform/auth/roles';
 import type { TestClient } from '../test/support/client';
-import { hostileBody, hostileFiles, hostileQuery, hostileSegments, pathSegment, RAW_QUERIES } from './hostile-bodies';
+import { hostileBody, hostileDocuments, hostileFiles, hostileQuery, hostileSegments, pathSegment, RAW_QUERIES } from './hostile-bodies';
 import { inputs, targeted, UNESCAPED, WHOLE_BODIES, type Input } from './hostile-inputs';
 import type { Probe, ProbeOptions } from './types';
 import { formFor, harvest, queryParameters, validPairs, type Harvest } from './world-forms';
@@ -23,6 +24,8 @@ const short = (v: unknown) => {
 const SLOW_MS = 2500;
 /** Text of a file outside public/ that /static must never serve. */
 const OUTSIDE_PUBLIC = '"name": "wspolnota"';
+
+const HOLDER_ORDER: Role[] = ['administrator', 'director', ...ROLES];
 
 class Hostile {
   failures: string[] = [];
@@ -44,7 +47,8 @@ class Hostile {
   /** Who calls the route: A's person holding its permission, A's member who runs the federation, or a visitor. */
   async caller(route: RouteInfo): Promise<TestClient> {
     const a = route.access;
-    if (a?.kind === 'permission') return this.w.peopleA.get(a.permission === 'audit.read' ? 'auditor' : 'administrator')!.client;
+    // The administrator where it holds the permission, else the first role that does (the director opens every case).
+    if (a?.kind === 'permission') return this.w.peopleA.get(HOLDER_ORDER.find((r) => permissionsOf([r]).has(a.permission))!)!.client;
     if (a?.kind === 'authenticated') return this.w.peopleA.get('ngo_member')!.client;
     let c = this.clients.get(route.url);
     if (!c) {
@@ -99,7 +103,7 @@ class Hostile {
   async postRoute(route: RouteInfo, count: (fields: number) => { perField: number; total: number }): Promise<void> {
     const url = fillUrl(route.url, this.w.a.slug, this.w.seededA.ids);
     const found = formFor(this.h, url);
-    if (found?.form.multipart) return this.importRoute(route, url);
+    if (found?.form.multipart) return url.endsWith('/import') ? this.importRoute(route, url) : this.uploadRoute(route, url);
     const fields = (found?.form.fields ?? []).map((f) => f.name).filter((n) => n !== '_csrf');
     let base = await this.baseline(route, url);
     const { perField, total } = count(fields.length);
@@ -131,6 +135,16 @@ class Hostile {
     }
     await this.try(route, url, { kind: 'multipart', fields: [['file', 'not a file']] }, 'text instead of a file', 'html');
     await this.try(route, url, { kind: 'form', pairs: [['file', csv]] }, 'urlencoded instead of multipart', 'html');
+  }
+
+  /** A document upload form: hostile files with the form's other fields as a browser fills them. */
+  async uploadRoute(route: RouteInfo, url: string): Promise<void> {
+    const fields = (validPairs(this.h, url, false) ?? []).filter(([k]) => k !== '_csrf' && k !== 'file');
+    for (const f of hostileDocuments(this.opts.full ? 40 : 4, this.opts.seed)) {
+      await this.try(route, url, { kind: 'multipart', fields, file: { name: 'file', filename: f.filename, type: 'application/pdf', data: f.data } }, f.kind, 'html');
+    }
+    await this.try(route, url, { kind: 'multipart', fields: [...fields, ['file', 'not a file']] }, 'text instead of a file', 'html');
+    await this.try(route, url, { kind: 'form', pairs: fields }, 'urlencoded instead of multipart', 'html');
   }
 
   /** Query names a GET route reads (its filter form, the OpenAPI document), and the usual suspects every route gets. */

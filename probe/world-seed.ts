@@ -14,9 +14,13 @@ import { seedCatalogFixtures } from '../src/modules/catalog';
 import { seedMeetingFixtures } from '../src/modules/meetings';
 import { seedOrganisationFixtures } from '../src/modules/organisations';
 import { inviteStaff } from '../src/modules/staff';
+import { myDataIds, myDataText } from './world-seed-my-data';
 import { seedVenueFixtures } from '../src/modules/venues';
 import type { TestClient } from '../test/support/client';
 import { uniq, type TestUser } from '../test/support/factories';
+import { referralIds, referralText } from './world-seed-referrals';
+import { caseIds } from './world-seed-cases';
+import { carePlanIds, carePlanText } from './world-seed-care-plans';
 
 export interface Seeded {
   /**
@@ -164,6 +168,10 @@ export async function seedMunicipality(
     if (venue) Object.assign(ids, { 'venues/:id': venue.venue, 'venues/rooms/:id': venue.room, 'venues/bookings/:id': venue.booking });
     if (opts.full) Object.assign(ids, await meetingIds(sql, m, opts.representative));
     if (opts.full) Object.assign(ids, await applicationIds(sql, m, opts.representative));
+    if (opts.full) Object.assign(ids, await caseIds(sql, m, opts.representative));
+    if (opts.full) Object.assign(ids, await referralIds(sql, m, opts.admin, opts.representative));
+    if (opts.full) Object.assign(ids, await carePlanIds(sql, m, ids['cases/:caseId'], opts.representative));
+    if (opts.full) Object.assign(ids, await myDataIds(sql, m, opts.representative));
     const bookingTitles = opts.full ? await sql.query<{ name: string }>('SELECT DISTINCT title AS name FROM room_bookings WHERE municipality_id = $1', [m.id]) : [];
     const names = await sql.query<{ name: string }>(
       `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
@@ -178,9 +186,13 @@ export async function seedMunicipality(
     const applicationText = opts.full
       ? await sql.query<{ name: string }>('SELECT DISTINCT beneficiary_name AS name FROM applications WHERE municipality_id = $1 UNION SELECT DISTINCT need FROM applications WHERE municipality_id = $1', [m.id])
       : [];
+    // What providers were told of residents, outcomes and delivery notes: for A's people only.
+    const referralNotes = opts.full ? await referralText(sql, m) : [];
+    const documentNotes = opts.full ? await myDataText(sql, m) : [];
+    const planNotes = opts.full ? await carePlanText(sql, m) : [];
     return {
       ids,
-      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...invited],
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...referralNotes, ...documentNotes, ...planNotes, ...invited],
       // Names without characters that pages escape, so that they can be looked for as they are.
       publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
       invitees: invited,

@@ -6,9 +6,13 @@ import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
 import { seedActionPlanFixtures } from '../modules/action-plan';
 import { seedApplicationFixtures } from '../modules/applications';
+import { seedCarePlanFixtures } from '../modules/care-plans';
+import { seedCaseFixtures } from '../modules/cases';
 import { seedCatalogFixtures } from '../modules/catalog';
 import { seedMeetingFixtures } from '../modules/meetings';
+import { seedMyDataFixtures } from '../modules/my-data';
 import { seedOrganisationFixtures } from '../modules/organisations';
+import { seedReferralFixtures } from '../modules/referrals';
 import { seedVenueFixtures } from '../modules/venues';
 
 /** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
@@ -18,6 +22,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'dyrektor@zyrardow.example', name: 'Marta Zielińska', roles: ['director'] },
   { email: 'administrator@zyrardow.example', name: 'Tomasz Wróbel', roles: ['administrator'] },
   { email: 'koordynator@zyrardow.example', name: 'Joanna Kaczmarek', roles: ['coordinator'] },
+  { email: 'kierownik@zyrardow.example', name: 'Irena Wątkowska', roles: ['coordinator'] },
   { email: 'organizator@zyrardow.example', name: 'Paweł Sikora', roles: ['community_organiser'] },
   { email: 'dotacje@zyrardow.example', name: 'Ewa Lis', roles: ['grants_officer'] },
   { email: 'analityk@zyrardow.example', name: 'Beata Mazur', roles: ['analyst'] },
@@ -94,6 +99,11 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedMeetingFixtures(sql, municipality.id);
     await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
     await seedApplicationFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example'), coordinator: accounts.get('koordynator@zyrardow.example') });
+    await seedMyDataFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example') });
+    await seedCaseFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), supervisor: accounts.get('kierownik@zyrardow.example'), resident: accounts.get('mieszkanka@zyrardow.example') });
+    await seedCarePlanFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), director: accounts.get('dyrektor@zyrardow.example') });
+    // Keep last, after the cases' and plans' fixtures: the referrals are sent from their cases.
+    await seedReferralFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE) });
   });
   return true;
 }

@@ -6,12 +6,12 @@ import { seedOrganisationFixtures } from '../../src/modules/organisations';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { checkA11y, checkA11yOfHtml, clickAndWait, launchBrowser, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
-describeEachEngine('browser: the community action plan', (h) => {
+describeInBrowser('browser: the community action plan', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

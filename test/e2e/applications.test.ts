@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { TestClient } from '../support/client';
 import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 import { AFTER_SCHOOL, CARE, applicationForm, applyFor, catalogueMunicipality, coordinator, decideNow, serviceId } from '../modules/applications-helpers';
 import { person } from '../modules/organisations-helpers';
 
@@ -12,7 +12,7 @@ import { person } from '../modules/organisations-helpers';
  * and "Moje wnioski"; staff's queues, a queue with a warning, an application with its decisions (and
  * a failed one), the register form and the places per period.
  */
-describeEachEngine('browser: applications pages pass axe-core', (h) => {
+describeInBrowser('browser: applications pages pass axe-core', (h) => {
   let browser: Browser;
   let base = '';
 

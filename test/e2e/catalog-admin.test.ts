@@ -4,13 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
-describeEachEngine('browser: staff catalogue editing', (h) => {
+describeInBrowser('browser: staff catalogue editing', (h) => {
   let browser: Browser;
   let base = '';
 

@@ -5,12 +5,12 @@ import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 
-describeEachEngine('browser: the eligibility check', (h) => {
+describeInBrowser('browser: the eligibility check', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

@@ -5,7 +5,7 @@ import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { checkA11y, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 const PROGRAMME = 'Program usług społecznych Miasta Żyrardowa na lata 2026–2027';
 
@@ -13,7 +13,7 @@ async function follow(page: Page, name: string | RegExp, within = page.locator('
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), within.getByRole('link', { name, exact: typeof name === 'string' }).first().click()]);
 }
 
-describeEachEngine('public programme in the browser', (h) => {
+describeInBrowser('public programme in the browser', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

@@ -5,12 +5,12 @@ import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { checkA11y, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const resultNames = (page: Page) => page.locator('li.result h3 a').allInnerTexts();
 
-describeEachEngine('public catalogue in the browser', (h) => {
+describeInBrowser('public catalogue in the browser', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

@@ -4,12 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import { checkA11y, checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 import { csvColumns, csvOf, csvRecords } from '../modules/catalog-transfer-helpers';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 
-describeEachEngine('browser: catalogue import and export', (h) => {
+describeInBrowser('browser: catalogue import and export', (h) => {
   let browser: Browser;
   let base = '';
 

@@ -5,14 +5,14 @@ import { totpCode } from '../../src/platform/auth/totp';
 import { units } from '../../src/platform/tenancy/repository';
 import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 /** Clicks something that submits a form or follows a link and waits for the next page to load. */
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
-describeEachEngine('browser journey', (h) => {
+describeInBrowser('browser journey', (h) => {
   let browser: Browser;
   let base = '';
   /** Mail links carry the configured PUBLIC_URL (http://localhost:3000); the test server listens elsewhere. */

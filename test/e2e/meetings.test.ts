@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
 import { TestClient } from '../support/client';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 import { logIn } from '../support/session';
 import { createMeeting, mailTo, meetingForm, moveStart, organiser, rsvpPath } from '../modules/meetings-helpers';
 import { ownerQuery, person, seededMunicipality } from '../modules/organisations-helpers';
@@ -14,7 +14,7 @@ import { ownerQuery, person, seededMunicipality } from '../modules/organisations
  * a meeting with attendance open, invitations, numbers), the answer page and the inbox, the
  * cooperation history. The pages are fetched as their people (TOTP for staff) and shown to the browser.
  */
-describeEachEngine('browser: meetings pages pass axe-core', (h) => {
+describeInBrowser('browser: meetings pages pass axe-core', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

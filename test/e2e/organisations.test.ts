@@ -5,13 +5,13 @@ import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { seedOrganisationFixtures } from '../../src/modules/organisations';
 import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const resultNames = (page: Page) => page.locator('li.result h3 a').allInnerTexts();
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
-describeEachEngine('browser: the registry of organisations', (h) => {
+describeInBrowser('browser: the registry of organisations', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

@@ -6,13 +6,13 @@ import { seedVenueFixtures } from '../../src/modules/venues';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, serveOnLoopback } from '../support/browser';
 import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { describeInBrowser } from '../support/harness';
 import { logIn as logInClient } from '../support/session';
 import { nextWeekday } from '../modules/venues-helpers';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 
-describeEachEngine('browser: the Local Activity Place', (h) => {
+describeInBrowser('browser: the Local Activity Place', (h) => {
   let browser: Browser;
   let base = '';
   let m: MunicipalityRow;

@@ -5,8 +5,11 @@ import { testEngines } from '../support/engines';
 
 const seed = Number(process.env.PROBE_SEED ?? 20261123);
 
-for (const engine of testEngines()) {
-  test(`hostile input: every form, query string and route parameter [${engine}]`, { timeout: 150_000 }, async () => {
+// Hostile input judges how the app answers what it is sent, the same on either engine (PGlite is
+// PostgreSQL): the small version runs once, on PostgreSQL when TEST_DATABASE_URL is set (ADR 0006);
+// `npm run probe -- hostile` runs it in full on either.
+for (const engine of testEngines().slice(-1)) {
+  test(`hostile input: every form, query string and route parameter [${engine}]`, { timeout: 300_000 }, async () => {
     const report = await hostileInputProbe({ full: false, engine, databaseUrl: process.env.TEST_DATABASE_URL, seed, log: () => undefined });
     assert.deepEqual(report.failures, [], `${report.failures.length} failures (seed ${seed}):\n${report.failures.slice(0, 40).join('\n')}`);
 

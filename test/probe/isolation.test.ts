@@ -6,7 +6,7 @@ import { testEngines } from '../support/engines';
 const seed = Number(process.env.PROBE_SEED ?? 20261123);
 
 for (const engine of testEngines()) {
-  test(`tenant isolation: every route of A, as anonymous and as every role of B [${engine}]`, { timeout: 150_000 }, async () => {
+  test(`tenant isolation: every route of A, as anonymous and as every role of B [${engine}]`, { timeout: 300_000 }, async () => {
     const report = await isolationProbe({ full: false, engine, databaseUrl: process.env.TEST_DATABASE_URL, seed, log: () => undefined });
     assert.deepEqual(report.failures, [], `${report.failures.length} failures (seed ${seed}):\n${report.failures.slice(0, 40).join('\n')}`);
 

@@ -28,7 +28,20 @@ export interface HarnessOptions {
  * app on a fresh database of its own. The job worker does not poll: tests call `worker.drain()`.
  */
 export function describeEachEngine(name: string, fn: (h: Harness) => void, opts: HarnessOptions | (() => HarnessOptions) = {}): void {
-  for (const engine of testEngines()) {
+  describeOn(testEngines(), name, fn, opts);
+}
+
+/**
+ * Browser tests judge the pages (axe-core, the keyboard, reflow), which no engine changes: they run
+ * once, on PostgreSQL when TEST_DATABASE_URL is set and on PGlite otherwise. What the pages read and
+ * write is tested on both engines by the module tests (ADR 0006).
+ */
+export function describeInBrowser(name: string, fn: (h: Harness) => void, opts: HarnessOptions | (() => HarnessOptions) = {}): void {
+  describeOn(testEngines().slice(-1), name, fn, opts);
+}
+
+function describeOn(engines: Engine[], name: string, fn: (h: Harness) => void, opts: HarnessOptions | (() => HarnessOptions)): void {
+  for (const engine of engines) {
     describe(`${name} [${engine}]`, () => {
       const h = { engine } as Harness;
       let opened: OpenedDb | undefined;

@@ -52,6 +52,8 @@ export interface ApplicationRow {
   submitted_at: Date;
   decided_at: Date | null;
   version: number;
+  /** The case the application belongs to (cases module), once one is opened or joined. */
+  case_id: string | null;
 }
 
 /** A warning for staff: the service's criteria the beneficiary's age may not meet (never a refusal). */

@@ -4,7 +4,7 @@ import type { ApplicationRow, Channel, Relation, Status } from './domain';
 const COLUMNS = `a.id, a.service_id, s.name AS service_name, s.status AS service_status, p.name AS provider_name, s.criteria,
   a.applicant_id, a.applicant_name, a.beneficiary_name, a.beneficiary_birth_year, a.relation, a.contact_phone, a.contact_email,
   a.need, a.channel, a.registered_by, r.display_name AS registered_by_name, a.status, a.status_reason, a.forwarded_to,
-  u.name AS forwarded_to_name, a.queue_position, a.submitted_at, a.decided_at, a.version`;
+  u.name AS forwarded_to_name, a.queue_position, a.submitted_at, a.decided_at, a.version, a.case_id`;
 const FROM = `applications a JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id
   JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
   LEFT JOIN users r ON r.id = a.registered_by

@@ -46,6 +46,14 @@ export async function residentRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return reply.page((c) => <MinePage ctx={c} applications={list} />);
   });
 
+  // The same list as JSON (no personal data beyond the person's own): place and estimate read from each row.
+  app.get<{ Params: Params }>('/api/:municipality/applications/mine', SIGNED_IN, async (request, reply) => {
+    const list = await mine(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    return reply.header('cache-control', 'no-store').send({
+      applications: list.map((a) => ({ id: a.id, service: { id: a.service_id, name: a.service_name }, status: a.status, queue_position: a.queue_position, estimate_weeks: a.estimate })),
+    });
+  });
+
   app.get<{ Params: Params }>('/:municipality/applications/mine/reads', SIGNED_IN, async (request, reply) => {
     const list = await whoReadMine(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
     return reply.header('cache-control', 'no-store').page((c) => <ReadsPage ctx={c} reads={list} />);

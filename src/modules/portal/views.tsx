@@ -49,6 +49,8 @@ export function MunicipalityPage(props: { ctx: PageContext; municipality: Munici
       ) : null}
       {props.signedIn ? (
         <p>
+          <a href={`/${municipality.slug}/my`}>{t('my_data.hub.title')}</a>
+          {' · '}
           <a href={`/${municipality.slug}/applications/mine`}>{t('applications.mine.title')}</a>
           {' · '}
           <a href={`/${municipality.slug}/applications/new`}>{t('applications.apply.link')}</a>

@@ -1,9 +1,20 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import { translator } from '../i18n';
-import { AppError, fieldMessageKey, messageKeyFor } from './errors';
+import { AppError, fieldMessageKey, messageKeyFor, type ErrorCode } from './errors';
 import { ErrorPage } from './error-page';
+import type { PageContext } from '../ui/context';
 import { renderDocument } from '../ui/render';
+
+/**
+ * What an error page may offer below its message for one error code, given by a module: a way
+ * forward that belongs to it (the cases module's "break the glass" form for `case.need_to_know`).
+ */
+export type ErrorOffer = (ctx: PageContext, error: AppError, request: FastifyRequest) => VNode | null;
+const offers = new Map<ErrorCode, ErrorOffer>();
+export function offerOnErrorPage(code: ErrorCode, offer: ErrorOffer): void {
+  offers.set(code, offer);
+}
 
 /** JSON for the API and for clients that ask for it; HTML pages for everyone else. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -70,7 +81,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     return reply.redirect(`/account/mfa?next=${encodeURIComponent(request.url)}`, 303);
   }
   if (!request.i18n) request.i18n = i18n;
-  return reply.page((ctx) => h(ErrorPage, { ctx, message }) as VNode, error.status);
+  const offer = offers.get(error.code);
+  return reply.page((ctx) => h(ErrorPage, { ctx, message, offer: offer?.(ctx, error, request) }) as VNode, error.status);
 }
 
 /**

@@ -39,6 +39,31 @@ export const ERROR_STATUS = {
   'case.need_to_know': 403,
   /** A closed (or anonymised) case takes no more changes. */
   'case.closed': 409,
+  /** A referral's status cannot move this way (a rejected one accepted, a completed one cancelled…). */
+  'referral.invalid_transition': 409,
+  /** Deliveries are recorded only on an accepted referral or one in progress. */
+  'referral.not_active': 409,
+  /** The resident withdrew the consent the referral relied on: no new deliveries. */
+  'referral.consent_withdrawn': 409,
+  /** A case is opened only from an accepted application… */
+  'case.application_not_accepted': 409,
+  /** …that is in no case yet. */
+  'case.application_has_case': 409,
+  /** A resident's document removed by its uploader: the record stays, the content is gone. */
+  'document.removed': 410,
+  /** A consent withdrawn already (twice, or in another tab). */
+  'consent.withdrawn': 409,
+  /** Processing by the centre cannot be withdrawn while its application waits in a queue / belongs to an open case. */
+  'consent.needed_in_queue': 409,
+  'consent.needed_in_case': 409,
+  /** "Moje sprawy" is for people of the municipality (any role); others are told how to join. */
+  'my_data.join_first': 403,
+  /** Four eyes: the author of an individual plan (IPUS) can never approve it. */
+  'plan.own_approval': 403,
+  /** The plan is no longer in the state the action needs (edited only as a draft, approved only when submitted…). */
+  'plan.wrong_status': 409,
+  /** A case has one plan in force and one draft at a time: drafting or revising again finds the one there is. */
+  'plan.exists': 409,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

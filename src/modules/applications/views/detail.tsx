@@ -76,6 +76,14 @@ export function ApplicationPageView(props: { ctx: PageContext; data: Application
           </li>
         ))}
       </ul>
+      <p>
+        <a href={`${base}/${a.id}/documents`}>{t('my_data.staff.link')}</a>
+      </p>
+      {a.status === 'accepted' && !a.case_id ? (
+        <p>
+          <a href={`/${ctx.municipality!.slug}/cases/new?application=${a.id}`}>{t('cases.open.link')}</a>
+        </p>
+      ) : null}
       <h2>{t('applications.history.title')}</h2>
       <History ctx={ctx} data={data} />
       {isInQueue(a.status) ? <Decisions ctx={ctx} data={data} form={props.form} formName={props.formName} /> : null}

@@ -181,6 +181,85 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           },
         },
       },
+      '/api/{municipality}/cases': op(
+        'listCases',
+        "A coordinator's cases, newest first (50 a page; need-to-know; every page audited as `case.read`)",
+        {
+          200: json(
+            {
+              type: 'object',
+              required: ['filter', 'cases', 'next'],
+              properties: {
+                filter: { type: 'object' },
+                cases: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string', format: 'uuid' },
+                      number: { type: 'string', description: 'CUS/<year>/<6 digits>' },
+                      person: { type: 'string' },
+                      birthYear: { type: 'integer' },
+                      coordinator: { type: 'string' },
+                      team: { type: ['string', 'null'] },
+                      status: { type: 'string', enum: ['open', 'closed'] },
+                      planDueOn: { type: ['string', 'null'], format: 'date' },
+                      deadline: { type: 'object' },
+                      openedAt: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                },
+                next: { type: ['string', 'null'], format: 'uuid', description: 'The `after` value of the next page (null on the last page).' },
+              },
+            },
+            'A page of cases the caller may see.',
+          ),
+          401: error('Not signed in.'),
+          403: error('No `cases.manage` permission in this municipality (or 2FA not enrolled).'),
+          404: NOT_FOUND,
+        },
+        [
+          ref('parameters/municipality'),
+          { name: 'scope', in: 'query', description: 'mine (default), team (supervisors), all (directors).', schema: { type: 'string', enum: ['mine', 'team', 'all'] } },
+          { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'closed'] } },
+          { name: 'due', in: 'query', description: '1: only cases whose plan is due within 7 days or overdue.', schema: { type: 'string' } },
+          { name: 'q', in: 'query', description: 'A case number or part of a surname.', schema: { type: 'string', maxLength: 100 } },
+          { name: 'after', in: 'query', description: 'The last case of the previous page (keyset paging).', schema: { type: 'string', format: 'uuid' } },
+        ],
+        { tags: ['Platform'], security: [{ session: [] }] },
+      ),
+      '/api/{municipality}/applications/mine': op(
+        'listMyApplications',
+        "The signed-in person's applications with their place in the queue (read from the row, never counted) and the estimate",
+        {
+          200: json(
+            {
+              type: 'object',
+              required: ['applications'],
+              properties: {
+                applications: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string', format: 'uuid' },
+                      service: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } } },
+                      status: { type: 'string', enum: ['waiting', 'accepted', 'declined', 'on_hold', 'forwarded', 'withdrawn'] },
+                      queue_position: { type: ['integer', 'null'] },
+                      estimate_weeks: { type: ['number', 'null'], description: 'Weeks at the pace of the last 12 weeks; null when no estimate is possible.' },
+                    },
+                  },
+                },
+              },
+            },
+            'The applications.',
+          ),
+          401: error('Not signed in.'),
+          404: NOT_FOUND,
+        },
+        [ref('parameters/municipality')],
+        { tags: ['Platform'], security: [{ session: [] }] },
+      ),
       [hsds('')]: { ...root, parameters: [ref('parameters/municipality')] },
       [hsds('/')]: { ...root, get: { ...root.get, operationId: 'getAPIMetaInformationSlash' }, parameters: [ref('parameters/municipality')] },
       [hsds('/datapackage.zip')]: {

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Sql } from '../../platform/db/types';
+import type { AppModule, ModuleContext } from '../../platform/module';
+import type { ServiceRow } from './domain';
+import { items } from './repository-items';
+import { editRoutes } from './routes-edit';
+import { planRoutes } from './routes-plan';
+import { readRoutes } from './routes-read';
+import { scheduleWarnings, WARN_QUEUE, warnJob } from './warnings';
+
+/**
+ * Individual social services plans (IPUS) of a case: drafted by the case's coordinator (or their
+ * supervisor) item by item with optimistic concurrency, approved by someone else (four eyes),
+ * monitored with dated notes and reviews, revised into new revisions, closed with a final interview
+ * and a summary; a PDF for signature; the resident's own view; daily deadline warnings by mail.
+ */
+export const carePlansModule: AppModule = {
+  name: 'care-plans',
+  routes: async (app: FastifyInstance, ctx: ModuleContext) => {
+    await planRoutes(app, ctx);
+    await editRoutes(app, ctx);
+    await readRoutes(app, ctx);
+    // Tests drive the job themselves; a running app makes sure today's run exists (one per day, see warnings.ts).
+    if (ctx.config.env !== 'test') app.addHook('onReady', async () => void (await scheduleWarnings(ctx.db)));
+  },
+  navigation: [{ href: '/plans/awaiting', label: 'nav.plans_awaiting', permission: 'plans.approve' }],
+  jobs: (ctx) => ({ [WARN_QUEUE]: (payload) => warnJob(ctx.db, ctx.config.publicUrl, payload) }),
+};
+
+/**
+ * The services of the plan in force of a case (approved), in order — what a referral may be made
+ * for. Empty when the case has no approved plan. The caller's transaction and RLS context apply.
+ */
+export async function currentPlanServices(sql: Sql, municipalityId: string, caseId: string): Promise<(ServiceRow & { plan_id: string })[]> {
+  const [plan] = await sql.query<{ id: string }>("SELECT id FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status = 'approved'", [municipalityId, caseId]);
+  if (!plan) return [];
+  return (await items.of(sql, municipalityId, plan.id, 'services')).map((s) => ({ ...s, plan_id: plan.id }));
+}
+
+export { seedCarePlanFixtures } from './fixtures';
+export { sendWarnings, scheduleWarnings, WARN_QUEUE } from './warnings';
+export type { PlanStatus, ServiceRow as CarePlanServiceRow } from './domain';

@@ -1,0 +1,111 @@
+import type { Sql } from '../../platform/db/types';
+import { DEFAULT_RETENTION_MONTHS } from './domain';
+
+/** What anonymised free text reads where the schema requires some text (a CHECK of a minimum length). */
+export const ANONYMISED_TEXT = 'Dane usunięte po upływie okresu przechowywania.';
+export const ANONYMISED_NAME = 'Osoba zanonimizowana';
+
+export interface PolicyRow {
+  closed_case_months: number;
+  /** 0: no row yet (the default applies). */
+  version: number;
+  updated_at: Date | null;
+  updated_by_name: string | null;
+}
+
+export const retention = {
+  async policy(sql: Sql, municipalityId: string): Promise<PolicyRow> {
+    const [row] = await sql.query<PolicyRow>(
+      `SELECT p.closed_case_months, p.version, p.updated_at, u.display_name AS updated_by_name
+       FROM retention_policies p LEFT JOIN users u ON u.id = p.updated_by WHERE p.municipality_id = $1`,
+      [municipalityId],
+    );
+    return row ?? { closed_case_months: DEFAULT_RETENTION_MONTHS, version: 0, updated_at: null, updated_by_name: null };
+  },
+  /** Saves the months on `version` (0: the first save); false when someone else saved in between. */
+  async save(sql: Sql, municipalityId: string, version: number, months: number, userId: string): Promise<boolean> {
+    const rows =
+      version === 0
+        ? await sql.query('INSERT INTO retention_policies (municipality_id, closed_case_months, updated_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [municipalityId, months, userId])
+        : await sql.query(
+            'UPDATE retention_policies SET closed_case_months = $3, updated_by = $4, updated_at = now(), version = version + 1 WHERE municipality_id = $1 AND version = $2 RETURNING 1',
+            [municipalityId, version, months, userId],
+          );
+    return rows.length === 1;
+  },
+  /** Closed cases: still holding personal data, and anonymised. */
+  async counts(sql: Sql, municipalityId: string): Promise<{ kept: number; anonymised: number; due: number }> {
+    const [row] = await sql.query<{ kept: number; anonymised: number; due: number }>(
+      `SELECT count(*) FILTER (WHERE anonymised_at IS NULL)::int AS kept, count(*) FILTER (WHERE anonymised_at IS NOT NULL)::int AS anonymised,
+         count(*) FILTER (WHERE anonymised_at IS NULL AND closed_at < now() - make_interval(months => coalesce(
+           (SELECT closed_case_months FROM retention_policies WHERE municipality_id = $1), ${DEFAULT_RETENTION_MONTHS})))::int AS due
+       FROM cases WHERE municipality_id = $1 AND status = 'closed'`,
+      [municipalityId],
+    );
+    return row!;
+  },
+  /** Up to `limit` closed cases past the retention period, locked for this batch (another worker skips them). */
+  async dueBatch(sql: Sql, municipalityId: string, months: number, limit: number): Promise<{ id: string; closed_at: Date }[]> {
+    return sql.query(
+      `SELECT id, closed_at FROM cases WHERE municipality_id = $1 AND status = 'closed' AND anonymised_at IS NULL
+         AND closed_at < now() - make_interval(months => $2)
+       ORDER BY closed_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [municipalityId, months, limit],
+    );
+  },
+  /**
+   * Removes the personal data of these cases and of everything hanging off them — applications,
+   * plans, referrals, deliveries, documents — keeping statuses, dates, services, counts and units.
+   */
+  async anonymise(sql: Sql, municipalityId: string, ids: string[]): Promise<void> {
+    const run = (text: string, ...more: string[]) => sql.query(text, [municipalityId, ids, ...more]);
+    const decade = (col: string) => `${col} - ${col} % 10`;
+    // Text a CHECK requires (a status's reason, a closed plan's summary) gets the placeholder; empty stays empty.
+    const keep = (col: string) => `CASE WHEN ${col} = '' THEN '' ELSE $3 END`;
+    const ofPlans = `plan_id IN (SELECT id FROM care_plans WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]))`;
+    const ofReferrals = `referral_id IN (SELECT id FROM referrals WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]))`;
+    const ofApplications = `application_id IN (SELECT id FROM applications WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]))`;
+    const T = ANONYMISED_TEXT;
+    await run(`UPDATE cases SET person_name = $3, contact_phone = '', contact_email = '', representative_name = '', closing_note = '',
+      birth_year = ${decade('birth_year')}, resident_user_id = NULL, anonymised_at = now(), updated_at = now()
+      WHERE municipality_id = $1 AND id = ANY($2::uuid[])`, ANONYMISED_NAME);
+    // An application keeps one contact (a CHECK): a dash stands for the phone.
+    await run(`UPDATE applications SET applicant_name = $4, beneficiary_name = $4, contact_phone = '—', contact_email = '', need = $3,
+      status_reason = ${keep('status_reason')}, beneficiary_birth_year = ${decade('beneficiary_birth_year')}, applicant_id = NULL, updated_at = now()
+      WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T, ANONYMISED_NAME);
+    await run(`UPDATE application_events SET reason = ${keep('reason')} WHERE municipality_id = $1 AND ${ofApplications}`, T);
+    await run(`UPDATE care_plans SET situation = '', final_summary = ${keep('final_summary')}, returned_note = '', updated_at = now()
+      WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
+    await run(`UPDATE care_plan_goals SET description = $3, measure = '' WHERE municipality_id = $1 AND ${ofPlans}`, T);
+    await run(`UPDATE care_plan_commitments SET description = $3 WHERE municipality_id = $1 AND ${ofPlans}`, T);
+    await run(`UPDATE care_plan_reviews SET note = '' WHERE municipality_id = $1 AND ${ofPlans}`);
+    await run(`UPDATE care_plan_notes SET body = $3 WHERE municipality_id = $1 AND ${ofPlans}`, T);
+    await run(`UPDATE referrals SET shared_details = '', outcome = '', status_reason = ${keep('status_reason')}, override_reason = ${keep('override_reason')}, updated_at = now()
+      WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
+    await run(`UPDATE referral_events SET reason = ${keep('reason')} WHERE municipality_id = $1 AND ${ofReferrals}`, T);
+    await run(`UPDATE referral_deliveries SET note = '' WHERE municipality_id = $1 AND ${ofReferrals}`);
+    await run(`UPDATE resident_documents SET content = NULL, removed_at = coalesce(removed_at, now()), filename = 'usunięto', description = ''
+      WHERE municipality_id = $1 AND (case_id = ANY($2::uuid[]) OR ${ofApplications})`);
+  },
+};
+
+/** The outbox (platform's `jobs` table) seen from the anonymisation's schedule. */
+export const jobs = {
+  /**
+   * Whether a run of `queue` waits for a later time. Serialised by an advisory lock, so two
+   * closings at once cannot both find none; the run in progress (due, not later) does not count.
+   */
+  async pendingLater(sql: Sql, queue: string): Promise<boolean> {
+    await sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [queue]);
+    const rows = await sql.query('SELECT 1 FROM jobs WHERE queue = $1 AND done_at IS NULL AND failed_at IS NULL AND run_at > now() LIMIT 1', [queue]);
+    return rows.length > 0;
+  },
+  /** Seconds until the next 03:00 in Warsaw: the night, when nobody is working on cases. */
+  async secondsToNight(sql: Sql): Promise<number> {
+    const [row] = await sql.query<{ s: number }>(
+      `SELECT ceil(extract(epoch FROM (
+         (date_trunc('day', (now() AT TIME ZONE 'Europe/Warsaw') - interval '3 hours') + interval '1 day 3 hours') AT TIME ZONE 'Europe/Warsaw' - now())))::int AS s`,
+    );
+    return row!.s;
+  },
+};

@@ -1,0 +1,71 @@
+import { audit, type AuditActor } from '../../platform/audit/audit';
+import { NO_CONTEXT, type DbContext, type Sql } from '../../platform/db/types';
+import { AppError } from '../../platform/http/errors';
+import { enqueue } from '../../platform/jobs/outbox';
+import { jobs, retention, type PolicyRow } from './repository-retention';
+import type { CasesDeps } from './routes-common';
+
+export const ANONYMISE_QUEUE = 'cases.anonymise';
+/** Cases anonymised per transaction: a large backlog never holds one huge transaction. */
+export const ANONYMISE_BATCH = 500;
+
+/**
+ * Makes sure the daily anonymisation is scheduled: one pending run at the next 03:00 in Warsaw,
+ * unless a later run is already waiting. Called when a case closes (the first reason to run) and by
+ * each run for the next day, so the chain never doubles across restarts: nothing enqueues at start.
+ */
+export async function scheduleAnonymise(sql: Sql): Promise<void> {
+  if (await jobs.pendingLater(sql, ANONYMISE_QUEUE)) return;
+  await enqueue(sql, ANONYMISE_QUEUE, {}, { delaySeconds: await jobs.secondsToNight(sql) });
+}
+
+const JOB_ACTOR: AuditActor = { userId: null, label: 'system: retencja danych', ip: '', userAgent: ANONYMISE_QUEUE, requestId: '' };
+
+/**
+ * The job: in every municipality, closed cases past its retention period are anonymised in
+ * batches of 500 (one transaction each), with one audit entry per case naming nobody.
+ * Returns how many cases it anonymised.
+ */
+export async function anonymiseDueCases(deps: CasesDeps): Promise<number> {
+  // The next run first: a failure of this one must not end the daily chain.
+  await deps.db.tx(NO_CONTEXT, (sql) => scheduleAnonymise(sql));
+  const municipalities = await deps.db.tx(NO_CONTEXT, (sql) => sql.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id'));
+  let total = 0;
+  for (const m of municipalities) {
+    for (;;) {
+      const done = await deps.db.tx({ municipalityId: m.id, userId: null }, async (sql) => {
+        const { closed_case_months: months } = await retention.policy(sql, m.id);
+        const batch = await retention.dueBatch(sql, m.id, months, ANONYMISE_BATCH);
+        if (batch.length === 0) return 0;
+        await retention.anonymise(sql, m.id, batch.map((c) => c.id));
+        for (const c of batch) {
+          await audit(sql, m.id, JOB_ACTOR, { action: 'case.anonymised', subjectType: 'case', subjectId: c.id, details: { cases: [c.id], closedAt: c.closed_at, months } });
+        }
+        return batch.length;
+      });
+      total += done;
+      if (done < ANONYMISE_BATCH) break;
+    }
+  }
+  return total;
+}
+
+export interface RetentionPage {
+  policy: PolicyRow;
+  counts: { kept: number; anonymised: number; due: number };
+}
+
+export async function retentionPage(deps: CasesDeps, ctx: DbContext, municipalityId: string): Promise<RetentionPage> {
+  return deps.db.tx(ctx, async (sql) => ({ policy: await retention.policy(sql, municipalityId), counts: await retention.counts(sql, municipalityId) }));
+}
+
+export async function saveRetention(deps: CasesDeps, ctx: DbContext, municipalityId: string, input: { version: number; months: number }, actor: AuditActor): Promise<boolean> {
+  return deps.db.tx(ctx, async (sql) => {
+    const before = await retention.policy(sql, municipalityId);
+    if (before.version !== input.version) throw new AppError('conflict.stale');
+    if (before.closed_case_months === input.months && before.version > 0) return false;
+    if (!(await retention.save(sql, municipalityId, input.version, input.months, actor.userId!))) throw new AppError('conflict.stale');
+    await audit(sql, municipalityId, actor, { action: 'cases.retention_changed', subjectType: 'retention_policy', subjectId: municipalityId, details: { from: before.closed_case_months, to: input.months } });
+    return true;
+  });
+}

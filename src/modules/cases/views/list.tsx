@@ -1,0 +1,121 @@
+import type { PageContext } from '../../../platform/ui/context';
+import { Checkbox, InputField, SelectField } from '../../../platform/ui/fields';
+import { Form } from '../../../platform/ui/forms';
+import { PageLayout } from '../../../platform/ui/layout';
+import { CASE_STATUSES, type Scope } from '../domain';
+import type { ListFilter } from '../repository-list';
+import type { CaseListPage } from '../service-list';
+import { caseStatusLabel, casesBase, DeadlineText } from './common';
+
+/** The list's address with these filters (and a page's start). */
+export function listHref(ctx: PageContext, f: ListFilter, over: Partial<ListFilter> = {}): string {
+  const v = { ...f, ...over };
+  const q = new URLSearchParams({ scope: v.scope, status: v.status });
+  if (v.dueSoon) q.set('due', '1');
+  if (v.q) q.set('q', v.q);
+  if (v.after) q.set('after', v.after);
+  return `${casesBase(ctx)}?${q.toString()}`;
+}
+
+function Tabs(props: { ctx: PageContext; data: CaseListPage }) {
+  const { ctx, data } = props;
+  const scopes: Scope[] = ['mine', ...(data.supervises ? (['team'] as const) : []), ...(data.seesAll ? (['all'] as const) : [])];
+  if (scopes.length === 1) return null;
+  return (
+    <nav aria-label={ctx.i18n.t('cases.list.tabs')}>
+      <ul class="links">
+        {scopes.map((s) => (
+          <li>
+            <a href={listHref(ctx, data.filter, { scope: s, after: null })} aria-current={data.filter.scope === s ? 'page' : undefined}>
+              {data.filter.scope === s ? <strong>{ctx.i18n.t(`cases.list.scope.${s}`)}</strong> : ctx.i18n.t(`cases.list.scope.${s}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The coordinator's case list: tabs, filters, 50 cases a page by keyset (this read is audited). */
+export function CaseListView(props: { ctx: PageContext; data: CaseListPage; canConfigure: boolean }) {
+  const { ctx, data } = props;
+  const { t } = ctx.i18n;
+  const f = data.filter;
+  const form = { values: { status: f.status, due: f.dueSoon ? '1' : '', q: f.q }, errors: {} };
+  return (
+    <PageLayout ctx={ctx} title={t('cases.list.title')}>
+      <p>{t('cases.list.intro')}</p>
+      <p>
+        <a href={`${casesBase(ctx)}/new`}>{t('cases.open.from_application')}</a>
+      </p>
+      {props.canConfigure ? (
+        <p>
+          <a href={`${casesBase(ctx)}/teams`}>{t('cases.list.settings')}</a>
+        </p>
+      ) : null}
+      <Tabs ctx={ctx} data={data} />
+      <Form ctx={ctx} action={casesBase(ctx)} method="get" class="filters">
+        <input type="hidden" name="scope" value={f.scope} />
+        <SelectField ctx={ctx} form={form} name="status" label={t('cases.list.status')} options={CASE_STATUSES.map((s) => ({ value: s, label: caseStatusLabel(ctx, s) }))} />
+        <InputField ctx={ctx} form={form} name="q" label={t('cases.list.q')} hint={t('cases.list.q_hint')} />
+        <Checkbox ctx={ctx} form={form} name="due" label={t('cases.list.due')} />
+        <button type="submit" class="secondary">
+          {t('cases.list.apply')}
+        </button>
+      </Form>
+      <p class="muted">{t('cases.audited')}</p>
+      {data.rows.length === 0 ? (
+        <p class="admin-empty">{t('cases.list.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('cases.list.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.col.number')}</th>
+                <th scope="col">{t('cases.col.person')}</th>
+                <th scope="col">{t('cases.col.coordinator')}</th>
+                <th scope="col">{t('cases.col.status')}</th>
+                <th scope="col">{t('cases.col.deadline')}</th>
+                <th scope="col">{t('cases.col.opened')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((c) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`${casesBase(ctx)}/${c.id}`}>{c.number}</a>
+                  </th>
+                  <td>
+                    {c.person_name}
+                    <br />
+                    <span class="muted">{t('cases.born', { year: c.birth_year })}</span>
+                  </td>
+                  <td>
+                    {c.coordinator_name}
+                    {c.team_name ? <span class="muted"> ({c.team_name})</span> : null}
+                  </td>
+                  <td>{caseStatusLabel(ctx, c.status)}</td>
+                  <td>
+                    <DeadlineText ctx={ctx} c={c} />
+                  </td>
+                  <td>{ctx.i18n.date(c.opened_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.next || f.after ? (
+        <nav class="pager" aria-label={t('cases.list.pages')}>
+          {f.after ? <a href={listHref(ctx, f, { after: null })}>{t('cases.list.first')}</a> : null}
+          {data.next ? (
+            <a href={listHref(ctx, f, { after: data.next })} rel="next">
+              {t('cases.list.next')}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </PageLayout>
+  );
+}

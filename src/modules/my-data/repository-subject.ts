@@ -1,0 +1,167 @@
+import type { Sql } from '../../platform/db/types';
+import type { DocumentRow } from './repository-documents';
+
+/**
+ * The data subject's read model, part 1: what the municipality holds about one account — the
+ * account, its roles there, its applications with consents and history, its cases, its documents.
+ * Everything is found from the account: `applications.applicant_id` and `cases.resident_user_id`.
+ */
+
+export interface AccountRow {
+  id: string;
+  display_name: string;
+  email: string;
+  locale: string;
+  created_at: Date;
+}
+
+export interface MembershipRow {
+  roles: string[];
+  created_at: Date;
+}
+
+export interface SubjectApplication {
+  id: string;
+  service_name: string;
+  provider_name: string;
+  applicant_name: string;
+  beneficiary_name: string;
+  beneficiary_birth_year: number;
+  relation: string;
+  contact_phone: string;
+  contact_email: string;
+  need: string;
+  channel: string;
+  status: string;
+  status_reason: string;
+  queue_position: number | null;
+  forwarded_to_name: string | null;
+  submitted_at: Date;
+  decided_at: Date | null;
+}
+
+export interface SubjectConsent {
+  id: string;
+  application_id: string;
+  service_name: string;
+  application_status: string;
+  purpose: 'cus_processing' | 'provider_sharing' | 'forwarding';
+  recipient: string;
+  given_at: Date;
+  withdrawn_at: Date | null;
+  /** The application still needs the centre's processing: it is in a queue or in an open case. */
+  in_queue: boolean;
+  in_open_case: boolean;
+}
+
+export interface SubjectEvent {
+  application_id: string;
+  kind: string;
+  status_from: string;
+  status_to: string;
+  position_from: number | null;
+  position_to: number | null;
+  reason: string;
+  actor_name: string | null;
+  at: Date;
+}
+
+export interface SubjectCase {
+  id: string;
+  number: string;
+  person_name: string;
+  birth_year: number;
+  representative_name: string;
+  contact_phone: string;
+  contact_email: string;
+  status: 'open' | 'closed';
+  needs_plan: boolean;
+  plan_due_on: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+  closing_note: string;
+  coordinator_name: string;
+  unit_name: string | null;
+  unit_phone: string | null;
+  unit_email: string | null;
+  unit_address: string | null;
+}
+
+export interface SubjectDocument extends DocumentRow {
+  service_name: string | null;
+  case_number: string | null;
+}
+
+const MY_APPLICATIONS = 'SELECT id FROM applications WHERE municipality_id = $1 AND applicant_id = $2';
+const MY_CASES = 'SELECT id FROM cases WHERE municipality_id = $1 AND resident_user_id = $2';
+const DAY = (c: string) => `to_char(${c}, 'YYYY-MM-DD')`;
+
+export const subject = {
+  async account(sql: Sql, userId: string): Promise<AccountRow | undefined> {
+    const [row] = await sql.query<AccountRow>('SELECT id, display_name, email, locale, created_at FROM users WHERE id = $1', [userId]);
+    return row;
+  },
+  async membership(sql: Sql, municipalityId: string, userId: string): Promise<MembershipRow | undefined> {
+    const [row] = await sql.query<MembershipRow>('SELECT roles, created_at FROM memberships WHERE municipality_id = $1 AND user_id = $2', [municipalityId, userId]);
+    return row;
+  },
+  async applications(sql: Sql, municipalityId: string, userId: string): Promise<SubjectApplication[]> {
+    return sql.query<SubjectApplication>(
+      `SELECT a.id, s.name AS service_name, p.name AS provider_name, a.applicant_name, a.beneficiary_name, a.beneficiary_birth_year, a.relation,
+         a.contact_phone, a.contact_email, a.need, a.channel, a.status, a.status_reason, a.queue_position, un.name AS forwarded_to_name,
+         a.submitted_at, a.decided_at
+       FROM applications a JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id
+       JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
+       LEFT JOIN units un ON un.municipality_id = a.municipality_id AND un.id = a.forwarded_to
+       WHERE a.municipality_id = $1 AND a.applicant_id = $2 ORDER BY a.submitted_at DESC, a.id`,
+      [municipalityId, userId],
+    );
+  },
+  async consents(sql: Sql, municipalityId: string, userId: string, consentId: string | null = null, lock = false): Promise<SubjectConsent[]> {
+    return sql.query<SubjectConsent>(
+      `SELECT c.id, c.application_id, s.name AS service_name, a.status AS application_status, c.purpose, c.recipient, c.given_at, c.withdrawn_at,
+         a.status IN ('waiting', 'on_hold') AS in_queue,
+         EXISTS (SELECT 1 FROM cases k WHERE k.municipality_id = a.municipality_id AND (k.id = a.case_id OR k.opened_from = a.id) AND k.status = 'open') AS in_open_case
+       FROM application_consents c
+       JOIN applications a ON a.municipality_id = c.municipality_id AND a.id = c.application_id
+       JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id
+       WHERE c.municipality_id = $1 AND a.applicant_id = $2 AND ($3::uuid IS NULL OR c.id = $3)
+       ORDER BY a.submitted_at DESC, a.id, c.given_at, c.id${lock ? ' FOR UPDATE OF c' : ''}`,
+      [municipalityId, userId, consentId],
+    );
+  },
+  async events(sql: Sql, municipalityId: string, userId: string): Promise<SubjectEvent[]> {
+    return sql.query<SubjectEvent>(
+      `SELECT e.application_id, e.kind, e.status_from, e.status_to, e.position_from, e.position_to, e.reason, u.display_name AS actor_name, e.at
+       FROM application_events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.municipality_id = $1 AND e.application_id IN (${MY_APPLICATIONS}) ORDER BY e.application_id, e.id`,
+      [municipalityId, userId],
+    );
+  },
+  async cases(sql: Sql, municipalityId: string, userId: string): Promise<SubjectCase[]> {
+    return sql.query<SubjectCase>(
+      `SELECT c.id, c.number, c.person_name, c.birth_year, c.representative_name, c.contact_phone, c.contact_email, c.status, c.needs_plan,
+         ${DAY('c.plan_due_on')} AS plan_due_on, c.opened_at, c.closed_at, c.closing_note, u.display_name AS coordinator_name,
+         un.name AS unit_name, un.phone AS unit_phone, un.email AS unit_email, un.address AS unit_address
+       FROM cases c JOIN users u ON u.id = c.coordinator_id
+       LEFT JOIN care_teams t ON t.municipality_id = c.municipality_id AND t.id = c.team_id
+       LEFT JOIN units un ON un.municipality_id = t.municipality_id AND un.id = t.unit_id
+       WHERE c.municipality_id = $1 AND c.resident_user_id = $2 ORDER BY c.opened_at DESC, c.id`,
+      [municipalityId, userId],
+    );
+  },
+  /** Documents of the person's applications and cases, newest first; never their content. */
+  async documents(sql: Sql, municipalityId: string, userId: string): Promise<SubjectDocument[]> {
+    return sql.query<SubjectDocument>(
+      `SELECT d.id, d.application_id, d.case_id, d.filename, d.media_type, d.size_bytes, d.sha256, d.description, d.uploaded_by,
+         u.display_name AS uploaded_by_name, d.uploaded_at, d.removed_at, s.name AS service_name, k.number AS case_number
+       FROM resident_documents d LEFT JOIN users u ON u.id = d.uploaded_by
+       LEFT JOIN applications a ON a.municipality_id = d.municipality_id AND a.id = d.application_id
+       LEFT JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id
+       LEFT JOIN cases k ON k.municipality_id = d.municipality_id AND k.id = d.case_id
+       WHERE d.municipality_id = $1 AND (d.application_id IN (${MY_APPLICATIONS}) OR d.case_id IN (${MY_CASES}))
+       ORDER BY d.uploaded_at DESC, d.id`,
+      [municipalityId, userId],
+    );
+  },
+};

@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AUTHENTICATED, can } from '../../platform/auth/access';
+import type { Database } from '../../platform/db/types';
+import { AppError } from '../../platform/http/errors';
+import type { ModuleContext } from '../../platform/module';
+import type { CaseViewer } from '../cases';
+
+export type Params = { municipality: string };
+export type IdParams = Params & { id: string };
+
+/** A document's download and removal: anyone signed in; the handler decides whose it is. */
+export const SIGNED_IN = { config: { access: AUTHENTICATED } };
+/**
+ * The resident's own pages ("Moje sprawy"): people of the municipality (any role), found from their
+ * account alone. Someone who does not belong here has nothing here, and is told how to join.
+ */
+export const MEMBER = {
+  config: { access: AUTHENTICATED },
+  preHandler: async (request: FastifyRequest) => {
+    if (request.tenant!.roles.length === 0) throw new AppError('my_data.join_first');
+  },
+};
+export const APPLICATIONS_STAFF = { config: { access: can('applications.manage') } };
+export const CASES_STAFF = { config: { access: can('cases.manage') } };
+
+export interface MyDataDeps {
+  db: Database;
+  publicUrl: string;
+}
+
+export const depsOf = (ctx: ModuleContext): MyDataDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl });
+export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
+export const myBase = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/my`;
+export const viewerOf = (request: FastifyRequest): CaseViewer => ({ userId: request.user!.id, permissions: request.tenant!.permissions });
+
+const uuid = z.uuid();
+/** Ids are uuids; anything else is simply not found (never a database error). */
+export function idParam(value: unknown): string {
+  if (typeof value !== 'string' || !uuid.safeParse(value).success) throw new AppError('not_found');
+  return value.toLowerCase();
+}
+export const isId = (value: unknown): value is string => typeof value === 'string' && uuid.safeParse(value).success;

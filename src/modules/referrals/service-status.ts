@@ -1,0 +1,61 @@
+import { requireCaseAccess, type CaseViewer } from '../cases';
+import { audit, type AuditActor } from '../../platform/audit/audit';
+import type { DbContext, Sql } from '../../platform/db/types';
+import { AppError } from '../../platform/http/errors';
+import type { MunicipalityRow } from '../../platform/tenancy/repository';
+import { TRANSITIONS, type Action, type ProviderRef, type Status } from './domain';
+import { mailCoordinator } from './mail';
+import { requireProvider } from './provider';
+import { events } from './repository-records';
+import { referrals, type ReferralRow } from './repository';
+import type { ReferralsDeps } from './service-send';
+
+/** Who acts on a referral: the centre from the case (need-to-know), or the provider from its inbox. */
+export type Scope = { kind: 'case'; caseId: string } | { kind: 'provider'; provider: ProviderRef };
+
+/** The referral, locked for a change, if the scope may reach it; 404 otherwise. */
+export async function referralInScope(sql: Sql, m: MunicipalityRow, viewer: CaseViewer, scope: Scope, id: string, lock = false): Promise<ReferralRow> {
+  if (scope.kind === 'case') await requireCaseAccess(sql, m.id, viewer, scope.caseId);
+  else await requireProvider(sql, m.id, scope.provider, viewer);
+  const r = await referrals.find(sql, m.id, id, lock);
+  const inScope = r && (scope.kind === 'case' ? r.case_id === scope.caseId : (scope.provider.kind === 'unit' ? r.unit_id : r.organisation_id) === scope.provider.id);
+  if (!inScope) throw new AppError('not_found');
+  return r;
+}
+
+/** Moves a referral of a status, kept in its history and in the audit log. */
+export async function moveStatus(sql: Sql, m: MunicipalityRow, r: ReferralRow, to: Status, text: string, actor: AuditActor): Promise<void> {
+  const change = to === 'completed' ? { status: to, outcome: text } : { status: to, reason: text };
+  if (!(await referrals.setStatus(sql, m.id, r.id, r.version, change))) throw new AppError('conflict.stale');
+  await events.add(sql, m.id, r.id, { from: r.status, to, reason: text }, actor.userId);
+  await audit(sql, m.id, actor, { action: `referral.${to}`, subjectType: 'referral', subjectId: r.id, reason: text, details: { cases: [r.case_id], ids: [r.id], from: r.status } });
+}
+
+/**
+ * One change of status on the version the page was shown with: someone else's change in between is
+ * `conflict.stale`; a change the present status does not allow is `referral.invalid_transition`.
+ * The provider accepts, rejects (reason), starts and completes (outcome); the centre cancels
+ * (reason). The coordinator is mailed of acceptance, rejection and completion.
+ */
+export async function changeStatus(
+  deps: ReferralsDeps,
+  ctx: DbContext,
+  m: MunicipalityRow,
+  viewer: CaseViewer,
+  scope: Scope,
+  id: string,
+  action: Action,
+  input: { version: number; text: string },
+  actor: AuditActor,
+): Promise<ReferralRow> {
+  if ((action === 'cancel') !== (scope.kind === 'case')) throw new AppError('not_found');
+  return deps.db.tx(ctx, async (sql) => {
+    const r = await referralInScope(sql, m, viewer, scope, id, true);
+    if (r.version !== input.version) throw new AppError('conflict.stale');
+    const t = TRANSITIONS[action];
+    if (!t.from.includes(r.status)) throw new AppError('referral.invalid_transition');
+    await moveStatus(sql, m, r, t.to, input.text, actor);
+    if (t.to === 'accepted' || t.to === 'rejected' || t.to === 'completed') await mailCoordinator(sql, deps.publicUrl, m, r, t.to);
+    return r;
+  });
+}

@@ -1,0 +1,74 @@
+import type { PageContext } from '../../../platform/ui/context';
+import { Layout } from '../../../platform/ui/layout';
+import type { Inbox } from '../repository-providers';
+import type { ProviderInbox } from '../service-read';
+import { Overdue, statusLabel } from './common';
+
+/** A provider's inbox: the referrals sent to it, open ones first (this read is audited). */
+export function InboxPage(props: { ctx: PageContext; data: ProviderInbox; base: string }) {
+  const { ctx, data } = props;
+  const { t, dateTime, date } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('referrals.inbox.title', { name: data.name })}>
+      <h1>{t('referrals.inbox.title', { name: data.name })}</h1>
+      <p>{t('referrals.inbox.intro')}</p>
+      {data.referrals.length === 0 ? (
+        <p class="admin-empty">{t('referrals.inbox.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('referrals.inbox.title', { name: data.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('referrals.col.service')}</th>
+                <th scope="col">{t('referrals.col.person')}</th>
+                <th scope="col">{t('referrals.col.status')}</th>
+                <th scope="col">{t('referrals.col.sent')}</th>
+                <th scope="col">{t('referrals.field.respond_by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.referrals.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`${props.base}/${r.id}`}>{r.service_label}</a>
+                  </th>
+                  <td>{r.shared ? r.shared.person_name : <em>{t('referrals.withdrawn.short')}</em>}</td>
+                  <td>{statusLabel(ctx, r.status)}</td>
+                  <td>{dateTime(r.sent_at)}</td>
+                  <td>
+                    {date(r.respond_by)}
+                    <Overdue ctx={ctx} r={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+/** The inboxes a person may open: their organisations' and their teams' units. */
+export function InboxesPage(props: { ctx: PageContext; inboxes: Inbox[] }) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  const slug = ctx.municipality!.slug;
+  return (
+    <Layout ctx={ctx} title={t('referrals.inboxes.title')}>
+      <h1>{t('referrals.inboxes.title')}</h1>
+      {props.inboxes.length === 0 ? (
+        <p class="admin-empty">{t('referrals.inboxes.empty')}</p>
+      ) : (
+        <ul>
+          {props.inboxes.map((i) => (
+            <li>
+              <a href={i.kind === 'organisation' ? `/${slug}/organisations/${i.id}/referrals` : `/${slug}/referrals/units/${i.id}`}>{i.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

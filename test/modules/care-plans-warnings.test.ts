@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scheduleWarnings, sendWarnings, WARN_QUEUE } from '../../src/modules/care-plans';
+import { warsawDay } from '../../src/platform/i18n';
+import { describeEachEngine } from '../support/harness';
+import { addDays, approvedPlan, inDays, makeCase, planWorld } from './care-plans-helpers';
+import { ownerQuery } from './organisations-helpers';
+
+const jobsOf = (h: Parameters<Parameters<typeof describeEachEngine>[1]>[0]) =>
+  ownerQuery<{ day: string; done: boolean; run_at: Date }>(h, "SELECT payload ->> 'day' AS day, done_at IS NOT NULL AS done, run_at FROM jobs WHERE queue = $1 ORDER BY payload ->> 'day'", [WARN_QUEUE]);
+
+describeEachEngine('care plans: deadline warnings', (h) => {
+  test('plans due within a week (or past) and plans expiring within 30 days are mailed once to the coordinator and every director', async () => {
+    const w = await planWorld(h, 'Gmina Terminów');
+    const due = await makeCase(h, w.m, { coordinator: w.coord.user.id, dueOn: inDays(5) });
+    const late = await makeCase(h, w.m, { coordinator: w.other.user.id, dueOn: inDays(-3) });
+    await makeCase(h, w.m, { coordinator: w.coord.user.id, dueOn: inDays(20) });
+    await makeCase(h, w.m, { coordinator: w.coord.user.id, dueOn: null });
+    const planId = await approvedPlan(h, w);
+    await ownerQuery(h, 'UPDATE care_plans SET valid_until = $3 WHERE municipality_id = $1 AND id = $2', [w.m.id, planId, inDays(25)]);
+    await h.worker.drain();
+    await ownerQuery(h, 'DELETE FROM dev_mailbox', []);
+
+    assert.equal(await sendWarnings(h.db, h.config.publicUrl), 3);
+    await h.worker.drain();
+    const mail = (to: string) => ownerQuery<{ subject: string; body_text: string }>(h, 'SELECT subject, body_text FROM dev_mailbox WHERE to_address = $1 ORDER BY id', [to]);
+    const [coordMail] = await mail(w.coord.user.email);
+    assert.match(coordMail!.subject, /Plany usług: 2 terminy wymagają uwagi/);
+    assert.match(coordMail!.body_text, /termin sporządzenia planu .* \(za 5 dni\)\. http:\/\/localhost:3000\//);
+    assert.match(coordMail!.body_text, new RegExp(`/cases/${due}/plan`));
+    assert.match(coordMail!.body_text, /plan \(wersja 1\) obowiązuje do .* \(za 25 dni\)/);
+    const [otherMail] = await mail(w.other.user.email);
+    assert.match(otherMail!.body_text, /\(po terminie\)/);
+    assert.match(otherMail!.body_text, new RegExp(`/cases/${late}/plan`));
+    const [directorMail] = await mail(w.director.user.email);
+    assert.match(directorMail!.subject, /3 terminy/);
+    assert.equal((await mail(w.supervisor.user.email)).length, 0, 'supervisors are not directors');
+    const rows = await ownerQuery<{ kind: string }>(h, 'SELECT kind FROM care_plan_warnings WHERE municipality_id = $1 ORDER BY kind', [w.m.id]);
+    assert.deepEqual(rows.map((r) => r.kind), ['plan_due', 'plan_due', 'plan_expiring']);
+
+    // The next run (a restart, another day) sends nothing again.
+    assert.equal(await sendWarnings(h.db, h.config.publicUrl), 0);
+    await h.worker.drain();
+    assert.equal((await mail(w.director.user.email)).length, 1);
+  });
+
+  test('one job per day: scheduling twice adds nothing, and each run enqueues the next day before warning', async () => {
+    await ownerQuery(h, 'DELETE FROM jobs WHERE queue = $1', [WARN_QUEUE]);
+    const today = warsawDay();
+    assert.equal(await scheduleWarnings(h.db), true);
+    assert.equal(await scheduleWarnings(h.db), false, 'a restart finds the day’s job');
+    assert.deepEqual((await jobsOf(h)).map((j) => [j.day, j.done]), [[today, false]]);
+    // Run it as the worker would (its run_at may be 06:00 today, still ahead).
+    await ownerQuery(h, 'UPDATE jobs SET run_at = now() WHERE queue = $1', [WARN_QUEUE]);
+    await h.worker.drain();
+    const jobs = await jobsOf(h);
+    assert.deepEqual(jobs.map((j) => [j.day, j.done]), [[today, true], [addDays(today, 1), false]]);
+    assert.ok(jobs[1]!.run_at.getTime() > Date.now(), 'tomorrow’s runs tomorrow');
+    assert.equal(await scheduleWarnings(h.db), false);
+    assert.equal(await scheduleWarnings(h.db, addDays(today, 1)), false);
+    assert.equal((await jobsOf(h)).length, 2);
+  });
+});

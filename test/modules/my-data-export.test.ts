@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { audit } from '../../src/platform/audit/audit';
+import { describeEachEngine } from '../support/harness';
+import { pdfText } from '../support/pdf-text';
+import { catalogueMunicipality, coordinator } from './applications-helpers';
+import { applied, auditOf, FULL, fullResident, openCase } from './my-data-helpers';
+import { ownerQuery, pageText, person } from './organisations-helpers';
+
+const NEIGHBOUR_NEED = 'Sąsiad potrzebuje transportu na rehabilitację we wtorki.';
+
+describeEachEngine('my data: download and who read it', (h) => {
+  test('data.json and data.pdf hold everything of the person and nothing of anyone else; the download is audited', async () => {
+    const m = await catalogueMunicipality(h, 'Gmina Danych');
+    const resident = await person(h, m, ['resident']);
+    const neighbour = await person(h, m, ['resident']);
+    const { user: coord } = await coordinator(h, m);
+    const { user: approver } = await coordinator(h, m, ['director']);
+    const full = await fullResident(h, m, { coord, approver, resident });
+    const theirs = await applied(h, neighbour.c, m, { need: NEIGHBOUR_NEED, beneficiary_name: 'Bogdan Osnowski' });
+    await openCase(h, m, { application: theirs, resident: neighbour.user, coordinator: coord, person: 'Bogdan Osnowski' });
+
+    const res = await resident.c.get(`/${m.slug}/my/data.json`);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="moje-dane-/);
+    const data = res.json() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.equal(data.format, 'wspolnota.my-data/1');
+    assert.equal(data.account.email, resident.user.email);
+    assert.deepEqual(data.membership.roles, ['resident']);
+    assert.equal(data.applications.length, 1);
+    assert.equal(data.applications[0].need, FULL.need);
+    assert.deepEqual(data.applications[0].consents.map((c: { purpose: string }) => c.purpose).sort(), ['cus_processing', 'provider_sharing']);
+    assert.equal(data.applications[0].history[0].kind, 'submitted');
+    assert.equal(data.cases[0].id, full.kase.id);
+    assert.equal(data.cases[0].coordinator, `Osoba ${coord.email.slice(6, 14)}`);
+    assert.equal(data.cases[0].unit.phone, '46 855 00 20');
+    assert.equal(data.plans[0].goals[0].description, FULL.goal);
+    assert.equal(data.plans[0].services[0].provider, 'Stowarzyszenie Lniany Krąg');
+    assert.equal(data.plans[0].commitments[0].description, FULL.commitment);
+    assert.equal(data.plans[0].reviews[0].note, FULL.review);
+    assert.equal(data.plans[0].notes[0].body, FULL.note);
+    assert.equal(data.referrals[0].id, full.referral);
+    assert.equal(data.referrals[0].events[0].status_to, 'accepted');
+    assert.equal(data.referrals[0].deliveries[0].note, FULL.delivery);
+    assert.equal(data.referrals[0].deliveries[0].minutes, 90);
+    assert.equal(data.documents[0].filename, 'wypis.pdf');
+    assert.equal(data.documents[0].media_type, 'application/pdf');
+    assert.ok(!('content' in data.documents[0]), 'metadata only');
+    assert.ok(Array.isArray(data.reads));
+    for (const foreign of [NEIGHBOUR_NEED, 'Bogdan Osnowski', neighbour.user.email]) assert.ok(!res.body.includes(foreign), foreign);
+
+    const pdf = await resident.c.get(`/${m.slug}/my/data.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+    for (const heading of ['Moje dane w: Centrum Usług Społecznych', 'Konto', 'Moje wnioski', 'Moje sprawy', 'Mój plan usług (IPUS)', 'Moje skierowania', 'Moje dokumenty', 'Kto czytał moje dane']) {
+      assert.ok(text.includes(heading), heading);
+    }
+    for (const own of [FULL.goal, FULL.commitment, FULL.delivery, 'wypis.pdf', full.kase.number, 'obowiązuje']) assert.ok(text.includes(own), own);
+    for (const foreign of ['Bogdan Osnowski', 'rehabilitację']) assert.ok(!text.includes(foreign), foreign);
+
+    // Someone who does not belong to the municipality has nothing here: told how to join, nothing audited.
+    const { c: outsider } = await person(h);
+    for (const path of ['my', 'my/data.json', 'my/reads', 'my/consents', 'my/documents']) {
+      const refused = await outsider.get(`/${m.slug}/${path}`);
+      assert.equal(refused.statusCode, 403, path);
+    }
+    assert.match(pageText((await outsider.get(`/${m.slug}/my`)).body), /Nie należysz do tej gminy na platformie/);
+
+    const downloads = await auditOf(h, m, 'my_data.download');
+    assert.deepEqual(downloads.map((d) => [d.actor_user_id, d.subject_id, (d.details as { format?: string }).format]), [
+      [resident.user.id, resident.user.id, 'json'],
+      [resident.user.id, resident.user.id, 'pdf'],
+    ]);
+  });
+
+  test('who read my data: staff reads of my case and documents with who, what and why — not my own, not others’; 50 a page', async () => {
+    const m = await catalogueMunicipality(h, 'Gmina Odczytów');
+    const resident = await person(h, m, ['resident']);
+    const neighbour = await person(h, m, ['resident']);
+    const { user: coord, c: staff } = await coordinator(h, m);
+    const { user: approver } = await coordinator(h, m, ['director']);
+    const full = await fullResident(h, m, { coord, approver, resident });
+
+    const empty = pageText((await resident.c.get(`/${m.slug}/my/reads`)).body);
+    assert.match(empty, /Nikt z pracowników nie otwierał jeszcze Twoich danych/);
+
+    // A staff read of the case's documents, a break-the-glass read with its grant's reason, and the resident's own read.
+    assert.equal((await staff.get(`/${m.slug}/cases/${full.kase.id}/documents`)).statusCode, 200);
+    const { user: glass } = await coordinator(h, m);
+    const reason = 'Zastępstwo za koordynatorkę na urlopie — pilny telefon od córki.';
+    await ownerQuery(h, "INSERT INTO case_access_grants (municipality_id, case_id, user_id, reason, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')", [m.id, full.kase.id, glass.id, reason]);
+    const actor = (userId: string) => ({ userId, label: '', ip: '10.0.0.1', userAgent: 'test', requestId: 'r' });
+    await h.db.tx({ municipalityId: m.id, userId: glass.id }, async (sql) => {
+      await audit(sql, m.id, actor(glass.id), { action: 'case.read', subjectType: 'case', subjectId: full.kase.id, details: { cases: [full.kase.id], ids: [full.kase.id] } });
+      await audit(sql, m.id, actor(resident.user.id), { action: 'case.read', subjectType: 'case', subjectId: full.kase.id, details: { cases: [full.kase.id], ids: [full.kase.id] } });
+    });
+
+    const page = pageText((await resident.c.get(`/${m.slug}/my/reads`)).body);
+    const who = (u: { email: string }) => `Osoba ${u.email.slice(6, 14)}`;
+    assert.match(page, new RegExp(`${who(glass)} koordynator usług sprawa ${full.kase.number} ${reason}`));
+    assert.match(page, new RegExp(`${who(coord)} koordynator usług lista dokumentów sprawy ${full.kase.number} w ramach obowiązków`));
+    assert.match(page, /2 odczyty/, 'the resident’s own read is not listed');
+    assert.match(pageText((await neighbour.c.get(`/${m.slug}/my/reads`)).body), /Nikt z pracowników/);
+    const hub = pageText((await resident.c.get(`/${m.slug}/my`)).body);
+    assert.match(hub, /Pracownicy otworzyli Twoje dane 2 razy/);
+
+    await h.db.tx({ municipalityId: m.id, userId: coord.id }, async (sql) => {
+      for (let i = 0; i < 53; i++) await audit(sql, m.id, actor(coord.id), { action: 'plan.read', subjectType: 'care_plan', subjectId: full.plan, details: { cases: [full.kase.id], ids: [full.plan] } });
+    });
+    const first = await resident.c.get(`/${m.slug}/my/reads`);
+    assert.equal((first.body.match(/<tr>/g) ?? []).length - 1, 50);
+    assert.match(pageText(first.body), /55 odczytów/);
+    const second = await resident.c.get(`/${m.slug}/my/reads?page=2`);
+    assert.equal((second.body.match(/<tr>/g) ?? []).length - 1, 5);
+    assert.match(pageText(second.body), new RegExp(reason));
+    assert.equal((await resident.c.get(`/${m.slug}/my/reads?page=abc`)).statusCode, 200);
+  });
+});
