@@ -1,12 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../src/platform/db/types';
 import { createMunicipality } from '../src/platform/tenancy/service';
+import { STAFF_ROLES } from '../src/platform/auth/roles';
+import { generateApplications } from './applications';
+import { generateCases, joinCases } from './cases';
 import { generateCatalogue, type SizeName, type Town } from './catalogue';
+import { generateCentre } from './centre';
 import { hashPassword } from '../src/platform/auth/passwords';
 import { loadDataset, writeMarker } from './load';
 import { generateMeetings, linkKeyOf } from './meetings';
 import { generateOrganisations } from './organisations';
 import { generatePeople, GENERATED_PASSWORD } from './people';
+import { generateReferrals } from './referrals';
 import { TOWNS } from './words';
 
 export interface GenerateOptions {
@@ -47,8 +52,22 @@ export function townAt(i: number): Town & { slug: string; teryt: string } {
   };
 }
 
+/** The centre's casework: units, coordinators in teams, applications and queues, cases and plans, referrals and delivery records. */
+function generateCasework(
+  municipalityId: string, slug: string, opts: GenerateOptions, seed: number, passwordHash: string, catalogue: ReturnType<typeof generateCatalogue>,
+  people: ReturnType<typeof generatePeople>, organisations: ReturnType<typeof generateOrganisations>, now: Date,
+) {
+  const { staffing, ...centre } = generateCentre(municipalityId, slug, opts.size, seed, passwordHash, opts.appSecret);
+  const { openings, laterResidents, ...applications } = generateApplications(municipalityId, slug, opts.size, seed, people, catalogue, staffing, now);
+  const director = (people.users.id as string[])[STAFF_ROLES.indexOf('director')]!;
+  const { facts, ...cases } = generateCases(municipalityId, seed, openings, director, now);
+  joinCases(applications.later_applications.case_id!, laterResidents, facts);
+  const referrals = generateReferrals(municipalityId, opts.size, seed, facts, organisations, staffing, now);
+  return { ...centre, ...applications, ...cases, ...referrals };
+}
+
 /**
- * Creates `municipalities` municipalities and fills each with a catalogue, accounts, organisations and meetings of `size`, deterministic in
+ * Creates `municipalities` municipalities and fills each with a catalogue, accounts, organisations, meetings and casework of `size`, deterministic in
  * `seed`; then analyses the tables and leaves a marker (size, seed, count). A platform-operator tool:
  * runs as the owner, one transaction per municipality.
  */
@@ -57,6 +76,7 @@ export async function generate(db: Database, opts: GenerateOptions): Promise<Gen
   const created: GeneratedMunicipality[] = [];
   let rows = 0;
   let passwordHash: string | undefined;
+
   const linkKey = linkKeyOf(opts.appSecret);
   const now = opts.now ?? new Date();
   for (let i = 0; i < opts.municipalities; i++) {
@@ -66,8 +86,9 @@ export async function generate(db: Database, opts: GenerateOptions): Promise<Gen
     const people = generatePeople(m.id, town.slug, opts.size, opts.seed * 1000 + i, (passwordHash ??= await hashPassword(GENERATED_PASSWORD)));
     const organisations = generateOrganisations(m.id, town, opts.size, opts.seed * 1000 + i, people);
     const meetings = generateMeetings(m.id, town, opts.size, opts.seed * 1000 + i, people, organisations, linkKey, now);
+    const casework = generateCasework(m.id, town.slug, opts, opts.seed * 1000 + i, passwordHash, catalogue, people, organisations, now);
     const stats = await db.ownerTx((sql) =>
-      loadDataset(sql, { ...catalogue, ...people, ...organisations, ...meetings }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`),
+      loadDataset(sql, { ...catalogue, ...people, ...organisations, ...meetings, ...casework }, opts.quiet ? null : `${town.slug} (${i + 1}/${opts.municipalities})`),
     );
     rows += stats.rows;
     created.push({ id: m.id, slug: m.slug, name: m.name });

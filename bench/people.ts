@@ -13,9 +13,9 @@ export interface People {
   memberships: Columns;
 }
 
-const FIRST = ['Anna', 'Katarzyna', 'Maria', 'Małgorzata', 'Agnieszka', 'Barbara', 'Ewa', 'Krystyna', 'Zofia', 'Jadwiga', 'Piotr', 'Krzysztof',
+export const FIRST = ['Anna', 'Katarzyna', 'Maria', 'Małgorzata', 'Agnieszka', 'Barbara', 'Ewa', 'Krystyna', 'Zofia', 'Jadwiga', 'Piotr', 'Krzysztof',
   'Andrzej', 'Tomasz', 'Paweł', 'Jan', 'Michał', 'Marcin', 'Stanisław', 'Józef', 'Łucja', 'Bożena', 'Grzegorz', 'Żaneta'];
-const LAST = ['Nowak', 'Kowalczyk', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Lewandowski', 'Zielińska', 'Szymański', 'Woźniak', 'Dąbrowska',
+export const LAST = ['Nowak', 'Kowalczyk', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Lewandowski', 'Zielińska', 'Szymański', 'Woźniak', 'Dąbrowska',
   'Kozłowski', 'Jankowska', 'Mazur', 'Kwiatkowska', 'Krawczyk', 'Piotrowska', 'Grabowski', 'Nowakowska', 'Pawłowski', 'Michalska'];
 
 /** The e-mail of the n-th generated resident of a municipality (0-based). */

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CaseworkCheck } from './casework';
+import type { QueueExplain } from './explain';
 import type { RsvpCheck } from './rsvp';
 import type { ScenarioResult } from './scenarios';
 import type { StartupResult } from './startup';
@@ -24,6 +26,8 @@ export interface BenchReport {
   ratios: { toBare: Record<string, number>; searchPageToRawSql: number; loginToArgon2: number };
   /** The check after the RSVP scenario (none when it did not run). */
   rsvp?: RsvpCheck | null;
+  /** The checks after the case list and queue position scenarios, and the queue position's plans. */
+  casework?: { cases: CaseworkCheck; queue: CaseworkCheck; explain: QueueExplain } | null;
   startup: StartupResult | null;
 }
 
@@ -65,6 +69,7 @@ export function markdown(r: BenchReport): string {
     `Login ÷ argon2id verification alone: **${fmt(r.ratios.loginToArgon2, 3)}** (a login is one password verification plus a session written; 1.0 would mean the rest costs nothing).`,
   ];
   if (r.rsvp) lines.push('', rsvpLine(r.rsvp, r.scenarios.find((s) => s.name === 'rsvp'), r.ratios.toBare.rsvp ?? 0));
+  if (r.casework) lines.push('', ...caseworkLines(r.casework, r.scenarios, r.ratios.toBare));
   for (const search of r.scenarios.filter((s) => s.name === 'search' || s.name === 'search-uncached')) {
     // Requests still open when the window closed are one per connection at most; when they are more than
     // 1 % of those answered, the answered ones do not tell the latency (slow pages never finished).
@@ -78,7 +83,7 @@ export function markdown(r: BenchReport): string {
     lines.push('', 'Each search page alone, answered without the search cache (its first request, no other load; the server warmed up on other pages):', '',
       ...r.searchAlone.map((a) => `- \`${a.path}\`: ${fmt(a.ms, 0)} ms`));
   }
-  if (r.generation) lines.push('', `Catalogue generated in this run: ${r.generation.rows.toLocaleString('en-US')} rows in ${fmt(r.generation.seconds)} s.`);
+  if (r.generation) lines.push('', `Data generated in this run: ${r.generation.rows.toLocaleString('en-US')} rows in ${fmt(r.generation.seconds)} s.`);
   if (r.startup) {
     lines.push('', `Embedded database (PGlite) start of \`node --import tsx src/main.ts\` until /readyz is 200: cold (fresh DATA_DIR: initdb, migrations, demo seed) ` +
       `**${fmt(r.startup.coldMs / 1000, 2)} s**, warm **${fmt(r.startup.warmMs / 1000, 2)} s**; DATA_DIR after the demo seed: ${fmt(r.startup.dataDirMb)} MiB.`);
@@ -99,6 +104,27 @@ export function rsvpLine(c: RsvpCheck, s: ScenarioResult | undefined, toBare: nu
     `stored answer = last accepted answer for ${int(c.lastAnswerOk)}/${int(c.checked)} invitations, answer counter = accepted answers for ${int(c.counterOk)}/${int(c.checked)} ` +
     `(lost ${int(c.lost)}, duplicated ${int(c.duplicated)}), untouched invitations changed: ${int(c.untouchedChanged)}, ` +
     `rows ${int(c.rowsBefore)} → ${int(c.rowsAfter)}, (meeting, organisation) pairs with two rows: ${int(c.duplicateRows)}, audit entries added: ${int(c.auditAdded)} — ${verdict}.`;
+}
+
+const verdict = (c: CaseworkCheck) => (c.passed ? '**passed**' : `**FAILED** — ${c.failures.join('; ')}`);
+const figures = (s: ScenarioResult | undefined, toBare: number) => (s ? `${fmt(s.rps, 1)} req/s, p50 ${fmt(s.p50, 2)} ms, p99 ${fmt(s.p99, 2)} ms (${fmt(toBare, 4)} × bare)` : 'no figures');
+
+/** The case list and queue position scenarios: figures next to the bare route, what the checks found, how a place is read. */
+export function caseworkLines(w: NonNullable<BenchReport['casework']>, scenarios: ScenarioResult[], toBare: Record<string, number>): string[] {
+  const { cases, queue, explain } = w;
+  return [
+    `Case list (${int(cases.logins)} of ${int(cases.accounts)} coordinators logged in with password and TOTP in ${fmt(cases.loginSeconds)} s): ` +
+      `${figures(scenarios.find((s) => s.name === 'cases'), toBare.cases ?? 0)}. Check: ${int(cases.returned)} cases returned, ${int(cases.foreign)} of another coordinator, ` +
+      `${int(cases.notOpen)} not open; first pages equal to the database's newest 50 open cases: ${int(cases.firstPagesEqual)}/${int(cases.firstPages)} — ${verdict(cases)}.`,
+    '',
+    `Queue position (${int(queue.logins)} of ${int(queue.accounts)} residents with a waiting application logged in in ${fmt(queue.loginSeconds)} s): ` +
+      `${figures(scenarios.find((s) => s.name === 'queue'), toBare.queue ?? 0)}. Check: ${int(queue.residents)} residents' lists, ${int(queue.places)} places, ` +
+      `${int(queue.mismatches)} differing from the database — ${verdict(queue)}.`,
+    '',
+    `The place is read from the row, not counted: one GET /api/:m/applications/mine of the resident at place ${int(explain.position)} of the longest queue ` +
+      `(${int(explain.queueLength)} places, "${explain.service}") read ${int(explain.applicationsRows)} rows of \`applications\` in ${explain.statements.length} statements ` +
+      `(EXPLAIN ANALYZE in the JSON results).`,
+  ];
 }
 
 /** bench/results/<date>-<size>-<engine>.json and bench/results/latest.md; returns the Markdown. */

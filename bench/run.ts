@@ -2,9 +2,10 @@
  * `npm run bench [-- --duration 10 --connections 50 --rsvp-connections 200 --size metro --pglite --pool 10 --skip-startup]`
  * Generates the data once (PostgreSQL database wsp_bench, or PGlite with --pglite), starts the real
  * app in-process on 127.0.0.1, drives it with autocannon from a child process, replays the search's SQL
- * directly, answers meeting invitations from many clients and checks every answer was stored once,
+ * directly, pages through coordinators' case lists and residents' queue places (and checks what came back
+ * against the database), answers meeting invitations from many clients and checks every answer was stored once,
  * measures the embedded database's cold and warm start, and writes bench/results/. Exits with 1 when
- * the RSVP check fails (after writing the results).
+ * a check fails (after writing the results).
  */
 import Fastify from 'fastify';
 import os from 'node:os';
@@ -14,7 +15,9 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/platform/config';
 import { createMailer } from '../src/platform/mail/mailer';
 import { isSize, SIZES } from './catalogue';
+import { runCaseList, runQueuePosition } from './casework';
 import { cancelQueries, openBenchPglite, openBenchPostgres } from './database';
+import { explainQueuePosition } from './explain';
 import { townAt } from './generator';
 import { BENCH_APP_SECRET, linkKeyOf } from './meetings';
 import { distinctSearches } from './questions';
@@ -70,6 +73,7 @@ bare.get('/bare', async () => ({ status: 'ok' }));
 const scenarios: ScenarioResult[] = [];
 const searchAlone: BenchReport['searchAlone'] = [];
 let rsvpCheck: RsvpCheck | undefined;
+let casework: BenchReport['casework'] | undefined;
 try {
   const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   const uncachedUrl = await uncachedApp.listen({ host: '127.0.0.1', port: 0 });
@@ -121,6 +125,15 @@ try {
   await settle(recorder.inflight, interrupt);
   const [account] = await opened.db.ownerTx((sql) => sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [residents[0]]));
   scenarios.push(await runArgon2(account!.password_hash, GENERATED_PASSWORD, connections, duration));
+  // The casework of a city: a coordinator's case list (staff log in with TOTP) and a resident's queue position.
+  const target = { url: appUrl, municipalityId: municipality!.id, slug, ...load };
+  const cases = await runCaseList(opened.db, size, target);
+  scenarios.push(cases.scenario);
+  await settle(recorder.inflight, interrupt);
+  const queue = await runQueuePosition(opened.db, 500, target);
+  scenarios.push(queue.scenario);
+  await settle(recorder.inflight, interrupt);
+  casework = { cases: cases.check, queue: queue.check, explain: await explainQueuePosition(opened.db, recorder.record, appUrl, slug, municipality!.id) };
   // Last: it writes (answers, audit entries), which the read scenarios above should not see.
   const rsvp = await runRsvp(opened.db, {
     url: appUrl, municipalityId: municipality!.id, slug, linkKey: linkKeyOf(appSecret), connections: rsvpConnections, duration, perConnection: 100, seed,
@@ -152,6 +165,7 @@ const report: BenchReport = {
   searchAlone,
   ratios: ratios(scenarios),
   rsvp: rsvpCheck ?? null,
+  casework: casework ?? null,
   startup,
 };
 const written = writeResults(report);
@@ -159,4 +173,10 @@ process.stdout.write(`\n${written.text}\nWritten: ${written.json}, ${written.md}
 if (rsvpCheck && !rsvpCheck.passed) {
   process.stderr.write(`RSVP check FAILED: ${rsvpCheck.failures.join('; ')}\n`);
   process.exitCode = 1;
+}
+for (const [name, check] of Object.entries({ cases: casework?.cases, queue: casework?.queue })) {
+  if (check && !check.passed) {
+    process.stderr.write(`${name} check FAILED: ${check.failures.join('; ')}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { generateApplications } from '../../bench/applications';
+import { generateCases } from '../../bench/cases';
 import { generateCatalogue, SIZES } from '../../bench/catalogue';
+import { benchTotpSecret, CASEWORK, coordinatorEmail, generateCentre } from '../../bench/centre';
 import { generate, townAt } from '../../bench/generator';
 import { readMarker } from '../../bench/load';
 import { generateMeetings, invitationTokenOf, INVITED_PER_MEETING, linkKeyOf, MEETINGS } from '../../bench/meetings';
@@ -10,6 +13,7 @@ import { isValidNip, isValidRegon } from '../../src/modules/organisations';
 import { verifyPassword } from '../../src/platform/auth/passwords';
 import { hashToken } from '../../src/platform/auth/tokens';
 import { STAFF_ROLES } from '../../src/platform/auth/roles';
+import { SecretBox, totpCode, verifyTotp } from '../../src/platform/auth/totp';
 import { openTestDb, testEngines, type OpenedDb } from '../support/engines';
 
 const APP_SECRET = 'bench-generate-test-app-secret-0123456789';
@@ -40,6 +44,7 @@ for (const engine of testEngines()) {
       );
       assert.equal(counts.length, 2);
       for (const c of counts) assert.deepEqual([c.services, c.providers, c.locations], [SIZES.demo.services, SIZES.demo.providers, SIZES.demo.locations]);
+      await checkCasework(opened, result.municipalities[1]!.id, townAt(1).slug);
       assert.deepEqual(await readMarker(opened.db), { size: 'demo', seed: 7, municipalities: 2 });
 
       // Accounts: one staff member per staff role and the residents, confirmed, with the shared password.
@@ -50,7 +55,9 @@ for (const engine of testEngines()) {
           [result.municipalities[1]!.id],
         ),
       );
-      assert.deepEqual(people, [...STAFF_ROLES.map((role) => ({ role, n: 1, verified: 1 })), { role: 'resident', n: RESIDENTS.demo, verified: RESIDENTS.demo }]
+      // One staff member per role; the casework's coordinators and their teams' supervisors are coordinators too.
+      const staffOf = (role: string) => (role === 'coordinator' ? 1 + CASEWORK.demo.coordinators + CASEWORK.demo.teams : 1);
+      assert.deepEqual(people, [...STAFF_ROLES.map((role) => ({ role, n: staffOf(role), verified: staffOf(role) })), { role: 'resident', n: RESIDENTS.demo, verified: RESIDENTS.demo }]
         .sort((x, y) => x.role.localeCompare(y.role)));
       const [resident] = await opened.db.ownerTx((sql) =>
         sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [residentEmail(townAt(1).slug, 0)]),
@@ -120,6 +127,30 @@ for (const engine of testEngines()) {
       assert.deepEqual(stored.map((r) => r.name), [...expected].sort());
     });
 
+    test('casework in memory (town): exact counts, gapless queues, the same ids for the same seed', () => {
+      const municipality = '00000000-0000-4000-8000-000000000001';
+      const catalogue = generateCatalogue(municipality, townAt(0), 'town', 42);
+      const people = generatePeople(municipality, townAt(0).slug, 'town', 42, 'hash');
+      const make = () => {
+        const { staffing } = generateCentre(municipality, townAt(0).slug, 'town', 42, 'hash', APP_SECRET);
+        const apps = generateApplications(municipality, townAt(0).slug, 'town', 42, people, catalogue, staffing, NOW);
+        return { apps, cases: generateCases(municipality, 42, apps.openings, people.users.id![0] as string, NOW) };
+      };
+      const a = make();
+      const b = make();
+      const n = CASEWORK.town;
+      assert.equal(a.apps.applications.id!.length + a.apps.later_applications.id!.length, n.applications);
+      assert.equal(a.cases.cases.id!.length, n.cases);
+      assert.deepEqual(a.cases.cases.id, b.cases.cases.id);
+      assert.deepEqual(a.apps.later_applications.queue_position, b.apps.later_applications.queue_position);
+      const queues = new Map<string, number[]>();
+      a.apps.later_applications.queue_position!.forEach((p, i) => {
+        if (p !== null) queues.set(String(a.apps.later_applications.service_id![i]), [...(queues.get(String(a.apps.later_applications.service_id![i])) ?? []), p as number]);
+      });
+      assert.ok(queues.size > 1);
+      for (const [, places] of queues) assert.deepEqual(places.sort((x, y) => x - y), places.map((_, i) => i + 1), 'places 1..n');
+    });
+
     test('the same seed gives the same catalogue; another seed a different one', () => {
       const a = generateCatalogue('00000000-0000-4000-8000-000000000001', townAt(0), 'demo', 42);
       const b = generateCatalogue('00000000-0000-4000-8000-000000000001', townAt(0), 'demo', 42);
@@ -153,4 +184,49 @@ for (const engine of testEngines()) {
       assert.notDeepEqual(a.meeting_invitations.id!.slice(0, 10), c.meeting_invitations.id!.slice(0, 10));
     });
   });
+}
+
+/** The generated casework of one demo municipality, against the schema's rules and the benchmark's needs. */
+async function checkCasework(opened: OpenedDb, municipalityId: string, slug: string): Promise<void> {
+  const q = <R extends object>(text: string) => opened.db.ownerTx((sql) => sql.query<R>(text, [municipalityId]));
+  const n = CASEWORK.demo;
+  const [counts] = await q<{ cases: number; applications: number; referrals: number; deliveries: number; teams: number }>(
+    `SELECT (SELECT count(*)::int FROM cases WHERE municipality_id = $1) AS cases, (SELECT count(*)::int FROM applications WHERE municipality_id = $1) AS applications,
+       (SELECT count(*)::int FROM referrals WHERE municipality_id = $1) AS referrals, (SELECT count(*)::int FROM referral_deliveries WHERE municipality_id = $1) AS deliveries,
+       (SELECT count(*)::int FROM care_teams WHERE municipality_id = $1) AS teams`,
+  );
+  assert.deepEqual(counts, { cases: n.cases, applications: n.applications, referrals: n.referrals, deliveries: n.deliveries, teams: n.teams });
+  // Every queue is 1..n; every case opens from an accepted application that names it; its coordinator is in its team.
+  const [shape] = await q<{ gappy: number; unlinked: number; outside: number; delivering: number; consents: number; counters: number }>(
+    `SELECT (SELECT count(*)::int FROM (SELECT service_id FROM applications WHERE municipality_id = $1 AND queue_position IS NOT NULL GROUP BY service_id
+              HAVING max(queue_position) <> count(*) OR count(DISTINCT queue_position) <> count(*)) g) AS gappy,
+       (SELECT count(*)::int FROM cases c JOIN applications a ON a.municipality_id = c.municipality_id AND a.id = c.opened_from
+         WHERE c.municipality_id = $1 AND (a.status <> 'accepted' OR a.case_id IS DISTINCT FROM c.id OR a.applicant_id IS DISTINCT FROM c.resident_user_id)) AS unlinked,
+       (SELECT count(*)::int FROM cases c WHERE c.municipality_id = $1 AND NOT EXISTS (SELECT 1 FROM care_team_members m
+         WHERE m.municipality_id = c.municipality_id AND m.team_id = c.team_id AND m.user_id = c.coordinator_id)) AS outside,
+       (SELECT count(*)::int FROM referral_deliveries d JOIN referrals r ON r.municipality_id = d.municipality_id AND r.id = d.referral_id
+         WHERE d.municipality_id = $1 AND r.status NOT IN ('in_progress', 'completed')) AS delivering,
+       (SELECT count(*)::int FROM referrals r JOIN application_consents k ON k.municipality_id = r.municipality_id AND k.id = r.consent_id
+         WHERE r.municipality_id = $1 AND k.purpose = 'provider_sharing' AND k.application_id = r.application_id
+           AND k.recipient_unit_id IS NOT DISTINCT FROM r.unit_id AND k.recipient_organisation_id IS NOT DISTINCT FROM r.organisation_id) AS consents,
+       (SELECT count(*)::int FROM case_number_counters k WHERE k.municipality_id = $1 AND k.last_number =
+         (SELECT count(*) FROM cases c WHERE c.municipality_id = $1 AND c.number LIKE 'CUS/' || k.year || '/%')) AS counters`,
+  );
+  assert.equal(shape!.gappy, 0, 'queues without gaps');
+  assert.equal(shape!.unlinked, 0, 'cases open from their accepted applications, which name them');
+  assert.equal(shape!.outside, 0, "coordinators are members of their case's team");
+  assert.equal(shape!.delivering, 0, 'deliveries only of referrals in progress or completed');
+  assert.equal(shape!.consents, n.referrals, 'each referral on a consent to share with its provider');
+  assert.ok(shape!.counters > 0);
+  // The coordinators log in with TOTP: the stored secret is the one made again from the e-mail.
+  const [coordinator] = await opened.db.ownerTx((sql) =>
+    sql.query<{ totp_secret_enc: string; totp_enabled_at: Date | null; supervises: boolean }>(
+      `SELECT u.totp_secret_enc, u.totp_enabled_at, EXISTS (SELECT 1 FROM care_teams t WHERE t.supervisor_id = u.id) AS supervises FROM users u WHERE u.email = $1`,
+      [coordinatorEmail(slug, 0)],
+    ),
+  );
+  const secret = new SecretBox(APP_SECRET).open(coordinator!.totp_secret_enc);
+  assert.equal(secret, benchTotpSecret(coordinatorEmail(slug, 0)));
+  assert.ok(coordinator!.totp_enabled_at && verifyTotp(secret, totpCode(secret)) !== null);
+  assert.equal(coordinator!.supervises, false, "a coordinator's own list is only their cases");
 }
