@@ -154,7 +154,7 @@ describeEachEngine('cases: opening from an application, need-to-know, break the 
     const stale = await c.post(`/${m.slug}/cases/${id}/edit`, edit({ contact_phone: '700 300 400', needs_plan: '1' }));
     assert.equal(stale.statusCode, 409);
     const text = pageText(stale.body);
-    assert.match(text, /Ktoś zmienił tę sprawę/);
+    assert.match(text, /Ktoś zapisał zmiany przed Tobą/);
     assert.match(text, /700 300 400/);
     assert.match(text, /600 100 200/);
     const saved = await caseRow(h, m, id);

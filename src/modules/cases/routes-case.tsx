@@ -7,7 +7,7 @@ import { casesPath, depsOf, idParam, MANAGE, municipalityOf, viewerOf, type IdPa
 import { casePage, closeCase, updateCase } from './service-case';
 import { caseValues } from './views/case-forms';
 import { CasePageView, type CaseFormName } from './views/case';
-import type { Conflict } from './views/common';
+import type { Conflict } from '../../platform/ui/conflict';
 
 const typedValue = (form: FormState, f: string) => {
   const v = form.values[f];

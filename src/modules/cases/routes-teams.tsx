@@ -5,7 +5,7 @@ import { emptyForm, type FormState } from '../../platform/ui/context';
 import { parseMember, parseTeam, teamVersion } from './form';
 import { CONFIGURE, casesPath, depsOf, idParam, municipalityOf, type IdParams, type Params } from './routes-common';
 import { changeMember, createTeam, teamPage, teamsPage, updateTeam } from './service-teams';
-import type { Conflict } from './views/common';
+import type { Conflict } from '../../platform/ui/conflict';
 import { TEAM_FIELDS, TeamsView, TeamView, teamValues } from './views/teams';
 
 type MemberParams = IdParams & { userId: string };

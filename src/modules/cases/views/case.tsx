@@ -2,7 +2,8 @@ import { emptyForm, type FormState, type PageContext } from '../../../platform/u
 import { PageLayout } from '../../../platform/ui/layout';
 import type { CasePage } from '../service-case';
 import { caseValues, CloseCaseForm, EditCaseForm, fieldLabels } from './case-forms';
-import { caseStatusLabel, casesBase, ConflictPanel, DeadlineText, type Conflict } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { caseStatusLabel, casesBase, DeadlineText, firstValue } from './common';
 
 export type CaseFormName = 'edit' | 'close';
 
@@ -25,7 +26,7 @@ export function CasePageView(props: { ctx: PageContext; data: CasePage; form: Fo
   const formOf = (name: CaseFormName) => (props.formName === name ? props.form : emptyForm(name === 'edit' ? caseValues(c) : {}));
   return (
     <PageLayout ctx={ctx} title={t('cases.page.title', { number: c.number })} back={{ href: casesBase(ctx), label: t('cases.back_list') }}>
-      {props.conflict ? <ConflictPanel ctx={ctx} conflict={props.conflict} labels={fieldLabels(ctx)} show={shownValue(ctx, data)} /> : null}
+      {props.conflict ? <ConflictPanel ctx={ctx} conflict={props.conflict} labels={fieldLabels(ctx) as Record<string, string>} show={(f, v) => shownValue(ctx, data)(f, firstValue(v))} /> : null}
       {c.anonymised_at ? <p class="notice">{t('cases.page.anonymised', { when: date(c.anonymised_at) })}</p> : null}
       <dl class="facts">
         <dt>{t('cases.page.person')}</dt>

@@ -1,4 +1,7 @@
 import type { FormState, PageContext } from '../../../platform/ui/context';
+
+/** A field's value as a conflict panel shows it: the first of a list. */
+export const firstValue = (v: FormState['values'][string] | undefined): string => (Array.isArray(v) ? v[0] : v) ?? '';
 import { planDeadline, type CaseListRow, type CaseStatus } from '../domain';
 
 export const casesBase = (ctx: PageContext) => `/${ctx.municipality!.slug}/cases`;
@@ -14,47 +17,4 @@ export function DeadlineText(props: { ctx: PageContext; c: Pick<CaseListRow, 'ne
   if (d.kind === 'met') return <>{t('cases.deadline.met', { date })}</>;
   if (d.kind === 'overdue') return <strong class="overdue-label">{t('cases.deadline.overdue', { date })}</strong>;
   return <>{d.days === 0 ? t('cases.deadline.today', { date }) : t('cases.deadline.left', { date, count: d.days })}</>;
-}
-
-export interface Conflict {
-  typed: FormState['values'];
-  saved: FormState['values'];
-  differing: string[];
-  version: number;
-}
-
-/** After a stale edit: each field that differs, what the person typed next to what is saved now. */
-export function ConflictPanel(props: { ctx: PageContext; conflict: Conflict; labels: Record<string, string>; show: (field: string, value: string) => string }) {
-  const { ctx, conflict } = props;
-  const { t } = ctx.i18n;
-  const shown = (f: string, v: FormState['values'][string] | undefined) => {
-    const text = props.show(f, (Array.isArray(v) ? v[0] : v) ?? '').trim();
-    return text === '' ? t('cases.conflict.empty') : text;
-  };
-  return (
-    <section class="notice" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">{t('cases.conflict.title')}</h2>
-      <p>{t('cases.conflict.intro')}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.conflict.field')}</th>
-              <th scope="col">{t('cases.conflict.yours')}</th>
-              <th scope="col">{t('cases.conflict.saved', { version: conflict.version })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.differing.map((f) => (
-              <tr>
-                <th scope="row">{props.labels[f]}</th>
-                <td class="prewrap">{shown(f, conflict.typed[f])}</td>
-                <td class="prewrap">{shown(f, conflict.saved[f])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
 }

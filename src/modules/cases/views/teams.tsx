@@ -4,7 +4,8 @@ import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
 import type { TeamRow } from '../repository-teams';
 import type { TeamsPage } from '../service-teams';
-import { casesBase, ConflictPanel, type Conflict } from './common';
+import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
+import { casesBase, firstValue } from './common';
 
 export const TEAM_FIELDS = ['name', 'unit_id', 'supervisor_id'] as const;
 
@@ -92,7 +93,7 @@ export function TeamView(props: { ctx: PageContext; data: TeamsPage & { team: Te
   const candidates = data.staff.filter((s) => !team.members.some((m) => m.id === s.id));
   return (
     <PageLayout ctx={ctx} title={t('cases.teams.edit', { name: team.name })} back={{ href: `${casesBase(ctx)}/teams`, label: t('cases.teams.back') }}>
-      {props.conflict ? <ConflictPanel ctx={ctx} conflict={props.conflict} labels={labels} show={show} /> : null}
+      {props.conflict ? <ConflictPanel ctx={ctx} conflict={props.conflict} labels={labels} show={(f, v) => show(f, firstValue(v))} /> : null}
       <Form ctx={ctx} action={base}>
         <input type="hidden" name="version" value={String(props.form.values.version ?? team.version)} />
         <TeamFields ctx={ctx} data={data} form={props.form} />
