@@ -63,6 +63,21 @@ describeEachEngine('referrals: statuses, history, the coordinator’s view', (h)
     assert.equal((await referralRow(h, m, id)).version, row.version, 'nothing written');
   });
 
+  test('a case with an open referral is not closed (409, the note kept); once the referral is cancelled, it closes', async () => {
+    const { m, coord, k, id, centre } = await sentReferral(h);
+    const caseUrl = `/${m.slug}/cases/${k.caseId}`;
+    const version = async () => (await ownerQuery<{ version: number }>(h, 'SELECT version FROM cases WHERE id = $1', [k.caseId]))[0]!.version;
+    const note = 'Cele planu osiągnięte, mieszkanka radzi sobie samodzielnie.';
+    const refused = await coord.c.post(`${caseUrl}/close`, { version: String(await version()), closing_note: note });
+    assert.equal(refused.statusCode, 409);
+    assert.match(pageText(refused.body), /Sprawy nie można zamknąć, dopóki ma otwarte skierowania/);
+    assert.match(refused.body, /Cele planu osiągnięte/, 'the typed note is kept');
+    assert.equal((await ownerQuery<{ status: string }>(h, 'SELECT status FROM cases WHERE id = $1', [k.caseId]))[0]!.status, 'open');
+    assert.equal((await actNow(h, coord.c, m, centre, id, 'cancel', { cancel_reason: 'Mieszkanka zrezygnowała z usługi.' })).statusCode, 303);
+    assert.equal((await coord.c.post(`${caseUrl}/close`, { version: String(await version()), closing_note: note })).statusCode, 303);
+    assert.equal((await ownerQuery<{ status: string }>(h, 'SELECT status FROM cases WHERE id = $1', [k.caseId]))[0]!.status, 'closed');
+  });
+
   test('a stale change is refused with 409 and the page shows both versions; nothing is overwritten', async () => {
     const { m, coord, member, id, inbox, centre } = await sentReferral(h);
     const shown = (await referralRow(h, m, id)).version;

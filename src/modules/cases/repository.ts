@@ -87,6 +87,15 @@ export const cases = {
     );
     return rows.length === 1;
   },
+  /** Referrals of the case still open: the loop must close before the case does. */
+  async openReferrals(sql: Sql, municipalityId: string, id: string): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM referrals WHERE municipality_id = $1 AND case_id = $2 AND status IN ('sent', 'accepted', 'in_progress')",
+      [municipalityId, id],
+    );
+    return row!.n;
+  },
+
   async close(sql: Sql, municipalityId: string, id: string, version: number, note: string): Promise<boolean> {
     const rows = await sql.query(
       `UPDATE cases SET status = 'closed', closed_at = now(), closing_note = $4, version = version + 1, updated_at = now()

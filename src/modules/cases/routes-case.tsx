@@ -61,7 +61,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
         return reply.setFlash(request.i18n.t('cases.closed', { number: c.number })).redirect(`${casesPath(request)}/${id}`, 303);
       },
       rerender: (form, status) => render(request, reply, form, 'close', status),
-      formErrors: ['conflict.stale'],
+      formErrors: ['conflict.stale', 'case.open_referrals'],
     }),
   );
 }

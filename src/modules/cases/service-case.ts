@@ -81,6 +81,7 @@ export async function updateCase(deps: CasesDeps, ctx: DbContext, municipalityId
 export async function closeCase(deps: CasesDeps, ctx: DbContext, municipalityId: string, id: string, version: number, note: string, viewer: CaseViewer, actor: AuditActor): Promise<CaseRow> {
   return deps.db.tx(ctx, async (sql) => {
     const c = await forChange(sql, municipalityId, id, version, viewer);
+    if ((await cases.openReferrals(sql, municipalityId, id)) > 0) throw new AppError('case.open_referrals');
     if (!(await cases.close(sql, municipalityId, id, version, note))) throw new AppError('conflict.stale');
     await audit(sql, municipalityId, actor, { action: 'case.closed', subjectType: 'case', subjectId: id, details: { cases: [id], ids: [id] } });
     await scheduleAnonymise(sql);

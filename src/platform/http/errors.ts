@@ -39,6 +39,8 @@ export const ERROR_STATUS = {
   'case.need_to_know': 403,
   /** A closed (or anonymised) case takes no more changes. */
   'case.closed': 409,
+  /** A case whose referrals are still open (sent, accepted, in progress) is not closed: the loop closes first. */
+  'case.open_referrals': 409,
   /** A referral's status cannot move this way (a rejected one accepted, a completed one cancelled…). */
   'referral.invalid_transition': 409,
   /** Deliveries are recorded only on an accepted referral or one in progress. */
