@@ -152,6 +152,28 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
   );
 }
 
+/** A file to upload (the form must be multipart); `accept` narrows the browser's picker, the server checks the content. */
+export function FileField(props: FieldProps & { accept: string }) {
+  const { ctx, form, name } = props;
+  const id = fieldId(name);
+  const error = errorOf(ctx, form, name);
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <Label ctx={ctx} id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, Boolean(props.hint), Boolean(error))}
+      />
+    </div>
+  );
+}
+
 /** One choice of several, as radio buttons in a fieldset; the fieldset carries the `f-<name>` id. */
 export function RadioGroup(props: Omit<FieldProps, 'required'> & { options: Option[]; children?: ComponentChildren }) {
   const { ctx, form, name } = props;

@@ -1,42 +1,12 @@
 import { fieldMessageKey } from '../../../platform/http/errors';
 import type { FormState, PageContext } from '../../../platform/ui/context';
-import { Csrf, ErrorSummary, fieldId } from '../../../platform/ui/forms';
+import { FileField } from '../../../platform/ui/fields';
+import { Csrf, ErrorSummary } from '../../../platform/ui/forms';
 import { AdminLayout, adminBase } from '../admin/views-common';
 import type { RowError, ServiceRef } from './import';
 
 const FILE = 'file';
 
-function FileField(props: { ctx: PageContext; form: FormState }) {
-  const { t } = props.ctx.i18n;
-  const id = fieldId(FILE);
-  const e = props.form.errors[FILE];
-  const error = e ? t(fieldMessageKey(e.code), e.params) : null;
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {t('catalog_transfer.file')}
-        <span class="required"> {t('form.required')}</span>
-      </label>
-      <p class="hint" id={`${id}-hint`}>
-        {t('catalog_transfer.file_hint')}
-      </p>
-      {error ? (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={FILE}
-        type="file"
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-    </div>
-  );
-}
 
 function RowErrors(props: { ctx: PageContext; errors: RowError[] }) {
   const { t } = props.ctx.i18n;
@@ -111,7 +81,7 @@ export function ImportPage(props: { ctx: PageContext; form: FormState; rowErrors
         </ul>
         <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
           <Csrf ctx={ctx} />
-          <FileField ctx={ctx} form={form} />
+          <FileField ctx={ctx} form={form} name={FILE} label={t('catalog_transfer.file')} hint={t('catalog_transfer.file_hint')} required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           <p class="admin-actions">
             <button type="submit">{t('catalog_transfer.submit')}</button>
           </p>

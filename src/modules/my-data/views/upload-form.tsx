@@ -1,39 +1,7 @@
-import { fieldMessageKey } from '../../../platform/http/errors';
 import type { FormState, PageContext } from '../../../platform/ui/context';
-import { SelectField, TextArea, type Option } from '../../../platform/ui/fields';
-import { Csrf, ErrorSummary, fieldId } from '../../../platform/ui/forms';
+import { FileField, SelectField, TextArea, type Option } from '../../../platform/ui/fields';
+import { Csrf, ErrorSummary } from '../../../platform/ui/forms';
 
-function FileField(props: { ctx: PageContext; form: FormState }) {
-  const { t } = props.ctx.i18n;
-  const id = fieldId('file');
-  const e = props.form.errors.file;
-  const error = e ? t(fieldMessageKey(e.code), e.params) : null;
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {t('my_data.upload.file')}
-        <span class="required"> {t('form.required')}</span>
-      </label>
-      <p class="hint" id={`${id}-hint`}>
-        {t('my_data.upload.file_hint')}
-      </p>
-      {error ? (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name="file"
-        type="file"
-        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-    </div>
-  );
-}
 
 /**
  * The upload form: a multipart form (the file cannot travel otherwise) with its CSRF token as a
@@ -52,7 +20,7 @@ export function UploadForm(props: { ctx: PageContext; form: FormState; action: s
         {props.applications ? (
           <SelectField ctx={ctx} form={form} name="application" label={labels.application!} options={props.applications} placeholder={t('my_data.upload.application_choose')} required />
         ) : null}
-        <FileField ctx={ctx} form={form} />
+        <FileField ctx={ctx} form={form} name="file" label={t('my_data.upload.file')} hint={t('my_data.upload.file_hint')} required accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
         <TextArea ctx={ctx} form={form} name="description" label={labels.description} hint={t('my_data.upload.description_hint')} rows={2} />
         <button type="submit">{t('my_data.upload.submit')}</button>
       </form>
