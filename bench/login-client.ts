@@ -2,7 +2,7 @@
  * The login load generator, a child process of bench/run.ts like load-client.ts: `connections` loops
  * each fetch the login form once (for a CSRF cookie and token), then log in again and again, each time
  * as the next generated resident and from the next address (X-Forwarded-For: the app runs with
- * TRUST_PROXY=true, so per-address rate limits see many visitors, as behind a real proxy). A login
+ * TRUST_PROXY=loopback, so per-address rate limits see many visitors, as behind a real proxy). A login
  * counts when it answers 303 to somewhere other than /login. Prints one JSON LoadResult.
  */
 import fs from 'node:fs';

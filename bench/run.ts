@@ -60,7 +60,7 @@ const serviceIds = await opened.db.ownerTx((sql) =>
 );
 
 // Behind a proxy as in production: the login scenario comes from many addresses (X-Forwarded-For).
-const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY: 'true' });
+const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback' });
 const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db: recorder.db });
 // The secret the data was generated with: invitations' answer links are derived from it (bench/meetings.ts).
 const appSecret = BENCH_APP_SECRET;

@@ -14,6 +14,7 @@ const MSG = {
   unsupported: 'Nieobsługiwany format przesłanych danych.',
   malformed: 'Żądanie ma nieprawidłowy format.',
   notFound: 'Nie znaleziono takiej strony.',
+  nul: 'Przesłane dane zawierają niedozwolony znak (NUL). Usuń go i spróbuj ponownie.',
   validation: 'Popraw błędy w formularzu.',
   internal: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę. Wpisane dane nie zostały utracone — możesz wrócić do formularza.',
 } as const;
@@ -184,8 +185,8 @@ describeEachEngine(
       const c = client();
       assertErrorPage(await c.get(`/gmina-${uniq()}`), 404, MSG.notFound);
       assertErrorPage(await c.get(`/gmina-${uniq()}/audit`), 404, MSG.notFound);
-      // Paths that cannot be a municipality's address at all.
-      assertErrorPage(await c.get('/Gmina%00Zla'), 404, MSG.notFound);
+      // Paths that cannot be a municipality's address at all (NUL is refused at the edge, ADR 0015).
+      assertErrorPage(await c.get('/Gmina%00Zla'), 400, MSG.nul);
       assertErrorPage(await c.get('/gmina%20ze%20spacja'), 404, MSG.notFound);
 
       const m = await makeMunicipality(h.db);
@@ -247,13 +248,11 @@ describeEachEngine(
       );
     });
 
-    test('text the database cannot store is a validation error, not a crash', async () => {
+    test('text the database cannot store is refused at the edge (ADR 0015), not a crash', async () => {
       const c = client();
       const email = `nul-${uniq()}@example.pl`;
       const res = await c.post('/register', { ...registration(email), display_name: 'Ba\u0000sia' });
-      assert.equal(res.statusCode, 422);
-      assert.ok(res.body.includes('Nieprawidłowa wartość.'));
-      assertNoLeak(res);
+      assertErrorPage(res, 400, MSG.nul);
       assert.equal(await userExists(email), false);
     });
 
@@ -266,7 +265,8 @@ describeEachEngine(
         assert.equal(res.statusCode, 303, `next=${next}`);
         assert.equal(res.headers.location, '/account', `next=${next}`);
       }
-      for (const back of ['/a\u0000b', '/ścieżka', '//evil.example']) {
+      assert.equal((await c.post('/language', { locale: 'pl', return: '/a\u0000b' })).statusCode, 400, 'NUL is refused at the edge (ADR 0015)');
+      for (const back of ['/ścieżka', '//evil.example']) {
         const res = await c.post('/language', { locale: 'pl', return: back });
         assert.equal(res.statusCode, 303, `return=${back}`);
         assert.equal(res.headers.location, '/');

@@ -3,15 +3,18 @@ import { test } from 'node:test';
 import { hostileInputProbe } from '../../probe/hostile';
 import { testEngines } from '../support/engines';
 
-const seed = Number(process.env.PROBE_SEED ?? 20261123);
+// A fresh seed each run (printed, and named in the failure) so that runs together cover more than one
+// sample; PROBE_SEED=<seed> replays one.
+const seed = Number(process.env.PROBE_SEED ?? Date.now() % 1_000_000);
 
 // Hostile input judges how the app answers what it is sent, the same on either engine (PGlite is
 // PostgreSQL): the small version runs once, on PostgreSQL when TEST_DATABASE_URL is set (ADR 0006);
 // `npm run probe -- hostile` runs it in full on either.
 for (const engine of testEngines().slice(-1)) {
-  test(`hostile input: every form, query string and route parameter [${engine}]`, { timeout: 300_000 }, async () => {
+  test(`hostile input: every form, query string and route parameter [${engine}]`, { timeout: 300_000 }, async (t) => {
+    t.diagnostic(`seed ${seed} (replay: PROBE_SEED=${seed} npm test -- test/probe/hostile)`);
     const report = await hostileInputProbe({ full: false, engine, databaseUrl: process.env.TEST_DATABASE_URL, seed, log: () => undefined });
-    assert.deepEqual(report.failures, [], `${report.failures.length} failures (seed ${seed}):\n${report.failures.slice(0, 40).join('\n')}`);
+    assert.deepEqual(report.failures, [], `${report.failures.length} failures (seed ${seed}; replay: PROBE_SEED=${seed} npm test -- test/probe/hostile):\n${report.failures.slice(0, 40).join('\n')}`);
 
     const { routes, registered, inputs } = report.figures as Record<string, number>;
     assert.ok(registered! > 60, `the app registers its routes (${registered} without HEAD)`);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { shownFileName } from '../../platform/http/well-formed';
 
 /** The kinds of document a resident may attach, told by their first bytes (never by the name or the declared type). */
 export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -39,7 +40,9 @@ const ASCII: Record<string, string> = { ł: 'l', Ł: 'L' };
  * `Content-Disposition: attachment` with the name both as ASCII (old clients) and as UTF-8
  * (RFC 6266 / 5987), so Polish letters survive and nothing in the name can break the header.
  */
-export function attachmentHeader(filename: string): string {
+export function attachmentHeader(stored: string): string {
+  // Names stored before the edge cleaned them may still hold bidirectional overrides.
+  const filename = shownFileName(stored);
   const ascii = filename
     .replace(/[łŁ]/g, (c) => ASCII[c]!)
     .normalize('NFKD')

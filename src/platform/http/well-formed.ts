@@ -1,40 +1,105 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from './errors';
 
 /**
- * Text from outside is made well-formed Unicode before any handler sees it: a lone UTF-16
- * surrogate (`\uD800` without its pair) is valid in a JavaScript string and in JSON text, but
- * PostgreSQL refuses it in `jsonb` (an audit entry's details) and `encodeURIComponent` throws on it
- * (a flash cookie). It becomes U+FFFD, as a browser would show it.
+ * Text from outside is made safe for the database at the edge, before any handler sees it (ADR 0015):
+ *
+ * - A lone UTF-16 surrogate (`\uD800` without its pair) is valid in a JavaScript string and in JSON
+ *   text, but PostgreSQL refuses it in `jsonb` (an audit entry's details) and `encodeURIComponent`
+ *   throws on it (a flash cookie). It becomes U+FFFD, as a browser would show it.
+ * - U+0000 (NUL) PostgreSQL refuses in any text. No browser sends it from a form, so a request
+ *   carrying it anywhere a handler reads text (route parameters, query string, body fields and
+ *   names, headers) is refused: 400 `request.invalid_characters`. A cookie carrying it is dropped,
+ *   as if not sent (a tampered cookie must not lock its holder out).
+ * - An uploaded file's name loses control and Unicode format characters (category Cc, Cf: the
+ *   bidirectional overrides that show `invoice\u202Egpj.exe.pdf` as "invoicefdp.exe.jpg").
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NUL = '\u0000';
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/gu;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+/** A plain object, or one whose prototype has none (fast-querystring's and find-my-way's `new Empty()`). */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as object | null;
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+};
+
+/** A file name safe to keep and to show: without control and format characters. */
+export const safeFileName = (name: string): string => name.replace(CONTROL_OR_FORMAT, '');
+/** A stored name as it may be shown (names kept before the edge cleaned them): without format characters (Cf). */
+export const shownFileName = (name: string): string => name.replace(/\p{Cf}/gu, '');
 
 /**
- * The same value with every string made well-formed: plain objects and arrays are changed in place,
- * files and buffers left alone. Iterative, so a body nested thousands deep cannot overflow the stack.
+ * Walks plain objects and arrays (files and buffers are left alone) and calls `visit` on each
+ * string value, replacing it with what `visit` returns, and `key` on each own key. Iterative, so a
+ * body nested thousands deep cannot overflow the stack.
  */
-export function wellFormed<T>(value: T): T {
-  const fix = (v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v);
-  if (typeof value === 'string') return fix(value) as T;
+function walk(value: unknown, visit: (s: string) => string, key?: (k: string) => void): unknown {
+  if (typeof value === 'string') return visit(value);
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!Array.isArray(node) && !isPlainObject(node)) continue;
     const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      record[key] = fix(record[key]);
-      if (typeof record[key] === 'object' && record[key] !== null) stack.push(record[key]);
+    for (const k of Object.keys(record)) {
+      key?.(k);
+      const v = record[k];
+      if (typeof v === 'string') record[k] = visit(v);
+      else if (typeof v === 'object' && v !== null) stack.push(v);
     }
   }
   return value;
 }
 
+/** The same value with every string made well-formed: plain objects and arrays are changed in place. */
+export function wellFormed<T>(value: T): T {
+  return walk(value, (s) => s.replace(LONE_SURROGATE, '\uFFFD')) as T;
+}
+
+/** Whether any string (or key) in the value holds NUL. */
+export function holdsNul(value: unknown): boolean {
+  let found = false;
+  const check = (s: string) => {
+    if (s.includes(NUL)) found = true;
+    return s;
+  };
+  walk(value, check, check);
+  return found;
+}
+
+/**
+ * The multipart forms (`attachFieldsToBody` with an `onFile` that buffers the file) leave an upload
+ * in the body as `{ filename, data: Buffer }`: its name is cleaned here, once for every module.
+ */
+function cleanUploadNames(body: unknown): void {
+  if (!isPlainObject(body)) return;
+  for (const v of Object.values(body)) {
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (isPlainObject(item) && Buffer.isBuffer(item.data) && typeof item.filename === 'string') item.filename = safeFileName(item.filename);
+    }
+  }
+}
+
+function refuseNul(...parts: unknown[]): void {
+  if (parts.some(holdsNul)) throw new AppError('request.invalid_characters');
+}
+
 export function registerWellFormedInput(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
-    request.body = wellFormed(request.body);
+  // onRequest, before the request context reads cookies and the municipality of the path.
+  app.addHook('onRequest', async (request) => {
+    for (const [name, value] of Object.entries(request.cookies ?? {})) {
+      if (value?.includes(NUL)) delete request.cookies[name];
+    }
+    refuseNul(request.params, request.query, request.headers);
     request.query = wellFormed(request.query);
     request.params = wellFormed(request.params);
+  });
+  // preHandler, not preValidation: a scope's multipart parser fills the body in its own preValidation
+  // hook, after the root's. Registered before the guard, so this runs before access and CSRF checks.
+  app.addHook('preHandler', async (request) => {
+    cleanUploadNames(request.body);
+    refuseNul(request.body);
+    request.body = wellFormed(request.body);
   });
 }

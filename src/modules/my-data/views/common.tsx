@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/ui/context';
+import { shownFileName } from '../../../platform/http/well-formed';
 import type { DocumentRow } from '../repository-documents';
 
 export const myBase = (ctx: PageContext) => `/${ctx.municipality!.slug}/my`;
@@ -36,7 +37,7 @@ export function DocumentTable(props: { ctx: PageContext; documents: (DocumentRow
         <tbody>
           {props.documents.map((d) => (
             <tr>
-              <th scope="row">{d.removed_at ? d.filename : <a href={documentHref(ctx, d.id)}>{d.filename}</a>}</th>
+              <th scope="row">{d.removed_at ? shownFileName(d.filename) : <a href={documentHref(ctx, d.id)}>{shownFileName(d.filename)}</a>}</th>
               <td>
                 <span class="muted">
                   {TYPE_LABEL[d.media_type]}, {sizeText(ctx, d.size_bytes)}
@@ -53,7 +54,7 @@ export function DocumentTable(props: { ctx: PageContext; documents: (DocumentRow
                 {d.removed_at ? (
                   t('my_data.documents.removed_at', { when: dateTime(d.removed_at) })
                 ) : d.uploaded_by === ctx.user?.id ? (
-                  <a href={`${documentHref(ctx, d.id)}/remove`} aria-label={t('my_data.documents.remove_label', { name: d.filename })}>
+                  <a href={`${documentHref(ctx, d.id)}/remove`} aria-label={t('my_data.documents.remove_label', { name: shownFileName(d.filename) })}>
                     {t('my_data.documents.remove')}
                   </a>
                 ) : (

@@ -1,3 +1,4 @@
+import { shownFileName } from '../../../platform/http/well-formed';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import type { Option } from '../../../platform/ui/fields';
 import { Form } from '../../../platform/ui/forms';
@@ -52,8 +53,8 @@ export function NewDocumentPage(props: { ctx: PageContext; form: FormState; appl
   );
 }
 
-/** Staff: the documents of one application or one case, and adding one (a closed case takes none). */
-export function StaffDocumentsPage(props: { ctx: PageContext; form: FormState; of: { application: ApplicationRef } | { case: CaseRef }; documents: DocumentRow[] }) {
+/** Staff: the documents of one application or one case, and adding one (a closed case takes none, nor does a glass reader). */
+export function StaffDocumentsPage(props: { ctx: PageContext; form: FormState; of: { application: ApplicationRef } | { case: CaseRef }; documents: DocumentRow[]; mayUpload: boolean }) {
   const { ctx, of } = props;
   const { t } = ctx.i18n;
   const slug = ctx.municipality!.slug;
@@ -66,7 +67,7 @@ export function StaffDocumentsPage(props: { ctx: PageContext; form: FormState; o
       <p class="muted">{t('my_data.staff.audited')}</p>
       {props.documents.length === 0 ? <p class="admin-empty">{t('my_data.staff.empty')}</p> : <DocumentTable ctx={ctx} caption={title} documents={props.documents} />}
       <h2>{t('my_data.upload.title')}</h2>
-      {open ? <UploadForm ctx={ctx} form={props.form} action={action} /> : <p>{t('my_data.staff.case_closed')}</p>}
+      {!open ? <p>{t('my_data.staff.case_closed')}</p> : props.mayUpload ? <UploadForm ctx={ctx} form={props.form} action={action} /> : <p>{t('errors.case.read_only')}</p>}
     </PageLayout>
   );
 }
@@ -80,7 +81,7 @@ export function RemoveDocumentPage(props: { ctx: PageContext; document: Document
       <dl class="facts">
         <dt>{t('my_data.col.file')}</dt>
         <dd>
-          {d.filename} ({TYPE_LABEL[d.media_type]}, {sizeText(ctx, d.size_bytes)})
+          {shownFileName(d.filename)} ({TYPE_LABEL[d.media_type]}, {sizeText(ctx, d.size_bytes)})
         </dd>
         <dt>{t('my_data.col.added')}</dt>
         <dd>{dateTime(d.uploaded_at)}</dd>
