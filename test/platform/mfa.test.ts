@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NO_CONTEXT } from '../../src/platform/db/types';
-import { SecretBox, totpCode } from '../../src/platform/auth/totp';
+import { users } from '../../src/platform/auth/repository';
+import { SecretBox, newTotpSecret, totpCode } from '../../src/platform/auth/totp';
 import { TestClient } from '../support/client';
-import { TEST_APP_SECRET, makeMunicipality, makeUser } from '../support/factories';
-import { describeEachEngine, type Harness } from '../support/harness';
+import { TEST_APP_SECRET, makeMunicipality, makeUser, type TestUser } from '../support/factories';
+import { describeEachEngine, devMail, type Harness } from '../support/harness';
 
 const TOTP_INVALID = 'Kod jest nieprawidłowy lub wygasł. Wpisz aktualny kod z aplikacji.';
 const STAFF_NOTICE = 'Jako pracownik musisz włączyć logowanie dwuetapowe, zanim otworzysz strony z danymi osobowymi.';
+
+/** The recovery codes a page shows (once, after enrolment or regeneration). */
+function recoveryCodesIn(body: string): string[] {
+  return [...body.matchAll(/<li><code class="recovery-code">([^<]+)<\/code><\/li>/g)].map((m) => m[1]!);
+}
 
 /** A six-digit code that is valid in none of the steps the server accepts (now, and one either side). */
 function wrongCode(secret: string): string {
@@ -79,8 +85,10 @@ describeEachEngine('two-factor authentication', (h: Harness) => {
     const enrolledAt = Date.now();
     const enrolCode = totpCode(secret, enrolledAt);
     const ok = await c.post('/account/mfa', { secret_sealed: sealed, code: enrolCode, next: audit });
-    assert.equal(ok.statusCode, 303);
-    assert.equal(ok.headers.location, audit);
+    assert.equal(ok.statusCode, 200);
+    assert.ok(ok.body.includes('Logowanie dwuetapowe zostało włączone.'));
+    assert.equal(recoveryCodesIn(ok.body).length, 10, 'the recovery codes are shown');
+    assert.ok(ok.body.includes(`href="${audit}"`), 'a link leads on to where the person was going');
 
     const state = await totpState(staff.id);
     assert.ok(state.totp_enabled_at instanceof Date);
@@ -91,9 +99,8 @@ describeEachEngine('two-factor authentication', (h: Harness) => {
 
     const page = await c.get(audit);
     assert.equal(page.statusCode, 200);
-    assert.ok(page.body.includes('Logowanie dwuetapowe zostało włączone.'), 'flash after enrolment');
     assert.ok(page.body.includes('Dziennik zdarzeń'));
-    assert.equal((await c.get('/account/mfa')).headers.location, '/account', 'no second enrolment');
+    assert.ok((await c.get('/account/mfa')).body.includes('name="current_password"'), 'a second enrolment asks for the password');
     assert.equal(((await c.get('/api/me')).json() as { mfaEnabled: boolean }).mfaEnabled, true);
 
     // From now on a password alone no longer opens the account: the next code (a later step) is needed.
@@ -198,10 +205,195 @@ describeEachEngine('two-factor authentication', (h: Harness) => {
     const c = client();
     assert.equal((await login(c, user.email, user.password)).statusCode, 303);
     const bad = wrongCode(user.totpSecret!);
-    for (let i = 1; i <= 10; i++) assert.equal((await c.post('/login/mfa', { code: bad, next: '/account' })).statusCode, 422, `attempt ${i}`);
+    for (let i = 1; i <= 10; i++) {
+      // The account's own delay (review 1 #4) is lifted each time: this is about the per-address limit.
+      await h.db.ownerTx((sql) => sql.query('UPDATE users SET mfa_blocked_until = NULL WHERE id = $1', [user.id]));
+      assert.equal((await c.post('/login/mfa', { code: bad, next: '/account' })).statusCode, 422, `attempt ${i}`);
+    }
+    await h.db.ownerTx((sql) => sql.query('UPDATE users SET mfa_blocked_until = NULL WHERE id = $1', [user.id]));
     const limited = await c.post('/login/mfa', { code: totpCode(user.totpSecret!), next: '/account' });
     assert.equal(limited.statusCode, 429);
     assert.ok(limited.body.includes('Zbyt wiele żądań. Odczekaj chwilę i spróbuj ponownie.'));
     assert.deepEqual(await sessionsOf(user.id), [{ mfa_verified: false }], 'a right code past the limit is not even checked');
+  });
+  const loginWithCode = async (c: TestClient, user: TestUser, at = Date.now()) => {
+    assert.equal((await login(c, user.email, user.password)).statusCode, 303);
+    const res = await c.post('/login/mfa', { code: totpCode(user.totpSecret!, at), next: '/account' });
+    assert.equal(res.statusCode, 303, 'logged in with a code');
+  };
+  /** Enrols through the page; returns the secret shown and the recovery codes of the answer. */
+  const enrol = async (c: TestClient, extra: Record<string, string> = {}) => {
+    const setup = await c.get('/account/mfa');
+    assert.equal(setup.statusCode, 200);
+    const secret = /<code class="secret">([^<]+)<\/code>/.exec(setup.body)![1]!.replace(/\s+/g, '');
+    const sealed = /name="secret_sealed" value="([^"]+)"/.exec(setup.body)![1]!;
+    const res = await c.post('/account/mfa', { secret_sealed: sealed, code: totpCode(secret), next: '/account', ...extra });
+    return { secret, sealed, res, codes: recoveryCodesIn(res.body) };
+  };
+  const auditCount = async (userId: string, action: string) =>
+    Number((await h.db.ownerTx((sql) => sql.query<{ n: string }>('SELECT count(*) AS n FROM platform_audit_log WHERE actor_user_id = $1 AND action = $2', [userId, action])))[0]!.n);
+
+  test('review 1 #2: a session that never gave a code asks for one once the account has 2FA, and enrolling ends the other sessions', async () => {
+    const user = await makeUser(h.db);
+    const early = client();
+    assert.equal((await login(early, user.email, user.password)).statusCode, 303);
+    assert.equal((await early.get('/account')).statusCode, 200);
+
+    // 2FA switched on outside this session (without ending it): the session gave no code, so it asks for one.
+    const secret = newTotpSecret();
+    await h.db.tx(NO_CONTEXT, (sql) => users.enableTotp(sql, user.id, new SecretBox(TEST_APP_SECRET).seal(secret), 0));
+    const asked = await early.get('/account');
+    assert.equal(asked.statusCode, 303);
+    assert.equal(asked.headers.location, '/login?next=%2Faccount');
+    assert.equal((await early.get('/login/mfa')).statusCode, 200);
+    assert.equal((await early.post('/login/mfa', { code: totpCode(secret), next: '/account' })).statusCode, 303);
+    assert.equal((await early.get('/account')).statusCode, 200);
+
+    // Enrolling through the page ends every other session of the account, pending or not.
+    const other = await makeUser(h.db);
+    const elsewhere = client();
+    const here = client();
+    assert.equal((await login(elsewhere, other.email, other.password)).statusCode, 303);
+    assert.equal((await login(here, other.email, other.password)).statusCode, 303);
+    const { res } = await enrol(here);
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(await sessionsOf(other.id), [{ mfa_verified: true }], 'only the enrolling session is left');
+    const kicked = await elsewhere.get('/account');
+    assert.equal(kicked.statusCode, 303);
+    assert.equal(kicked.headers.location, '/login?next=%2Faccount');
+    assert.equal((await here.get('/account')).statusCode, 200);
+  });
+
+  test('review 1 #3: replacing the authenticator needs the password and a current code; the owner is mailed, other sessions end', async () => {
+    const user = await makeUser(h.db, { totp: true });
+    const now = Date.now();
+    const c = client();
+    await loginWithCode(c, user, now);
+    const other = client();
+    assert.equal((await login(other, user.email, user.password)).statusCode, 303);
+    const before = (await totpState(user.id)).totp_secret_enc;
+
+    // What the review did: a logged-in session posts a fresh secret with its code. Refused now.
+    const setup = await c.get('/account/mfa');
+    assert.equal(setup.statusCode, 200);
+    assert.ok(setup.body.includes('name="current_password"') && setup.body.includes('name="current_code"'));
+    const secret = /<code class="secret">([^<]+)<\/code>/.exec(setup.body)![1]!.replace(/\s+/g, '');
+    const sealed = /name="secret_sealed" value="([^"]+)"/.exec(setup.body)![1]!;
+    const bare = await c.post('/account/mfa', { secret_sealed: sealed, code: totpCode(secret), next: '/account' });
+    assert.equal(bare.statusCode, 422);
+    assert.match(bare.body, /id="f-current_password-error"/);
+    assert.match(bare.body, /id="f-current_code-error"/);
+    assert.equal((await totpState(user.id)).totp_secret_enc, before, 'the secret is not replaced');
+
+    const wrongPassword = await c.post('/account/mfa', { secret_sealed: sealed, code: totpCode(secret), current_password: 'Zle-Haslo-Zle-Haslo-1', current_code: totpCode(user.totpSecret!, now + 30_000), next: '/account' });
+    assert.equal(wrongPassword.statusCode, 422);
+    assert.match(wrongPassword.body, /id="f-current_password-error"/);
+    assert.equal((await totpState(user.id)).totp_secret_enc, before);
+
+    const ok = await c.post('/account/mfa', { secret_sealed: sealed, code: totpCode(secret), current_password: user.password, current_code: totpCode(user.totpSecret!, now + 30_000), next: '/account' });
+    assert.equal(ok.statusCode, 200);
+    assert.equal(recoveryCodesIn(ok.body).length, 10);
+    assert.equal(new SecretBox(TEST_APP_SECRET).open((await totpState(user.id)).totp_secret_enc!), secret, 'the new secret is in force');
+    assert.deepEqual(await sessionsOf(user.id), [{ mfa_verified: true }], 'the other session ended');
+    assert.equal((await other.get('/login/mfa')).statusCode, 303);
+    await h.worker.drain();
+    assert.ok((await devMail(h.db, user.email)).some((m) => m.subject === 'Zmieniono logowanie dwuetapowe w serwisie Wspólnota'));
+    assert.equal(await auditCount(user.id, 'auth.mfa_replaced'), 1);
+  });
+
+  test('review 1 #3: ten single-use recovery codes, stored hashed, open the log-in instead of a code; regenerating voids the old ones', async () => {
+    const user = await makeUser(h.db);
+    const c = client();
+    assert.equal((await login(c, user.email, user.password)).statusCode, 303);
+    const { res, codes } = await enrol(c);
+    assert.equal(res.statusCode, 200);
+    assert.equal(codes.length, 10);
+    assert.equal(new Set(codes).size, 10);
+    for (const code of codes) assert.match(code, /^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
+    const stored = await h.db.ownerTx((sql) => sql.query<{ code_hash: string }>('SELECT code_hash FROM recovery_codes WHERE user_id = $1', [user.id]));
+    assert.equal(stored.length, 10);
+    assert.ok(stored.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !codes.some((code) => r.code_hash.includes(code))), 'hashed at rest');
+    assert.deepEqual(recoveryCodesIn((await c.get('/account')).body), [], 'shown once');
+
+    const d = client();
+    assert.equal((await login(d, user.email, user.password)).statusCode, 303);
+    const used = await d.post('/login/mfa', { code: codes[0]!.toUpperCase().replace(/-/g, ' '), next: '/account' });
+    assert.equal(used.statusCode, 303, 'a recovery code (any case, spaces or dashes) opens the log-in');
+    assert.equal((await d.get('/account')).statusCode, 200);
+    assert.equal(await auditCount(user.id, 'auth.recovery_code_used'), 1);
+    const e = client();
+    assert.equal((await login(e, user.email, user.password)).statusCode, 303);
+    assert.equal((await e.post('/login/mfa', { code: codes[0]!, next: '/account' })).statusCode, 422, 'single use');
+
+    const form = await c.get('/account/mfa/recovery-codes');
+    assert.equal(form.statusCode, 200);
+    assert.deepEqual(recoveryCodesIn(form.body), []);
+    assert.equal((await c.post('/account/mfa/recovery-codes', { current_password: user.password, current_code: '' })).statusCode, 422);
+    const fresh = await c.post('/account/mfa/recovery-codes', { current_password: user.password, current_code: codes[1]! });
+    assert.equal(fresh.statusCode, 200);
+    const newCodes = recoveryCodesIn(fresh.body);
+    assert.equal(newCodes.length, 10);
+    assert.equal((await e.post('/login/mfa', { code: codes[2]!, next: '/account' })).statusCode, 422, 'the old codes are void');
+    assert.equal((await e.post('/login/mfa', { code: newCodes[0]!, next: '/account' })).statusCode, 303);
+  });
+
+  test('review 1 #3: turning 2FA off needs the password and a code; the owner is mailed', async () => {
+    const user = await makeUser(h.db, { totp: true });
+    const now = Date.now();
+    const c = client();
+    await loginWithCode(c, user, now);
+    assert.equal((await c.get('/account/mfa/remove')).statusCode, 200);
+    const bare = await c.post('/account/mfa/remove', {});
+    assert.equal(bare.statusCode, 422);
+    assert.match(bare.body, /id="f-current_password-error"/);
+    const wrong = await c.post('/account/mfa/remove', { current_password: user.password, current_code: wrongCode(user.totpSecret!) });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /id="f-current_code-error"/);
+    assert.ok((await totpState(user.id)).totp_enabled_at instanceof Date, 'still on');
+
+    const ok = await c.post('/account/mfa/remove', { current_password: user.password, current_code: totpCode(user.totpSecret!, now + 30_000) });
+    assert.equal(ok.statusCode, 303);
+    assert.equal(ok.headers.location, '/account');
+    const state = await totpState(user.id);
+    assert.equal(state.totp_enabled_at, null);
+    assert.equal(state.totp_secret_enc, null);
+    await h.worker.drain();
+    assert.ok((await devMail(h.db, user.email)).some((m) => m.subject === 'Wyłączono logowanie dwuetapowe w serwisie Wspólnota'));
+  });
+
+  test('review 1 #4: wrong codes count per account across sessions and addresses; after five even the right one waits, every failure audited', async () => {
+    const user = await makeUser(h.db, { totp: true });
+    const bad = wrongCode(user.totpSecret!);
+    const clients = [client(), client(), client()];
+    for (const c of clients) assert.equal((await login(c, user.email, user.password)).statusCode, 303);
+    for (let i = 0; i < 5; i++) assert.equal((await clients[i % 3]!.post('/login/mfa', { code: bad, next: '/account' })).statusCode, 422, `failure ${i + 1}`);
+    assert.equal(await auditCount(user.id, 'auth.mfa_failed'), 5, 'each failure is audited although the request fails');
+    await h.worker.drain();
+    assert.ok((await devMail(h.db, user.email)).some((m) => m.subject === 'Błędne kody logowania do konta w serwisie Wspólnota'), 'the owner is told');
+
+    const waiting = await clients[2]!.post('/login/mfa', { code: totpCode(user.totpSecret!), next: '/account' });
+    assert.equal(waiting.statusCode, 429);
+    assert.ok(Number(waiting.headers['retry-after']) >= 1);
+    assert.match(waiting.body, /Spróbuj ponownie za \d+ s/);
+    assert.ok((await sessionsOf(user.id)).every((s) => !s.mfa_verified), 'the right code was not taken');
+    assert.equal(await auditCount(user.id, 'auth.mfa_throttled'), 1);
+
+    // Once the delay is over, the right code works and the count starts again.
+    await h.db.ownerTx((sql) => sql.query("UPDATE users SET mfa_blocked_until = now() - interval '1 second' WHERE id = $1", [user.id]));
+    assert.equal((await clients[2]!.post('/login/mfa', { code: totpCode(user.totpSecret!), next: '/account' })).statusCode, 303);
+    const [row] = await h.db.ownerTx((sql) => sql.query<{ mfa_failures: number }>('SELECT mfa_failures FROM users WHERE id = $1', [user.id]));
+    assert.equal(row!.mfa_failures, 0);
+  });
+
+  test('review 1 #4: the twentieth wrong code in one session ends it', async () => {
+    const user = await makeUser(h.db, { totp: true });
+    const c = client();
+    assert.equal((await login(c, user.email, user.password)).statusCode, 303);
+    await h.db.ownerTx((sql) => sql.query('UPDATE sessions SET mfa_failures = 19 WHERE user_id = $1', [user.id]));
+    const last = await c.post('/login/mfa', { code: wrongCode(user.totpSecret!), next: '/account' });
+    assert.equal(last.statusCode, 401);
+    assert.ok(last.body.includes('Zbyt wiele błędnych kodów'));
+    assert.deepEqual(await sessionsOf(user.id), [], 'the session is gone');
+    assert.equal(c.hasCookie('sid'), false);
   });
 });

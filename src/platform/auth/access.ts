@@ -9,7 +9,7 @@ export type Access =
   | { kind: 'authenticated' }
   /** Requires a role in the municipality named by the route's `:municipality` parameter. */
   | { kind: 'permission'; permission: Permission }
-  /** Development aids (the outbox page): only when no SMTP server is configured and not in production. */
+  /** Development aids (the outbox page): only with DEV_MAILBOX=true, no SMTP server configured, and not in production. */
   | { kind: 'development' };
 
 export const PUBLIC: Access = { kind: 'public' };

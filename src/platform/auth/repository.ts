@@ -61,6 +61,40 @@ export const users = {
       [id, secretEnc, step],
     );
   },
+  async disableTotp(sql: Sql, id: string): Promise<void> {
+    await sql.query(
+      'UPDATE users SET totp_secret_enc = NULL, totp_enabled_at = NULL, totp_last_step = NULL, mfa_failures = 0, mfa_blocked_until = NULL, updated_at = now() WHERE id = $1',
+      [id],
+    );
+    await sql.query('DELETE FROM recovery_codes WHERE user_id = $1', [id]);
+  },
+  /** Locks the account's row for a second-factor check; its state now and the seconds it must still wait (0: none). */
+  async lockForMfa(sql: Sql, id: string): Promise<{ user: UserRow; blockedSeconds: number } | undefined> {
+    const [row] = await sql.query<UserRow & { blocked_seconds: number }>(
+      `SELECT ${USER_COLUMNS}, CASE WHEN mfa_blocked_until > now() THEN ceil(extract(epoch FROM mfa_blocked_until - now()))::int ELSE 0 END AS blocked_seconds
+       FROM users WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!row) return undefined;
+    const { blocked_seconds, ...user } = row;
+    return { user, blockedSeconds: blocked_seconds };
+  },
+  /** Counts a wrong code (afresh after an hour without one) and returns the count. */
+  async mfaFail(sql: Sql, id: string): Promise<number> {
+    const [row] = await sql.query<{ mfa_failures: number }>(
+      `UPDATE users SET mfa_failures = CASE WHEN mfa_last_failed_at < now() - interval '1 hour' THEN 1 ELSE mfa_failures + 1 END,
+         mfa_last_failed_at = now()
+       WHERE id = $1 RETURNING mfa_failures`,
+      [id],
+    );
+    return row?.mfa_failures ?? 0;
+  },
+  async mfaBlock(sql: Sql, id: string, seconds: number): Promise<void> {
+    await sql.query('UPDATE users SET mfa_blocked_until = now() + make_interval(secs => $2) WHERE id = $1', [id, seconds]);
+  },
+  async mfaClear(sql: Sql, id: string): Promise<void> {
+    await sql.query('UPDATE users SET mfa_failures = 0, mfa_blocked_until = NULL WHERE id = $1 AND (mfa_failures > 0 OR mfa_blocked_until IS NOT NULL)', [id]);
+  },
   /** Records a used TOTP step; false when the step was already used (a replayed code). */
   async useTotpStep(sql: Sql, id: string, step: number): Promise<boolean> {
     const rows = await sql.query(
@@ -97,6 +131,32 @@ export const sessions = {
   async deleteAllOf(sql: Sql, userId: string): Promise<void> {
     await sql.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
   },
+  /** Ends every session of the account but the one in use. */
+  async deleteOthersOf(sql: Sql, userId: string, keepTokenHash: string): Promise<void> {
+    await sql.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [userId, keepTokenHash]);
+  },
+  /** Counts a wrong code typed in this session and returns the count. */
+  async mfaFail(sql: Sql, tokenHash: string): Promise<number> {
+    const [row] = await sql.query<{ mfa_failures: number }>('UPDATE sessions SET mfa_failures = mfa_failures + 1 WHERE token_hash = $1 RETURNING mfa_failures', [tokenHash]);
+    return row?.mfa_failures ?? 0;
+  },
+};
+
+export const recoveryCodes = {
+  /** The account's codes become exactly these (the old ones, used or not, are void). */
+  async replace(sql: Sql, userId: string, hashes: string[]): Promise<void> {
+    await sql.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+    await sql.query('INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [userId, hashes]);
+  },
+  /** Spends a code; false when it is not one of the account's or was used already. */
+  async use(sql: Sql, userId: string, hash: string): Promise<boolean> {
+    const rows = await sql.query('UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING code_hash', [userId, hash]);
+    return rows.length === 1;
+  },
+  async unusedCount(sql: Sql, userId: string): Promise<number> {
+    const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL', [userId]);
+    return row?.n ?? 0;
+  },
 };
 
 export type TokenPurpose = 'confirm_email' | 'reset_password';
@@ -124,27 +184,51 @@ export const userTokens = {
   },
 };
 
+/** Failed passwords per typed address (existing or not) and source: growing delays for that source only. */
 export const loginThrottle = {
-  async lockedMinutes(sql: Sql, email: string): Promise<number> {
-    const [row] = await sql.query<{ minutes: number }>(
-      `SELECT ceil(extract(epoch FROM locked_until - now()) / 60)::int AS minutes FROM login_throttle WHERE email = $1 AND locked_until > now()`,
-      [email],
+  async blockedSeconds(sql: Sql, email: string, source: string): Promise<number> {
+    const [row] = await sql.query<{ seconds: number }>(
+      `SELECT ceil(extract(epoch FROM blocked_until - now()))::int AS seconds FROM login_source_throttle
+       WHERE email = $1 AND source = $2 AND blocked_until > now()`,
+      [email, source],
     );
-    return row?.minutes ?? 0;
+    return row?.seconds ?? 0;
   },
-  /** Counts a failure; after `max` failures within the window the address is locked for `lockMinutes`. */
-  async fail(sql: Sql, email: string, max: number, windowMinutes: number, lockMinutes: number): Promise<void> {
+  /** Counts a failure from the source (afresh after an hour without one) and returns the count. */
+  async fail(sql: Sql, email: string, source: string): Promise<number> {
+    const [row] = await sql.query<{ failures: number }>(
+      `INSERT INTO login_source_throttle AS t (email, source, failures) VALUES ($1, $2, 1)
+       ON CONFLICT (email, source) DO UPDATE SET
+         failures = CASE WHEN t.last_failed_at < now() - interval '1 hour' THEN 1 ELSE t.failures + 1 END,
+         last_failed_at = now()
+       RETURNING failures`,
+      [email, source],
+    );
+    return row!.failures;
+  },
+  async block(sql: Sql, email: string, source: string, seconds: number): Promise<void> {
+    await sql.query('UPDATE login_source_throttle SET blocked_until = now() + make_interval(secs => $3) WHERE email = $1 AND source = $2', [email, source, seconds]);
+  },
+  async clear(sql: Sql, email: string, source: string): Promise<void> {
+    await sql.query('DELETE FROM login_source_throttle WHERE email = $1 AND source = $2', [email, source]);
+  },
+  /**
+   * Counts a failure for the address from any source, within an hour; true when the owner should
+   * be told now (the count reached `notifyAfter`, and nobody was told in the last day).
+   */
+  async failForAccount(sql: Sql, email: string, notifyAfter: number): Promise<boolean> {
     await sql.query(
       `INSERT INTO login_throttle AS t (email, failures) VALUES ($1, 1)
        ON CONFLICT (email) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at < now() - make_interval(mins => $3) THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at < now() - make_interval(mins => $3) THEN now() ELSE t.window_started_at END,
-         locked_until = CASE WHEN t.window_started_at >= now() - make_interval(mins => $3) AND t.failures + 1 >= $2
-                             THEN now() + make_interval(mins => $4) ELSE t.locked_until END`,
-      [email, max, windowMinutes, lockMinutes],
+         failures = CASE WHEN t.window_started_at < now() - interval '1 hour' THEN 1 ELSE t.failures + 1 END,
+         window_started_at = CASE WHEN t.window_started_at < now() - interval '1 hour' THEN now() ELSE t.window_started_at END`,
+      [email],
     );
-  },
-  async clear(sql: Sql, email: string): Promise<void> {
-    await sql.query('DELETE FROM login_throttle WHERE email = $1', [email]);
+    const told = await sql.query(
+      `UPDATE login_throttle SET notified_at = now()
+       WHERE email = $1 AND failures >= $2 AND (notified_at IS NULL OR notified_at < now() - interval '1 day') RETURNING email`,
+      [email, notifyAfter],
+    );
+    return told.length === 1;
   },
 };

@@ -24,7 +24,8 @@ export const PERMISSIONS = {
   'staff.manage': { personalData: true },
   'audit.read': { personalData: true },
   'catalog.manage': { personalData: false },
-  'organisations.manage': { personalData: false },
+  // The registry's review, queue and export show leaders' and representatives' contacts.
+  'organisations.manage': { personalData: true },
   // Meetings open who answered and their accessibility needs; bookings name who asked for a room.
   'meetings.manage': { personalData: true },
   'venues.manage': { personalData: true },

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { AppError, validationError } from '../http/errors';
 import { safeNext, submitForm } from '../http/forms';
@@ -10,10 +9,10 @@ import { memberships } from '../tenancy/repository';
 import { emptyForm } from '../ui/context';
 import { AUTHENTICATED, PUBLIC } from './access';
 import { hashToken } from './tokens';
-import { totpUri } from './totp';
 import * as auth from './service';
-import { isStaff, type Role } from './roles';
-import { AccountPage, ConfirmPage, ForgotPasswordPage, LoginPage, MessagePage, MfaPage, MfaSetupPage, RegisterPage, ResetPasswordPage } from './views';
+import * as mfa from './mfa';
+import { accountSecurityRoutes, throttleAware } from './account-routes';
+import { AccountPage, ConfirmPage, ForgotPasswordPage, LoginPage, MessagePage, MfaPage, RegisterPage, ResetPasswordPage } from './views';
 
 export interface AuthRoutesOptions {
   deps: auth.AuthDeps;
@@ -31,9 +30,7 @@ const emailSchema = z.object({ email: email() });
 const resetSchema = z
   .object({ password: passwordInput(), password_confirm: passwordInput() })
   .refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], params: { code: 'password_mismatch' } });
-const codeSchema = z.object({ code: requiredText(20), next: text(2000) });
-const enrolSchema = codeSchema.extend({ secret_sealed: requiredText(500) });
-
+const codeSchema = z.object({ code: requiredText(40), next: text(2000) });
 export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) {
   const { deps } = opts;
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
@@ -78,7 +75,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) 
     const next = safeNext((request.body as { next?: unknown } | undefined)?.next, '/account');
     try {
       const input = parse(loginSchema, request.body);
-      const result = await auth.login(deps, input.email, input.password, request.auditActor(), sessionExpiry(null));
+      const result = await throttleAware(reply, () => auth.login(deps, input.email, input.password, request.auditActor(), sessionExpiry(null)));
       startSession(reply, result.token, sessionExpiry(null));
       if (!isLocale(request.cookies.lang)) setLocaleCookie(reply, result.user.locale, opts.secureCookies);
       if (result.mfaPending) return reply.redirect(`/login/mfa?next=${encodeURIComponent(next)}`, 303);
@@ -117,10 +114,11 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) 
       run: async () => {
         const session = pendingMfa(request);
         const input = parse(codeSchema, request.body);
-        await auth.completeMfaLogin(deps, session.token_hash, session.user_id, input.code, request.auditActor());
+        await throttleAware(reply, () => mfa.completeMfaLogin(deps, session.token_hash, session.user_id, input.code, request.auditActor()));
         return reply.setFlash(request.i18n.t('auth.logged_in')).redirect(next, 303);
       },
       rerender: (form, status) => reply.page((ctx) => <MfaPage ctx={ctx} form={form} next={next} />, status),
+      formErrors: ['auth.mfa_throttled'],
     });
   });
 
@@ -179,31 +177,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) 
     ));
   });
 
-  const renderMfaSetup = async (request: FastifyRequest, reply: FastifyReply, form = emptyForm(), status = 200) => {
-    const user = request.user!;
-    const { secret, sealed } = auth.startMfaEnrolment(deps);
-    const qrSvg = await QRCode.toString(totpUri(secret, user.email), { type: 'svg', margin: 1 });
-    const mine = await deps.db.tx(request.dbContext(), (sql) => memberships.ofUser(sql, user.id));
-    const staff = mine.some((m) => isStaff(m.roles as Role[]));
-    const next = safeNext((request.query as { next?: string }).next ?? (request.body as { next?: string } | undefined)?.next, '/account');
-    return reply.page((ctx) => <MfaSetupPage ctx={ctx} form={form} secret={secret} sealed={sealed} qrSvg={qrSvg} next={next} staffNotice={staff} />, status);
-  };
-
-  app.get('/account/mfa', { config: { access: AUTHENTICATED } }, async (request, reply) => {
-    if (request.user!.totp_enabled_at) return reply.redirect('/account', 303);
-    return renderMfaSetup(request, reply);
-  });
-
-  app.post('/account/mfa', { config: { access: AUTHENTICATED, rateLimit: SENSITIVE } }, async (request, reply) => {
-    try {
-      const input = parse(enrolSchema, request.body);
-      await auth.finishMfaEnrolment(deps, request.user!, input.secret_sealed, input.code, request.session!.token_hash, request.auditActor());
-      return reply.setFlash(request.i18n.t('mfa.setup.done')).redirect(safeNext(input.next, '/account'), 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation.failed') return renderMfaSetup(request, reply, { values: {}, errors: err.fields ?? {} }, err.status);
-      throw err;
-    }
-  });
+  await accountSecurityRoutes(app, deps);
 
   app.post('/language', { config: { access: PUBLIC } }, async (request, reply) => {
     const body = (request.body ?? {}) as { locale?: unknown; return?: unknown };

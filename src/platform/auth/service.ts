@@ -4,12 +4,14 @@ import type { Database, Sql } from '../db/types';
 import { NO_CONTEXT } from '../db/types';
 import { AppError, validationError } from '../http/errors';
 import { translator, type Locale } from '../i18n';
-import { enqueue } from '../jobs/outbox';
+import { enqueue, sealQueue, type JobHandler } from '../jobs/outbox';
 import { MAIL_QUEUE } from '../mail/mailer';
+import { assertPasswordNotThrottled, recordPasswordFailure } from './attempts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { loginThrottle, sessions, userTokens, users, type TokenPurpose, type UserRow } from './repository';
+import { sourceOf } from './throttle';
 import { hashToken, newToken } from './tokens';
-import { newTotpSecret, verifyTotp, type SecretBox } from './totp';
+import type { SecretBox } from './totp';
 
 export interface AuthDeps {
   db: Database;
@@ -17,9 +19,6 @@ export interface AuthDeps {
   secretBox: SecretBox;
 }
 
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_WINDOW_MINUTES = 15;
-export const LOGIN_LOCK_MINUTES = 15;
 const CONFIRM_TTL_MINUTES = 24 * 60;
 const RESET_TTL_MINUTES = 60;
 
@@ -99,29 +98,24 @@ export interface LoginResult {
 }
 
 /**
- * Password log-in with a lockout counted per typed address (existing or not), a constant-time
- * answer for unknown addresses, and a second step for accounts with TOTP.
+ * Password log-in, slowed down per (typed address, source) after repeated failures — never locked
+ * for everyone (review 1 #13) — with a constant-time answer for unknown addresses, and a second step
+ * for accounts with TOTP. A new session has given no code (`mfa_verified` false) whatever the account.
  */
 export async function login(deps: AuthDeps, email: string, password: string, actor: AuditActor, expiresAt: Date): Promise<LoginResult> {
-  const { user, minutes } = await deps.db.tx(NO_CONTEXT, async (sql) => ({
-    minutes: await loginThrottle.lockedMinutes(sql, email),
-    user: await users.byEmail(sql, email),
-  }));
-  if (minutes > 0) throw new AppError('auth.locked', { params: { minutes } });
+  await assertPasswordNotThrottled(deps, email, actor);
+  const user = await deps.db.tx(NO_CONTEXT, (sql) => users.byEmail(sql, email));
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok) {
-    await deps.db.tx(NO_CONTEXT, async (sql) => {
-      await loginThrottle.fail(sql, email, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, LOGIN_LOCK_MINUTES);
-      await auditPlatform(sql, { ...actor, userId: user?.id ?? null, label: email }, { action: 'auth.login_failed' });
-    });
+    await recordPasswordFailure(deps, email, user, actor);
     throw new AppError('auth.invalid_credentials');
   }
   if (!user.email_verified_at) throw new AppError('auth.email_not_verified');
   const { token, hash } = newToken();
   const mfaPending = Boolean(user.totp_enabled_at);
   await deps.db.tx(NO_CONTEXT, async (sql) => {
-    await loginThrottle.clear(sql, email);
-    await sessions.insert(sql, { tokenHash: hash, userId: user.id, mfaVerified: !mfaPending, expiresAt, ip: actor.ip, userAgent: actor.userAgent });
+    await loginThrottle.clear(sql, email, sourceOf(actor.ip));
+    await sessions.insert(sql, { tokenHash: hash, userId: user.id, mfaVerified: false, expiresAt, ip: actor.ip, userAgent: actor.userAgent });
     await auditPlatform(sql, { ...actor, userId: user.id, label: user.email }, { action: mfaPending ? 'auth.password_verified' : 'auth.login' });
   });
   return { token, user, mfaPending };
@@ -134,60 +128,35 @@ export async function logout(deps: AuthDeps, sessionTokenHash: string, actor: Au
   });
 }
 
-/** Checks a TOTP code for the user and burns its time step (no replay). */
-async function useTotp(sql: Sql, deps: AuthDeps, user: UserRow, code: string, secret?: string): Promise<number> {
-  const plain = secret ?? (user.totp_secret_enc ? deps.secretBox.open(user.totp_secret_enc) : null);
-  const step = plain ? verifyTotp(plain, code) : null;
-  if (step === null || !(secret || (await users.useTotpStep(sql, user.id, step)))) {
-    throw validationError({ code: { code: 'totp_invalid' } });
-  }
-  return step;
-}
+export const PASSWORD_RESET_QUEUE = 'auth.password_reset';
+// The requester's address and browser are sealed at rest, like mail; the typed address stays readable, as a mail's `to` does.
+sealQueue(PASSWORD_RESET_QUEUE, ['email']);
 
-export async function completeMfaLogin(deps: AuthDeps, sessionTokenHash: string, userId: string, code: string, actor: AuditActor): Promise<UserRow> {
-  return deps.db.tx(NO_CONTEXT, async (sql) => {
-    const user = await users.byId(sql, userId);
-    if (!user) throw new AppError('auth.required');
-    try {
-      await useTotp(sql, deps, user, code);
-    } catch (err) {
-      await auditPlatform(sql, { ...actor, userId, label: user.email }, { action: 'auth.mfa_failed' });
-      throw err;
-    }
-    await sessions.markMfaVerified(sql, sessionTokenHash);
-    await auditPlatform(sql, { ...actor, userId, label: user.email }, { action: 'auth.login' });
-    return user;
-  });
-}
-
-/** A fresh secret for the enrolment page, sealed so it can travel in a hidden form field. */
-export function startMfaEnrolment(deps: AuthDeps): { secret: string; sealed: string } {
-  const secret = newTotpSecret();
-  return { secret, sealed: deps.secretBox.seal(secret) };
-}
-
-export async function finishMfaEnrolment(deps: AuthDeps, user: UserRow, sealed: string, code: string, sessionTokenHash: string, actor: AuditActor) {
-  let secret: string;
-  try {
-    secret = deps.secretBox.open(sealed);
-  } catch {
-    throw validationError({ code: { code: 'totp_invalid' } });
-  }
-  await deps.db.tx(NO_CONTEXT, async (sql) => {
-    const step = await useTotp(sql, deps, user, code, secret);
-    await users.enableTotp(sql, user.id, deps.secretBox.seal(secret), step);
-    await sessions.markMfaVerified(sql, sessionTokenHash);
-    await auditPlatform(sql, actor, { action: 'auth.mfa_enabled', subjectType: 'user', subjectId: user.id });
-  });
-}
-
+/**
+ * Queues the request and returns: the answer takes the same time whether or not the address has an
+ * account (review 1 #14); the job looks the address up and mails a link if there is one.
+ */
 export async function requestPasswordReset(deps: AuthDeps, email: string, actor: AuditActor): Promise<void> {
-  await deps.db.tx(NO_CONTEXT, async (sql) => {
-    const user = await users.byEmail(sql, email);
-    if (!user) return;
-    await mailLink(sql, deps, user, 'reset_password', 'reset');
-    await auditPlatform(sql, { ...actor, userId: user.id, label: user.email }, { action: 'auth.password_reset_requested' });
-  });
+  await deps.db.tx(NO_CONTEXT, (sql) =>
+    enqueue(sql, PASSWORD_RESET_QUEUE, { email, actor: { ip: actor.ip, userAgent: actor.userAgent, requestId: actor.requestId } }),
+  );
+}
+
+/** The account module's jobs, for the worker. */
+export function authJobs(deps: AuthDeps): Record<string, JobHandler> {
+  return {
+    [PASSWORD_RESET_QUEUE]: async (payload) => {
+      const email = String(payload.email);
+      const from = (payload.actor ?? {}) as Partial<AuditActor>;
+      await deps.db.tx(NO_CONTEXT, async (sql) => {
+        const user = await users.byEmail(sql, email);
+        if (!user) return;
+        await mailLink(sql, deps, user, 'reset_password', 'reset');
+        const actor = { userId: user.id, label: user.email, ip: String(from.ip ?? ''), userAgent: String(from.userAgent ?? ''), requestId: String(from.requestId ?? '') };
+        await auditPlatform(sql, actor, { action: 'auth.password_reset_requested' });
+      });
+    },
+  };
 }
 
 /** Sets the new password, spends the link, and ends every session of the account. */

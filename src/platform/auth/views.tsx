@@ -1,6 +1,7 @@
 import type { PageContext, FormState } from '../ui/context';
 import { ErrorSummary, Form, TextField } from '../ui/forms';
 import { Layout } from '../ui/layout';
+import { StepUpFields } from './account-views';
 
 type FormPage = { ctx: PageContext; form: FormState };
 
@@ -95,6 +96,7 @@ export function MfaPage({ ctx, form, next }: FormPage & { next: string }) {
     <Layout ctx={ctx} title={t('auth.mfa.title')}>
       <h1>{t('auth.mfa.title')}</h1>
       <p>{t('auth.mfa.intro')}</p>
+      <p>{t('auth.mfa.recovery_hint')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action="/login/mfa">
         <input type="hidden" name="next" value={next} />
@@ -137,15 +139,20 @@ export function ResetPasswordPage({ ctx, form, token }: FormPage & { token: stri
   );
 }
 
-export function MfaSetupPage({ ctx, form, secret, sealed, qrSvg, next, staffNotice }: FormPage & { secret: string; sealed: string; qrSvg: string; next: string; staffNotice: boolean }) {
+/** Enrolment, or with `replacing` the change of an enrolled authenticator (password and a current code first). */
+export function MfaSetupPage({ ctx, form, secret, sealed, qrSvg, next, staffNotice, replacing }: FormPage & { secret: string; sealed: string; qrSvg: string; next: string; staffNotice: boolean; replacing: boolean }) {
   const { t } = ctx.i18n;
-  const labels = { code: t('field.totp_code') };
+  const codeLabel = replacing ? t('field.new_totp_code') : t('field.totp_code');
+  const labels: Record<string, string> = replacing
+    ? { current_password: t('field.current_password'), current_code: t('field.current_code'), code: codeLabel }
+    : { code: codeLabel };
   const qrSrc = `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString('base64')}`;
+  const title = replacing ? t('mfa.replace.title') : t('mfa.setup.title');
   return (
-    <Layout ctx={ctx} title={t('mfa.setup.title')}>
-      <h1>{t('mfa.setup.title')}</h1>
-      {staffNotice ? <p class="notice">{t('mfa.setup.required_for_staff')}</p> : null}
-      <p>{t('mfa.setup.intro')}</p>
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      {staffNotice && !replacing ? <p class="notice">{t('mfa.setup.required_for_staff')}</p> : null}
+      <p>{replacing ? t('mfa.replace.intro') : t('mfa.setup.intro')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <img class="qr" src={qrSrc} alt={t('mfa.setup.qr_alt')} width={200} height={200} />
       <p>
@@ -154,8 +161,9 @@ export function MfaSetupPage({ ctx, form, secret, sealed, qrSvg, next, staffNoti
       <Form ctx={ctx} action="/account/mfa">
         <input type="hidden" name="secret_sealed" value={sealed} />
         <input type="hidden" name="next" value={next} />
-        <TextField ctx={ctx} form={form} name="code" label={labels.code} hint={t('field.totp_hint')} required autocomplete="one-time-code" inputmode="numeric" keepValue={false} />
-        <button type="submit">{t('mfa.setup.submit')}</button>
+        {replacing ? <StepUpFields ctx={ctx} form={form} /> : null}
+        <TextField ctx={ctx} form={form} name="code" label={codeLabel} hint={t('field.totp_hint')} required autocomplete="one-time-code" inputmode="numeric" keepValue={false} />
+        <button type="submit">{replacing ? t('mfa.replace.submit') : t('mfa.setup.submit')}</button>
       </Form>
     </Layout>
   );
@@ -184,9 +192,26 @@ export function AccountPage({ ctx, email, mfaEnabledAt, memberships }: {
           ))}
         </ul>
       )}
+      <h2>{t('account.password')}</h2>
+      <p>
+        <a href="/account/password">{t('account.password_change')}</a>
+      </p>
       <h2>{t('mfa.setup.title')}</h2>
       {mfaEnabledAt ? (
-        <p>{t('account.mfa_on', { date: ctx.i18n.date(mfaEnabledAt) })}</p>
+        <>
+          <p>{t('account.mfa_on', { date: ctx.i18n.date(mfaEnabledAt) })}</p>
+          <ul class="links">
+            <li>
+              <a href="/account/mfa">{t('account.mfa_change')}</a>
+            </li>
+            <li>
+              <a href="/account/mfa/recovery-codes">{t('account.mfa_recovery')}</a>
+            </li>
+            <li>
+              <a href="/account/mfa/remove">{t('account.mfa_remove')}</a>
+            </li>
+          </ul>
+        </>
       ) : (
         <>
           <p>{t('account.mfa_off')}</p>

@@ -132,7 +132,8 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
         const user = session ? await users.byId(sql, session.user_id) : undefined;
         if (session && user) {
           request.session = session;
-          // With 2FA enrolled, a session is someone's only after the second step (the /login/mfa page).
+          // With 2FA enrolled, a session is someone's only once it gave a code itself (the /login/mfa page,
+          // or enrolling in it): `mfa_verified` is the session's own, never inherited from before enrolment.
           request.user = user.totp_enabled_at && !session.mfa_verified ? null : user;
           if (!isLocale(cookieLocale)) request.i18n = translator(user.locale);
           // Sliding expiry, written at most once a minute.
