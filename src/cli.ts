@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { inviteStaff } from './modules/staff';
+import { derivedKey } from './platform/auth/tokens';
 import { loadConfig } from './platform/config';
 import { migrate } from './platform/db/migrate';
 import { openDatabase } from './platform/db/open';
@@ -7,8 +8,11 @@ import type { Database } from './platform/db/types';
 import { NO_CONTEXT } from './platform/db/types';
 import { AppError, fieldMessageKey } from './platform/http/errors';
 import { translator } from './platform/i18n';
+import { useSealKey } from './platform/jobs/outbox';
+import { resolveAppSecret } from './platform/secret';
 import { municipalities } from './platform/tenancy/repository';
 import { createMunicipality } from './platform/tenancy/service';
+import { lockDemoAccounts } from './seed/demo';
 
 const HELP = `Wspólnota — polecenia operatora platformy
 
@@ -22,10 +26,15 @@ const HELP = `Wspólnota — polecenia operatora platformy
   npm run cli -- municipality list
       wypisuje gminy
 
+  npm run cli -- demo lock
+      konta demonstracyjne z hasłem z README dostają losowe hasła (produkcja nie startuje, póki są)
+
 Baza: DATABASE_URL (PostgreSQL) albo PGlite w DATA_DIR (serwer musi być wtedy zatrzymany).`;
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  // Mail queued here (an administrator's invitation) is sealed under the server's key.
+  useSealKey(derivedKey(resolveAppSecret(config), 'outbox'));
   const db = await openDatabase(config);
   try {
     await migrate(db);
@@ -86,6 +95,11 @@ async function run(argv: string[]): Promise<number> {
       console.log(`Zaproszenie dla administratora ${adminEmail} (ważne 7 dni):\n  ${link}`);
       return 0;
     });
+  }
+  if (group === 'demo' && command === 'lock') {
+    const locked = await withDb((db) => lockDemoAccounts(db));
+    console.log(locked.length ? `Zablokowano konta demonstracyjne:\n${locked.map((e) => `  ${e}`).join('\n')}` : 'Żadne konto nie ma hasła demonstracyjnego.');
+    return 0;
   }
   console.log(HELP);
   return group === undefined || group === 'help' || group === '--help' ? 0 : 2;

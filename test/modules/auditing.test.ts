@@ -5,6 +5,10 @@ import type { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { logIn } from '../support/session';
+import { decideNow } from './applications-helpers';
+import { acceptedApplication, caseRow, openCase } from './cases-helpers';
+import { ownerQuery } from './organisations-helpers';
+import { actNow, referralMunicipality, sendForm, sendReferral, staffPerson } from './referrals-helpers';
 
 /** Entries per page of the audit log (PAGE_SIZE in the module's service). */
 const PAGE_SIZE = 50;
@@ -266,5 +270,55 @@ describeEachEngine('audit log browsing', (h) => {
       assert.equal(res.statusCode, 403, url);
       assert.ok(!res.body.includes(secret), url);
     }
+  });
+
+  test('review 1 #8: reasons people type are not copied into the audit log; the auditor reads them from their records; after retention none is left', async () => {
+    const { m, orgId } = await referralMunicipality(h, 'Gmina Powodów');
+    const coord = await staffPerson(h, m);
+    const other = await staffPerson(h, m);
+    const { c: auditorC } = await staffPerson(h, m, ['auditor']);
+    const T = {
+      hold: `Pobyt na oddziale psychiatrycznym ${uniq()}`,
+      glass: `Sąsiadka zgłasza przemoc domową ${uniq()}`,
+      override: `Cukrzyca, sama w domu po wypisie ${uniq()}`,
+      cancel: `Uzależnienie, terapia w ośrodku ${uniq()}`,
+    };
+    const app = await acceptedApplication(h, m, { status: 'waiting' });
+    assert.equal((await decideNow(h, coord.c, m, app, 'hold', { hold_reason: T.hold })).statusCode, 303);
+    assert.equal((await decideNow(h, coord.c, m, app, 'resume')).statusCode, 303);
+    assert.equal((await decideNow(h, coord.c, m, app, 'accept')).statusCode, 303);
+    const caseId = await openCase(h, coord.c, m, app, { coordinator_id: coord.user.id });
+    assert.equal((await other.c.post(`/${m.slug}/cases/${caseId}/glass`, { reason: T.glass })).statusCode, 303);
+    const referral = await sendReferral(h, coord.c, m, caseId, sendForm(`organisation:${orgId}`, { override_basis: 'vital_interest', override_reason: T.override }));
+    assert.equal((await actNow(h, coord.c, m, `/${m.slug}/cases/${caseId}/referrals`, referral, 'cancel', { cancel_reason: T.cancel })).statusCode, 303);
+    const { version } = await caseRow(h, m, caseId);
+    assert.equal((await coord.c.post(`/${m.slug}/cases/${caseId}/close`, { version: String(version), closing_note: 'Wsparcie zakończone.' })).statusCode, 303);
+
+    const copies = async () => {
+      const found: string[] = [];
+      for (const [name, text] of Object.entries(T)) {
+        const rows = await ownerQuery(h, "SELECT 1 FROM audit_log l WHERE municipality_id = $1 AND l::text LIKE '%' || $2 || '%'", [m.id, text]);
+        if (rows.length) found.push(name);
+      }
+      return found;
+    };
+    assert.deepEqual(await copies(), [], 'the log names records, it holds no copy of what was typed');
+    const page = await auditorC.get(`/${m.slug}/audit`);
+    assert.equal(page.statusCode, 200);
+    for (const [name, text] of Object.entries(T)) assert.ok(page.body.includes(text), `the auditor reads the ${name} reason`);
+
+    // Retention: the case closed long ago is anonymised by the nightly job; no reason survives anywhere.
+    await ownerQuery(h, "UPDATE cases SET closed_at = now() - interval '121 months' WHERE municipality_id = $1 AND id = $2", [m.id, caseId]);
+    await ownerQuery(h, "UPDATE jobs SET run_at = now() WHERE queue = 'cases.anonymise' AND done_at IS NULL AND failed_at IS NULL", []);
+    await h.worker.drain();
+    assert.ok((await caseRow(h, m, caseId)).anonymised_at);
+    assert.deepEqual(await copies(), []);
+    for (const table of ['case_access_grants', 'referrals', 'referral_events', 'applications', 'application_events']) {
+      for (const text of Object.values(T)) {
+        assert.equal((await ownerQuery(h, `SELECT 1 FROM ${table} x WHERE municipality_id = $1 AND x::text LIKE '%' || $2 || '%'`, [m.id, text])).length, 0, `${table} keeps no reason`);
+      }
+    }
+    const after = await auditorC.get(`/${m.slug}/audit`);
+    for (const text of Object.values(T)) assert.ok(!after.body.includes(text));
   });
 });

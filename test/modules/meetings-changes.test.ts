@@ -109,6 +109,7 @@ describeEachEngine('meetings: concurrent answers, reminders, moves and cancellat
     await c.get(renamed.headers.location!);
     assert.match(c.lastBody, /Zapisano zmiany\./);
     assert.equal((await ownerQuery(h, "SELECT 1 FROM audit_log WHERE municipality_id = $1 AND action = 'meeting.updated' AND subject_id = $2", [m.id, id])).length, 1);
-    assert.equal((await ownerQuery(h, "SELECT 1 FROM jobs WHERE queue = 'mail.send' AND payload->>'subject' LIKE 'Zmiana terminu%' AND payload->>'text' LIKE '%/' || $1 || '/%'", [m.slug])).length, 0);
+    await h.worker.drain();
+    assert.equal((await ownerQuery(h, "SELECT 1 FROM dev_mailbox WHERE subject LIKE 'Zmiana terminu%' AND body_text LIKE '%/' || $1 || '/%'", [m.slug])).length, 0);
   });
 });

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { audit, type AuditActor } from '../../src/platform/audit/audit';
+import { loadConfig } from '../../src/platform/config';
+import { migrate } from '../../src/platform/db/migrate';
+import { openDatabase } from '../../src/platform/db/open';
 import { NO_CONTEXT, type DbContext } from '../../src/platform/db/types';
 import { memberships, type MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
@@ -166,4 +169,38 @@ describeEachEngine('row-level security', (h) => {
     assert.ok(tables.length >= 30, `found ${tables.length} tables`);
     assert.deepEqual(tables.filter((t) => !t.secured || t.policies === 0).map((t) => t.name), []);
   });
+
+  if (h.engine === 'postgres') {
+    test('review 1 least privilege: the app logs in as a member of wspolnota_app only; RESET ROLE or SET ROLE owner through its connection reaches nothing more', async () => {
+      const [row] = await h.db.ownerTx((sql) => sql.query<{ owner: string; name: string }>('SELECT current_user AS owner, current_database() AS name'));
+      const { owner, name } = row!;
+      const login = `wsp_login_${uniq()}`;
+      await h.db.ownerTx((sql) => sql.script(`CREATE ROLE ${login} LOGIN PASSWORD 'test-login' IN ROLE wspolnota_app`));
+      const ownerUrl = new URL(process.env.TEST_DATABASE_URL!);
+      ownerUrl.pathname = `/${name}`;
+      const loginUrl = new URL(ownerUrl);
+      [loginUrl.username, loginUrl.password] = [login, 'test-login'];
+      const db = await openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: loginUrl.toString(), MIGRATION_DATABASE_URL: ownerUrl.toString() }));
+      try {
+        assert.deepEqual(await migrate(db), [], 'migrations run as the owner of MIGRATION_DATABASE_URL');
+        const [me] = await db.ownerTx((sql) => sql.query<{ who: string }>('SELECT current_user AS who'));
+        assert.equal(me!.who, owner);
+
+        const escaped = await db.tx(inA(), async (sql) => {
+          await sql.query('RESET ROLE');
+          const [who] = await sql.query<{ who: string }>('SELECT current_user AS who');
+          const units = await sql.query<{ name: string }>('SELECT name FROM units');
+          return { who: who!.who, units: units.map((u) => u.name) };
+        });
+        assert.equal(escaped.who, login, 'RESET ROLE leaves the login role, not the owner');
+        assert.ok(escaped.units.includes(unitA) && !escaped.units.includes(unitB), 'row-level security still applies');
+        await assert.rejects(db.tx(inA(), (sql) => sql.query(`SET ROLE ${owner}`)), /permission denied/);
+        await assert.rejects(db.tx(inA(), async (sql) => { await sql.query('RESET ROLE'); await sql.query('ALTER TABLE units DISABLE ROW LEVEL SECURITY'); }), /must be owner/);
+        await assert.rejects(db.tx(inA(), async (sql) => { await sql.query('RESET ROLE'); await sql.query('DELETE FROM audit_log'); }), /permission denied/);
+      } finally {
+        await db.close();
+        await h.db.ownerTx((sql) => sql.script(`DROP ROLE ${login}`));
+      }
+    });
+  }
 });

@@ -41,12 +41,35 @@ function where(municipalityId: string, f: AuditFilter): { clause: string; params
   return { clause: parts.join(' AND '), params };
 }
 
-const COLUMNS = 'id, occurred_at, actor_label, action, subject_type, subject_id, reason, ip, request_id, details';
+const UUID = (e: string) => `(CASE WHEN ${e} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (${e})::uuid END)`;
+const SUBJECT = UUID('l.subject_id');
+
+/**
+ * The log names records, it keeps no copy of what people typed (ADR 0016): a reason is read from the
+ * record that holds it, so retention's anonymisation of that record reaches the auditor's view too.
+ * Events written with the entry share its transaction's now(), which pairs them.
+ */
+const REASON = `coalesce(nullif(l.reason, ''), CASE
+  WHEN l.action = 'case.break_glass' THEN (SELECT g.reason FROM case_access_grants g
+    WHERE g.municipality_id = l.municipality_id AND g.id = ${UUID("l.details -> 'ids' ->> 0")})
+  WHEN l.action = 'referral.consent_override' THEN (SELECT r.override_reason FROM referrals r
+    WHERE r.municipality_id = l.municipality_id AND r.id = ${SUBJECT})
+  WHEN l.action LIKE 'referral.%' AND l.action NOT IN ('referral.read', 'referral.sent') THEN (SELECT e.reason FROM referral_events e
+    WHERE e.municipality_id = l.municipality_id AND e.referral_id = ${SUBJECT} AND e.at = l.occurred_at AND e.status_to = split_part(l.action, '.', 2)
+    ORDER BY e.id DESC LIMIT 1)
+  WHEN l.action LIKE 'application.%' AND l.action <> 'application.read' THEN (SELECT e.reason FROM application_events e
+    WHERE e.municipality_id = l.municipality_id AND e.application_id = ${SUBJECT} AND e.at = l.occurred_at AND e.reason <> ''
+    ORDER BY e.id DESC LIMIT 1)
+  WHEN l.action = 'plan.returned' THEN (SELECT p.returned_note FROM care_plans p
+    WHERE p.municipality_id = l.municipality_id AND p.id = ${SUBJECT})
+END, '')`;
+
+const COLUMNS = `l.id, l.occurred_at, l.actor_label, l.action, l.subject_type, l.subject_id, ${REASON} AS reason, l.ip, l.request_id, l.details`;
 
 export const auditLog = {
   async page(sql: Sql, municipalityId: string, f: AuditFilter, limit: number): Promise<AuditRow[]> {
     const { clause, params } = where(municipalityId, f);
-    return sql.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE ${clause} ORDER BY id DESC LIMIT ${Number(limit)}`, params);
+    return sql.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log l WHERE ${clause} ORDER BY l.id DESC LIMIT ${Number(limit)}`, params);
   },
   async actions(sql: Sql, municipalityId: string): Promise<string[]> {
     const rows = await sql.query<{ action: string }>('SELECT DISTINCT action FROM audit_log WHERE municipality_id = $1 ORDER BY action', [municipalityId]);

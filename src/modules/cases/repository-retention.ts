@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/types';
+import { platformJobPendingLater } from '../../platform/jobs/outbox';
 import { DEFAULT_RETENTION_MONTHS } from './domain';
 
 /** What anonymised free text reads where the schema requires some text (a CHECK of a minimum length). */
@@ -69,11 +70,15 @@ export const retention = {
     await run(`UPDATE cases SET person_name = $3, contact_phone = '', contact_email = '', representative_name = '', closing_note = '',
       birth_year = ${decade('birth_year')}, resident_user_id = NULL, anonymised_at = now(), updated_at = now()
       WHERE municipality_id = $1 AND id = ANY($2::uuid[])`, ANONYMISED_NAME);
+    // Why someone broke the glass often names the person's situation; the grant itself (who, when) stays.
+    await run(`UPDATE case_access_grants SET reason = $3, review_note = '' WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
     // An application keeps one contact (a CHECK): a dash stands for the phone.
     await run(`UPDATE applications SET applicant_name = $4, beneficiary_name = $4, contact_phone = '—', contact_email = '', need = $3,
       status_reason = ${keep('status_reason')}, beneficiary_birth_year = ${decade('beneficiary_birth_year')}, applicant_id = NULL, updated_at = now()
       WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T, ANONYMISED_NAME);
     await run(`UPDATE application_events SET reason = ${keep('reason')} WHERE municipality_id = $1 AND ${ofApplications}`, T);
+    // A consent staff recorded after a withdrawal keeps the resident's statement in words (0016).
+    await run(`UPDATE application_consents SET statement = ${keep('statement')} WHERE municipality_id = $1 AND ${ofApplications}`, T);
     await run(`UPDATE care_plans SET situation = '', final_summary = ${keep('final_summary')}, returned_note = '', updated_at = now()
       WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
     await run(`UPDATE care_plan_goals SET description = $3, measure = '' WHERE municipality_id = $1 AND ${ofPlans}`, T);
@@ -97,8 +102,7 @@ export const jobs = {
    */
   async pendingLater(sql: Sql, queue: string): Promise<boolean> {
     await sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [queue]);
-    const rows = await sql.query('SELECT 1 FROM jobs WHERE queue = $1 AND done_at IS NULL AND failed_at IS NULL AND run_at > now() LIMIT 1', [queue]);
-    return rows.length > 0;
+    return platformJobPendingLater(sql, queue);
   },
   /** Seconds until the next 03:00 in Warsaw: the night, when nobody is working on cases. */
   async secondsToNight(sql: Sql): Promise<number> {

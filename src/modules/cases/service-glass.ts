@@ -21,7 +21,6 @@ export async function breakGlass(deps: CasesDeps, ctx: DbContext, municipalityId
       action: 'case.break_glass',
       subjectType: 'case',
       subjectId: caseId,
-      reason,
       details: { flagged: true, cases: [caseId], ids: [grant.id], number: c.number, expiresAt: grant.expires_at },
     });
     return grant.expires_at;

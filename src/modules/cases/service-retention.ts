@@ -16,7 +16,7 @@ export const ANONYMISE_BATCH = 500;
  */
 export async function scheduleAnonymise(sql: Sql): Promise<void> {
   if (await jobs.pendingLater(sql, ANONYMISE_QUEUE)) return;
-  await enqueue(sql, ANONYMISE_QUEUE, {}, { delaySeconds: await jobs.secondsToNight(sql) });
+  await enqueue(sql, ANONYMISE_QUEUE, {}, { delaySeconds: await jobs.secondsToNight(sql), platform: true });
 }
 
 const JOB_ACTOR: AuditActor = { userId: null, label: 'system: retencja danych', ip: '', userAgent: ANONYMISE_QUEUE, requestId: '' };

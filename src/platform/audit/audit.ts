@@ -13,8 +13,12 @@ export interface AuditEntry {
   action: string;
   subjectType?: string;
   subjectId?: string;
-  /** Why, where the action asks for a reason (e.g. opening a resident's record). */
+  /**
+   * A code or reference only. What people type (a glass reason, a decline, a note) stays in the
+   * module's own record, which retention anonymises; the log names that record (ADR 0016).
+   */
   reason?: string;
+  /** Ids, codes, counts: never a copy of personal free text (the log is append-only and outlives retention). */
   details?: Record<string, unknown>;
 }
 

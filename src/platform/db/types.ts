@@ -12,6 +12,8 @@ export interface OwnerSql extends Sql {
 export interface DbContext {
   municipalityId: string | null;
   userId: string | null;
+  /** The job worker: sees every municipality's jobs and the platform's (0019); nothing else. */
+  jobsWorker?: boolean;
 }
 
 export type Engine = 'pglite' | 'postgres';
@@ -35,8 +37,8 @@ export const NO_CONTEXT: DbContext = { municipalityId: null, userId: null };
 
 /** One statement sets the role and the RLS context for the rest of the transaction. */
 export const CONTEXT_SQL =
-  "SELECT set_config('role', $1, true), set_config('app.municipality_id', $2, true), set_config('app.user_id', $3, true)";
+  "SELECT set_config('role', $1, true), set_config('app.municipality_id', $2, true), set_config('app.user_id', $3, true), set_config('app.jobs_worker', $4, true)";
 
 export function contextParams(ctx: DbContext): string[] {
-  return [APP_ROLE, ctx.municipalityId ?? '', ctx.userId ?? ''];
+  return [APP_ROLE, ctx.municipalityId ?? '', ctx.userId ?? '', ctx.jobsWorker ? 'on' : ''];
 }

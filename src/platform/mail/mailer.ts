@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/types';
 import { NO_CONTEXT } from '../db/types';
+import { sealQueue } from '../jobs/outbox';
 
 export interface MailAttachment {
   filename: string;
@@ -51,3 +52,6 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
 }
 
 export const MAIL_QUEUE = 'mail.send';
+// A mail's text holds live links (password reset, invitations) and personal data: sealed in the
+// outbox, opened only when it is sent. The recipient stays readable.
+sealQueue(MAIL_QUEUE, ['to']);
