@@ -5,6 +5,7 @@ import { submitForm } from '../../platform/http/forms';
 import { parse } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
+import { viewerOf } from '../cases';
 import { DECISIONS, type DecisionKind } from './domain';
 import { decisionSchemas, moveShape } from './form';
 import { basePath, depsOf, idParam, MANAGE, municipalityOf, type IdParams } from './routes-common';
@@ -36,7 +37,7 @@ export async function decisionRoutes(app: FastifyInstance, ctx: ModuleContext): 
   const deps = depsOf(ctx);
 
   const render = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form: FormState = emptyForm(), formName: DecisionFormName | null = null, status = 200) => {
-    const data = await applicationPage(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), request.auditActor());
+    const data = await applicationPage(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), viewerOf(request), request.auditActor());
     return reply.page((c) => <ApplicationPageView ctx={c} data={data} form={form} formName={formName} />, status);
   };
 

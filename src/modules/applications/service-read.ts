@@ -1,6 +1,7 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
+import { requireCaseAccess, type CaseViewer } from '../cases';
 import { ageWarnings, estimateWeeks, type ApplicationRow, type Warning } from './domain';
 import { applications } from './repository';
 import { queues, type QueueEntry } from './repository-queue';
@@ -45,11 +46,13 @@ export interface ApplicationPage {
   last: number;
 }
 
-export async function applicationPage(deps: ApplicationsDeps, ctx: DbContext, municipalityId: string, id: string, actor: AuditActor): Promise<ApplicationPage> {
+/** One application for staff. Once it belongs to a case, the case's need-to-know decides who reads it, and the read names the case. */
+export async function applicationPage(deps: ApplicationsDeps, ctx: DbContext, municipalityId: string, id: string, viewer: CaseViewer, actor: AuditActor): Promise<ApplicationPage> {
   return deps.db.tx(ctx, async (sql) => {
     const a = await applications.find(sql, municipalityId, id);
     if (!a) throw new AppError('not_found');
-    await audit(sql, municipalityId, actor, { action: 'application.read', subjectType: 'application', subjectId: id, details: { ids: [id] } });
+    if (a.case_id) await requireCaseAccess(sql, municipalityId, viewer, a.case_id);
+    await audit(sql, municipalityId, actor, { action: 'application.read', subjectType: 'application', subjectId: id, details: { ids: [id], ...(a.case_id ? { cases: [a.case_id] } : {}) } });
     return {
       application: a,
       warnings: ageWarnings(a.criteria, a.beneficiary_birth_year),

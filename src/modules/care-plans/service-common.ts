@@ -1,7 +1,7 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { requireCaseAccess, type CaseAccess, type CaseViewer } from '../cases';
+import { requireCaseAccess, requireCaseWrite, type CaseAccess, type CaseViewer } from '../cases';
 import { mayEdit, type CaseRow, type PlanRow, type PlanStatus } from './domain';
 import { cases, plans } from './repository';
 
@@ -29,11 +29,21 @@ export async function openCase(sql: Sql, w: Where): Promise<OpenCase> {
   return { case: c, access };
 }
 
-/** The case for a change: its coordinator (or their supervisor), and never a closed case. */
+/**
+ * The case for any write on its plans: cases' one write rule first — the case row locked, write access
+ * (a glass grant is 403 `case.read_only`), open under that lock — then the plan's own rules.
+ */
+export async function lockedCase(sql: Sql, w: Where): Promise<OpenCase> {
+  const { access } = await requireCaseWrite(sql, w.municipalityId, w.viewer, w.caseId);
+  const c = await cases.find(sql, w.municipalityId, w.caseId);
+  if (!c) throw new AppError('not_found');
+  return { case: c, access };
+}
+
+/** The case for a change of a plan's content: its coordinator (or their supervisor). */
 export async function caseForChange(sql: Sql, w: Where): Promise<OpenCase> {
-  const open = await openCase(sql, w);
+  const open = await lockedCase(sql, w);
   if (!mayEdit(open.access)) throw new AppError('auth.forbidden');
-  if (open.case.status === 'closed') throw new AppError('case.closed');
   return open;
 }
 

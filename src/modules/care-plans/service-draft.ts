@@ -18,7 +18,6 @@ import { caseForChange, logChange, planForChange, type CarePlansDeps, type Where
 export async function createPlan(deps: CarePlansDeps, ctx: DbContext, w: Where, input: HeaderInput, actor: AuditActor): Promise<string> {
   return deps.db.tx(ctx, async (sql) => {
     await caseForChange(sql, w);
-    await sql.query('SELECT 1 FROM cases WHERE municipality_id = $1 AND id = $2 FOR UPDATE', [w.municipalityId, w.caseId]);
     const [living] = await sql.query("SELECT 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status IN ('draft', 'submitted', 'approved')", [w.municipalityId, w.caseId]);
     if (living) throw new AppError('plan.exists');
     const revision = await plans.nextRevision(sql, w.municipalityId, w.caseId);

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/http/errors';
  * - `director`: approving plans (`plans.approve`) opens every case of the centre;
  * - `glass`: an unexpired "break the glass" grant of theirs, given with a reason and flagged to the auditor.
  * Everyone else — other coordinators included — sees nothing of the case until they break the glass.
+ * Reading and writing differ: a glass grant only reads (`requireCaseWrite` below).
  */
 export type CaseAccess = 'coordinator' | 'supervisor' | 'director' | 'glass';
 
@@ -46,6 +47,57 @@ export async function requireCaseAccess(sql: Sql, municipalityId: string, viewer
   const [exists] = await sql.query('SELECT 1 FROM cases WHERE municipality_id = $1 AND id = $2', [municipalityId, caseId]);
   if (!exists || !viewer.permissions.has('cases.manage')) throw new AppError('not_found');
   throw new AppError('case.need_to_know', { params: { caseId } });
+}
+
+/**
+ * Writing to a case — the case itself, its plans, referrals, documents and notes — is for those who
+ * answer for it: the coordinator, the team's supervisor, a director. A glass grant reads, never writes
+ * (it would otherwise let its holder take the case over, close it or refer the person).
+ */
+export const mayWriteCase = (access: CaseAccess | null): boolean => access === 'coordinator' || access === 'supervisor' || access === 'director';
+
+export interface CaseWrite {
+  access: CaseAccess;
+  status: 'open' | 'closed';
+}
+
+/**
+ * The one rule every write on a case or on what hangs off it asks, first in its transaction. It locks
+ * the case row (FOR NO KEY UPDATE: closing, an edit and every child write queue behind each other,
+ * while foreign keys pointing at the case are not blocked) and then, under that lock, requires write
+ * access (a glass reader gets 403 `case.read_only`) and an open case (`case.closed`): a child is never
+ * created on a case that another transaction has just closed. `{ lock: false }` only asks whether a
+ * form may be shown.
+ */
+export async function requireCaseWrite(sql: Sql, municipalityId: string, viewer: CaseViewer, caseId: string, opts: { lock?: boolean } = {}): Promise<CaseWrite> {
+  const status = await caseStatus(sql, municipalityId, caseId, opts.lock !== false);
+  const access = await requireCaseAccess(sql, municipalityId, viewer, caseId);
+  if (!mayWriteCase(access)) throw new AppError('case.read_only');
+  if (status !== 'open') throw new AppError('case.closed');
+  return { access, status };
+}
+
+/** Whether `requireCaseWrite` would let the viewer write now: to show a form or not (the write itself asks again, under the lock). */
+export async function canWriteCase(sql: Sql, municipalityId: string, viewer: CaseViewer, caseId: string): Promise<boolean> {
+  return mayWriteCase(await caseAccess(sql, municipalityId, viewer, caseId)) && (await caseStatus(sql, municipalityId, caseId, false)) === 'open';
+}
+
+/** The parent's lock alone, for a write whose access is decided elsewhere (an application joined to the applicant's case). */
+export async function lockOpenCase(sql: Sql, municipalityId: string, caseId: string): Promise<void> {
+  if ((await caseStatus(sql, municipalityId, caseId, true)) !== 'open') throw new AppError('case.closed');
+}
+
+async function caseStatus(sql: Sql, municipalityId: string, caseId: string, lock: boolean): Promise<'open' | 'closed' | undefined> {
+  const [row] = await sql.query<{ status: 'open' | 'closed' }>(
+    `SELECT status FROM cases WHERE municipality_id = $1 AND id = $2${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    [municipalityId, caseId],
+  );
+  return row?.status;
+}
+
+/** Need-to-know over several cases at once (an application joined to a case, its documents): every one must be readable. */
+export async function requireCasesAccess(sql: Sql, municipalityId: string, viewer: CaseViewer, caseIds: readonly string[]): Promise<void> {
+  for (const id of new Set(caseIds)) await requireCaseAccess(sql, municipalityId, viewer, id);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { casesOf } from './personal-data';
 import { caseRoutes } from './routes-case';
 import { depsOf } from './routes-common';
 import { glassRoutes } from './routes-glass';
@@ -35,9 +36,11 @@ export const casesModule: AppModule = {
       await anonymiseDueCases(depsOf(ctx));
     },
   }),
+  personalData: casesOf,
 };
 
-export { caseAccess, requireCaseAccess, visibleCasesCondition, type CaseAccess, type CaseViewer } from './access';
+export { caseAccess, canWriteCase, lockOpenCase, mayWriteCase, requireCaseAccess, requireCaseWrite, requireCasesAccess, visibleCasesCondition, type CaseAccess, type CaseViewer, type CaseWrite } from './access';
 export { viewerOf } from './routes-common';
 export { ANONYMISE_QUEUE, anonymiseDueCases, scheduleAnonymise } from './service-retention';
 export { DEMO_TEAM, demoCaseIds, demoCases, seedCaseFixtures, type DemoCase } from './fixtures';
+export type { CaseRecord } from './personal-data';

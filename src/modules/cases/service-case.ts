@@ -1,7 +1,7 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { caseAccess, requireCaseAccess, type CaseAccess, type CaseViewer } from './access';
+import { caseAccess, mayWriteCase, requireCaseAccess, requireCaseWrite, type CaseAccess, type CaseViewer } from './access';
 import type { CaseApplication, CaseRow } from './domain';
 import { cases, type CaseChanges } from './repository';
 import { staff, teams, type StaffChoice } from './repository-teams';
@@ -12,6 +12,8 @@ import { scheduleAnonymise } from './service-retention';
 export interface CasePage {
   c: CaseRow;
   access: CaseAccess;
+  /** Whether the edit, handover and closing forms are the reader's to use (a glass grant only reads). */
+  mayWrite: boolean;
   applications: CaseApplication[];
   staff: StaffChoice[];
   teams: { id: string; name: string }[];
@@ -26,6 +28,7 @@ export async function casePage(deps: CasesDeps, ctx: DbContext, municipalityId: 
     return {
       c,
       access,
+      mayWrite: mayWriteCase(access),
       applications: await cases.applications(sql, municipalityId, id),
       staff: await staff.caseStaff(sql, municipalityId),
       teams: (await teams.list(sql, municipalityId)).map((t) => ({ id: t.id, name: t.name })),
@@ -33,11 +36,10 @@ export async function casePage(deps: CasesDeps, ctx: DbContext, municipalityId: 
   });
 }
 
-/** The case to change: within need-to-know, open, and still at the version the page showed. */
+/** The case to change: locked, written by one who answers for it, open, and still at the version the page showed. */
 async function forChange(sql: Sql, municipalityId: string, id: string, version: number, viewer: CaseViewer): Promise<CaseRow> {
-  await requireCaseAccess(sql, municipalityId, viewer, id);
-  const c = (await cases.find(sql, municipalityId, id, true))!;
-  if (c.status !== 'open') throw new AppError('case.closed');
+  await requireCaseWrite(sql, municipalityId, viewer, id);
+  const c = (await cases.find(sql, municipalityId, id))!;
   if (c.version !== version) throw new AppError('conflict.stale');
   return c;
 }

@@ -1,7 +1,7 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError, validationError } from '../../platform/http/errors';
-import { caseAccess, type CaseAccess, type CaseViewer } from './access';
+import { caseAccess, lockOpenCase, type CaseAccess, type CaseViewer } from './access';
 import type { OpenInput } from './form';
 import { caseApplications, cases, type ApplicationForCase } from './repository';
 import { staff, teams, type StaffChoice } from './repository-teams';
@@ -98,6 +98,7 @@ export async function joinCase(deps: CasesDeps, ctx: DbContext, municipalityId: 
     const a = await openable(sql, municipalityId, applicationId, true);
     const existing = a.applicant_id ? await caseApplications.openCaseOf(sql, municipalityId, a.applicant_id) : undefined;
     if (!existing) throw new AppError('case.closed');
+    await lockOpenCase(sql, municipalityId, existing.id);
     await caseApplications.setCase(sql, municipalityId, a.id, existing.id);
     await audit(sql, municipalityId, actor, { action: 'case.application_joined', subjectType: 'case', subjectId: existing.id, details: { cases: [existing.id], ids: [a.id] } });
     return { id: existing.id, number: existing.number, access: await caseAccess(sql, municipalityId, viewer, existing.id) };

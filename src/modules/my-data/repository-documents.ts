@@ -42,6 +42,18 @@ export const APPLICATION_CASES = `ARRAY(SELECT k.id::text FROM cases k
   WHERE k.municipality_id = a.municipality_id AND (k.id = a.case_id OR k.opened_from = a.id) ORDER BY k.opened_at)`;
 
 export const documents = {
+  /** Bytes of the documents still kept in the municipality — uploaded by one person, or by anyone (null). */
+  async keptBytes(sql: Sql, municipalityId: string, uploadedBy: string | null): Promise<number> {
+    const kept = 'SELECT coalesce(sum(size_bytes), 0)::text AS bytes FROM resident_documents WHERE municipality_id = $1 AND removed_at IS NULL';
+    const [row] = uploadedBy
+      ? await sql.query<{ bytes: string }>(`${kept} AND uploaded_by = $2`, [municipalityId, uploadedBy])
+      : await sql.query<{ bytes: string }>(kept, [municipalityId]);
+    return Number(row!.bytes);
+  },
+  /** Uploads of one municipality one at a time, so that two at once cannot both fit in the last megabytes of a quota. */
+  async lockQuota(sql: Sql, municipalityId: string): Promise<void> {
+    await sql.query("SELECT pg_advisory_xact_lock(hashtext('resident_documents.quota'), hashtext($1))", [municipalityId]);
+  },
   async insert(sql: Sql, municipalityId: string, d: NewDocument): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
       `INSERT INTO resident_documents (municipality_id, application_id, case_id, filename, media_type, size_bytes, sha256, content, description, uploaded_by)

@@ -3,6 +3,8 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { submitForm } from '../../platform/http/forms';
+import { shownFileName } from '../../platform/http/well-formed';
+import { UPLOAD_RATE } from '../../platform/export/rate';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { attachmentHeader, MAX_DOCUMENT_BYTES } from './documents';
@@ -14,6 +16,8 @@ import {
 import { MyDocumentsPage, NewDocumentPage, RemoveDocumentPage, StaffDocumentsPage } from './views/documents';
 
 const newQuery = z.object({ application: z.string().max(40).catch('') });
+/** An upload route: its access rule (and checks), limited to UPLOAD_RATE per person. */
+const uploading = <T extends { config: object }>(route: T): T => ({ ...route, config: { ...route.config, rateLimit: UPLOAD_RATE } });
 
 /**
  * Documents of applications and cases: the resident's list and upload, staff's lists and uploads,
@@ -30,12 +34,12 @@ export async function documentRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return reply.page((c) => <NewDocumentPage ctx={c} form={form} applications={applications} />, status);
   };
   const renderApplication = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {
-    const data = await applicationDocuments(deps, request.dbContext(), m(request), idParam(request.params.id), request.auditActor());
-    return reply.page((c) => <StaffDocumentsPage ctx={c} form={form} of={{ application: data.application }} documents={data.documents} />, status);
+    const data = await applicationDocuments(deps, request.dbContext(), m(request), idParam(request.params.id), viewerOf(request), request.auditActor());
+    return reply.page((c) => <StaffDocumentsPage ctx={c} form={form} of={{ application: data.application }} documents={data.documents} mayUpload={data.mayUpload} />, status);
   };
   const renderCase = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {
     const data = await caseDocuments(deps, request.dbContext(), m(request), idParam(request.params.id), viewerOf(request), request.auditActor());
-    return reply.page((c) => <StaffDocumentsPage ctx={c} form={form} of={{ case: data.case }} documents={data.documents} />, status);
+    return reply.page((c) => <StaffDocumentsPage ctx={c} form={form} of={{ case: data.case }} documents={data.documents} mayUpload={data.mayUpload} />, status);
   };
 
   app.get<{ Params: Params }>('/:municipality/my/documents', MEMBER, async (request, reply) => {
@@ -72,7 +76,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: ModuleContext): 
   });
   app.post<{ Params: IdParams }>('/:municipality/documents/:id/remove', SIGNED_IN, async (request, reply) => {
     const d = await removeDocument(deps, request.dbContext(), m(request), idParam(request.params.id), request.auditActor());
-    return reply.setFlash(request.i18n.t('my_data.documents.removed', { name: d.filename })).redirect(listOf(request, d), 303);
+    return reply.setFlash(request.i18n.t('my_data.documents.removed', { name: shownFileName(d.filename) })).redirect(listOf(request, d), 303);
   });
 
   await app.register(async (scope) => {
@@ -87,7 +91,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: ModuleContext): 
       },
     });
 
-    scope.post<{ Params: Params }>('/:municipality/my/documents', MEMBER, (request, reply) =>
+    scope.post<{ Params: Params }>('/:municipality/my/documents', uploading(MEMBER), (request, reply) =>
       submitForm(request, reply, {
         run: async () => {
           const a = await uploadAsApplicant(deps, request.dbContext(), m(request), parseUpload(request.body, true), request.auditActor());
@@ -96,17 +100,17 @@ export async function documentRoutes(app: FastifyInstance, ctx: ModuleContext): 
         rerender: (form, status) => renderNew(request, reply, form, status),
       }),
     );
-    scope.post<{ Params: IdParams }>('/:municipality/applications/:id/documents', APPLICATIONS_STAFF, (request, reply) =>
+    scope.post<{ Params: IdParams }>('/:municipality/applications/:id/documents', uploading(APPLICATIONS_STAFF), (request, reply) =>
       submitForm(request, reply, {
         run: async () => {
           const id = idParam(request.params.id);
-          await uploadToApplication(deps, request.dbContext(), m(request), id, parseUpload(request.body, false), request.auditActor());
+          await uploadToApplication(deps, request.dbContext(), m(request), id, viewerOf(request), parseUpload(request.body, false), request.auditActor());
           return reply.setFlash(request.i18n.t('my_data.staff.added')).redirect(`/${municipalityOf(request).slug}/applications/${id}/documents`, 303);
         },
         rerender: (form, status) => renderApplication(request, reply, form, status),
       }),
     );
-    scope.post<{ Params: IdParams }>('/:municipality/cases/:id/documents', CASES_STAFF, (request, reply) =>
+    scope.post<{ Params: IdParams }>('/:municipality/cases/:id/documents', uploading(CASES_STAFF), (request, reply) =>
       submitForm(request, reply, {
         run: async () => {
           const id = idParam(request.params.id);

@@ -2,7 +2,7 @@ import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Permission } from '../../platform/auth/roles';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError, validationError } from '../../platform/http/errors';
-import { requireCaseAccess, type CaseViewer } from '../cases';
+import { canWriteCase, mayWriteCase, requireCaseAccess, requireCaseWrite, requireCasesAccess, type CaseViewer } from '../cases';
 import type { ParsedUpload } from './form';
 import { documents, parents, type ApplicationRef, type CaseRef, type DocumentFound, type DocumentRow } from './repository-documents';
 import { subject, type SubjectDocument } from './repository-subject';
@@ -14,7 +14,26 @@ import type { MyDataDeps } from './routes-common';
  * and ids involved; the resident reading their own is not. Removing keeps the record, not the bytes.
  */
 
-async function store(sql: Sql, municipalityId: string, input: ParsedUpload, at: { applicationId: string | null; caseId: string | null; cases: string[] }, actor: AuditActor): Promise<string> {
+const MB = 1024 * 1024;
+/** Whole megabytes for a message, never fewer than there are. */
+const megabytes = (bytes: number) => Math.ceil(bytes / MB);
+
+/**
+ * Whether the file fits in what is left of the quotas: the resident's own (their uploads still
+ * kept) and the municipality's (everyone's). Staff uploads count only towards the municipality's.
+ */
+async function requireRoom(deps: MyDataDeps, sql: Sql, municipalityId: string, bytes: number, residentId: string | null): Promise<void> {
+  const { personBytes, municipalityBytes } = deps.documentQuota;
+  await documents.lockQuota(sql, municipalityId);
+  if (residentId) {
+    const used = await documents.keptBytes(sql, municipalityId, residentId);
+    if (used + bytes > personBytes) throw validationError({ file: { code: 'document_quota_person', params: { used: megabytes(used), max: megabytes(personBytes) } } });
+  }
+  if ((await documents.keptBytes(sql, municipalityId, null)) + bytes > municipalityBytes) throw validationError({ file: { code: 'document_quota_municipality' } });
+}
+
+async function store(deps: MyDataDeps, sql: Sql, municipalityId: string, input: ParsedUpload, at: { applicationId: string | null; caseId: string | null; cases: string[]; byResident?: boolean }, actor: AuditActor): Promise<string> {
+  await requireRoom(deps, sql, municipalityId, input.file.data.length, at.byResident ? actor.userId! : null);
   const id = await documents.insert(sql, municipalityId, {
     applicationId: at.applicationId,
     caseId: at.caseId,
@@ -39,33 +58,39 @@ export async function uploadAsApplicant(deps: MyDataDeps, ctx: DbContext, munici
   return deps.db.tx(ctx, async (sql) => {
     const a = input.applicationId ? await parents.application(sql, municipalityId, input.applicationId) : undefined;
     if (!a || a.applicant_id !== actor.userId) throw validationError({ application: { code: 'invalid' } });
-    await store(sql, municipalityId, input, { applicationId: a.id, caseId: null, cases: a.cases }, actor);
+    await store(deps, sql, municipalityId, input, { applicationId: a.id, caseId: null, cases: a.cases, byResident: true }, actor);
     return a;
   });
 }
 
-export async function uploadToApplication(deps: MyDataDeps, ctx: DbContext, municipalityId: string, applicationId: string, input: ParsedUpload, actor: AuditActor): Promise<void> {
+/** Staff add to an application; once it belongs to a case, that is a write on the case (cases' one rule, the case locked). */
+export async function uploadToApplication(deps: MyDataDeps, ctx: DbContext, municipalityId: string, applicationId: string, viewer: CaseViewer, input: ParsedUpload, actor: AuditActor): Promise<void> {
   await deps.db.tx(ctx, async (sql) => {
     const a = await parents.application(sql, municipalityId, applicationId);
     if (!a) throw new AppError('not_found');
-    await store(sql, municipalityId, input, { applicationId: a.id, caseId: null, cases: a.cases }, actor);
+    for (const caseId of [...new Set(a.cases)].sort()) await requireCaseWrite(sql, municipalityId, viewer, caseId);
+    await store(deps, sql, municipalityId, input, { applicationId: a.id, caseId: null, cases: a.cases }, actor);
   });
 }
 
 export async function uploadToCase(deps: MyDataDeps, ctx: DbContext, municipalityId: string, caseId: string, viewer: CaseViewer, input: ParsedUpload, actor: AuditActor): Promise<void> {
   await deps.db.tx(ctx, async (sql) => {
-    await requireCaseAccess(sql, municipalityId, viewer, caseId);
-    const c = (await parents.case(sql, municipalityId, caseId))!;
-    if (c.status !== 'open') throw new AppError('case.closed');
-    await store(sql, municipalityId, input, { applicationId: null, caseId, cases: [caseId] }, actor);
+    await requireCaseWrite(sql, municipalityId, viewer, caseId);
+    await store(deps, sql, municipalityId, input, { applicationId: null, caseId, cases: [caseId] }, actor);
   });
 }
 
-/** Staff's list of an application's documents (with its upload form): a read of the application's documents, audited. */
-export async function applicationDocuments(deps: MyDataDeps, ctx: DbContext, municipalityId: string, applicationId: string, actor: AuditActor): Promise<{ application: ApplicationRef; documents: DocumentRow[] }> {
+/**
+ * Staff's list of an application's documents (with its upload form): a read of the application's
+ * documents, audited. Once the application belongs to a case, the case's need-to-know decides.
+ */
+export async function applicationDocuments(deps: MyDataDeps, ctx: DbContext, municipalityId: string, applicationId: string, viewer: CaseViewer, actor: AuditActor): Promise<{ application: ApplicationRef; documents: DocumentRow[]; mayUpload: boolean }> {
   return deps.db.tx(ctx, async (sql) => {
     const application = await parents.application(sql, municipalityId, applicationId);
     if (!application) throw new AppError('not_found');
+    await requireCasesAccess(sql, municipalityId, viewer, application.cases);
+    let mayUpload = true;
+    for (const caseId of application.cases) mayUpload &&= await canWriteCase(sql, municipalityId, viewer, caseId);
     const list = await documents.ofApplication(sql, municipalityId, applicationId);
     await audit(sql, municipalityId, actor, {
       action: 'document.read',
@@ -73,17 +98,17 @@ export async function applicationDocuments(deps: MyDataDeps, ctx: DbContext, mun
       subjectId: applicationId,
       details: { purpose: 'list', cases: application.cases, ids: [applicationId, ...list.map((d) => d.id)] },
     });
-    return { application, documents: list };
+    return { application, documents: list, mayUpload };
   });
 }
 
-export async function caseDocuments(deps: MyDataDeps, ctx: DbContext, municipalityId: string, caseId: string, viewer: CaseViewer, actor: AuditActor): Promise<{ case: CaseRef; documents: DocumentRow[] }> {
+export async function caseDocuments(deps: MyDataDeps, ctx: DbContext, municipalityId: string, caseId: string, viewer: CaseViewer, actor: AuditActor): Promise<{ case: CaseRef; documents: DocumentRow[]; mayUpload: boolean }> {
   return deps.db.tx(ctx, async (sql) => {
-    await requireCaseAccess(sql, municipalityId, viewer, caseId);
+    const access = await requireCaseAccess(sql, municipalityId, viewer, caseId);
     const c = (await parents.case(sql, municipalityId, caseId))!;
     const list = await documents.ofCase(sql, municipalityId, caseId);
     await audit(sql, municipalityId, actor, { action: 'document.read', subjectType: 'case', subjectId: caseId, details: { purpose: 'list', cases: [caseId], ids: list.map((d) => d.id) } });
-    return { case: c, documents: list };
+    return { case: c, documents: list, mayUpload: mayWriteCase(access) && c.status === 'open' };
   });
 }
 
@@ -98,7 +123,8 @@ const has = (viewer: CaseViewer, p: Permission) => viewer.permissions.has(p);
 /**
  * A document's bytes for whoever may have them: its resident (the applicant, or the case's person),
  * not audited; staff handling applications for an application's document, staff with access to the
- * case for a case's — audited. Anyone else: not found.
+ * case for a case's and for an application's in a case — audited. Anyone else: not found (or 403
+ * `case.need_to_know` for a colleague outside the case).
  */
 export async function downloadDocument(deps: MyDataDeps, ctx: DbContext, municipalityId: string, id: string, reader: Reader, actor: AuditActor): Promise<{ document: DocumentFound; content: Buffer }> {
   return deps.db.tx(ctx, async (sql) => {
@@ -109,7 +135,8 @@ export async function downloadDocument(deps: MyDataDeps, ctx: DbContext, municip
       const staff = d.application_id ? has(reader.viewer, 'applications.manage') : has(reader.viewer, 'cases.manage');
       if (!staff) throw new AppError('not_found');
       if (!reader.mfa) throw new AppError('auth.mfa_required');
-      if (!d.application_id) await requireCaseAccess(sql, municipalityId, reader.viewer, d.case_id!);
+      // A case's document, or an application's once the application belongs to a case: the case's need-to-know.
+      await requireCasesAccess(sql, municipalityId, reader.viewer, d.application_id ? d.cases : [d.case_id!]);
     }
     if (d.removed_at) throw new AppError('document.removed');
     const content = await documents.content(sql, municipalityId, id);

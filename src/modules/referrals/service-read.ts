@@ -1,4 +1,4 @@
-import { requireCaseAccess, visibleCasesCondition, type CaseViewer } from '../cases';
+import { caseAccess, mayWriteCase, requireCaseAccess, visibleCasesCondition, type CaseViewer } from '../cases';
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
@@ -25,15 +25,17 @@ const auditRead = (sql: Sql, m: MunicipalityRow, actor: AuditActor, list: Referr
 export interface CaseReferrals {
   caseFacts: CaseFacts;
   referrals: ReferralRow[];
+  /** Whether the viewer may refer and cancel (a glass grant only reads). */
+  mayWrite: boolean;
 }
 
 /** The coordinator's list of a case's referrals (need-to-know). */
 export async function caseReferrals(deps: ReferralsDeps, ctx: DbContext, m: MunicipalityRow, viewer: CaseViewer, caseId: string, actor: AuditActor): Promise<CaseReferrals> {
   return deps.db.tx(ctx, async (sql) => {
-    await requireCaseAccess(sql, m.id, viewer, caseId);
+    const access = await requireCaseAccess(sql, m.id, viewer, caseId);
     const list = await referrals.ofCase(sql, m.id, caseId);
     await audit(sql, m.id, actor, { action: 'referral.read', subjectType: 'case', subjectId: caseId, details: { cases: [caseId], ids: list.map((r) => r.id), purpose: 'case_list' } });
-    return { caseFacts: (await sources.caseFacts(sql, m.id, caseId))!, referrals: list };
+    return { caseFacts: (await sources.caseFacts(sql, m.id, caseId))!, referrals: list, mayWrite: mayWriteCase(access) };
   });
 }
 
@@ -41,6 +43,8 @@ export interface ReferralPage {
   referral: ReferralRow;
   history: EventRow[];
   deliveries: DeliveryRow[];
+  /** Whether the viewer may cancel it (a glass grant only reads). */
+  mayWrite: boolean;
 }
 
 /** One referral as the centre sees it: everything, with its history and deliveries. */
@@ -48,7 +52,8 @@ export async function caseReferral(deps: ReferralsDeps, ctx: DbContext, m: Munic
   return deps.db.tx(ctx, async (sql) => {
     const referral = await referralInScope(sql, m, viewer, { kind: 'case', caseId }, id);
     await auditRead(sql, m, actor, [referral], { type: 'referral', id }, 'page');
-    return { referral, history: await events.of(sql, m.id, id), deliveries: await deliveries.of(sql, m.id, id) };
+    const mayWrite = mayWriteCase(await caseAccess(sql, m.id, viewer, caseId));
+    return { referral, history: await events.of(sql, m.id, id), deliveries: await deliveries.of(sql, m.id, id), mayWrite };
   });
 }
 

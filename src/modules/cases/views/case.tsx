@@ -78,7 +78,7 @@ export function CasePageView(props: { ctx: PageContext; data: CasePage; form: Fo
         ))}
       </ul>
       <p class="muted">{t('cases.audited')}</p>
-      {c.status === 'open' ? (
+      {c.status === 'open' && data.mayWrite ? (
         <>
           <EditCaseForm ctx={ctx} data={data} form={formOf('edit')} />
           <CloseCaseForm ctx={ctx} data={data} form={formOf('close')} />

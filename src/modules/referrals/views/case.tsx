@@ -26,7 +26,7 @@ export function CaseReferralsPage(props: { ctx: PageContext; data: CaseReferrals
   return (
     <PageLayout ctx={ctx} title={t('referrals.case.title', { number: c.number })} back={{ href: `${casesBase(ctx)}/${c.id}`, label: t('referrals.back_case_page') }}>
       <p>{t('referrals.send.person', { name: c.person_name })}</p>
-      {c.status === 'open' ? (
+      {c.status === 'open' && data.mayWrite ? (
         <p>
           <a href={`${base}/new`}>{t('referrals.case.new')}</a>
         </p>
@@ -119,7 +119,7 @@ export function CaseReferralPage(props: { ctx: PageContext; data: ReferralPage; 
       <Deliveries ctx={ctx} deliveries={data.deliveries} />
       <h2>{t('referrals.history.title')}</h2>
       <History ctx={ctx} history={data.history} />
-      {isOpen(r.status) ? (
+      {isOpen(r.status) && data.mayWrite ? (
         <StatusForm ctx={ctx} action="cancel" base={`${base}/${r.id}`} version={r.version} form={props.form} />
       ) : null}
     </PageLayout>

@@ -4,6 +4,7 @@ import type { Message } from '../types';
 export const casesPl = {
   'errors.case.need_to_know': 'Ta sprawa nie należy do Ciebie ani do Twojego zespołu. Jeśli musisz ją otworzyć, podaj powód — dostęp zostanie zapisany i zgłoszony audytorowi.',
   'errors.case.closed': 'Sprawa jest zamknięta — nie można jej już zmieniać.',
+  'errors.case.read_only': 'Masz dostęp awaryjny tylko do odczytu. Zmieniać sprawę, jej plan, skierowania i dokumenty może koordynator, przełożony zespołu lub dyrektor.',
   'errors.case.open_referrals': 'Sprawy nie można zamknąć, dopóki ma otwarte skierowania (wysłane, przyjęte lub w realizacji). Zakończ je albo anuluj z podaniem powodu w zakładce „Skierowania”, a potem zamknij sprawę.',
   'errors.case.application_not_accepted': 'Sprawę można otworzyć tylko z przyjętego wniosku. Najpierw rozpatrz wniosek.',
   'errors.case.application_has_case': 'Ten wniosek należy już do sprawy.',
@@ -186,6 +187,7 @@ export const casesPl = {
 export const casesEn: Record<keyof typeof casesPl, Message> = {
   'errors.case.need_to_know': "This case is neither yours nor your team's. If you must open it, give a reason: the access is recorded and reported to the auditor.",
   'errors.case.closed': 'The case is closed and can no longer be changed.',
+  'errors.case.read_only': 'Your emergency access is read-only. The case, its plan, referrals and documents are changed by its coordinator, the team supervisor or the director.',
   'errors.case.open_referrals': 'The case cannot be closed while it has open referrals (sent, accepted or in progress). Complete or cancel them, with a reason, under “Referrals”, then close the case.',
   'errors.case.application_not_accepted': 'A case can only be opened from an accepted application. Decide on the application first.',
   'errors.case.application_has_case': 'This application already belongs to a case.',
