@@ -46,6 +46,7 @@ describeInBrowser('browser: care-plans pages pass axe-core', (h) => {
       [w.coord.c, `${planUrl(w.m, draftCase, draft)}/services/new`],
       [w.coord.c, `${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/edit`],
       [w.director.c, planUrl(w.m, submittedCase)],
+      [w.coord.c, planUrl(w.m, submittedCase)],
       [w.director.c, `/${w.m.slug}/plans/awaiting`],
       [w.coord.c, planUrl(w.m, w.caseId)],
       [w.resident.c, `/${w.m.slug}/my/plans`],

@@ -76,6 +76,9 @@ describeInBrowser('browser: referrals pages pass axe-core', (h) => {
       const withdrawn = await member.c.get(`${inbox}/${id}`);
       assert.match(withdrawn.body, /Mieszkaniec wycofał zgodę na udostępnienie danych/);
       await checkA11yOfHtml(page, `${base}${inbox}/${id}`, withdrawn.body, { status: 200 });
+      const renewal = await coord.c.post(`${centre}/new`, sendForm(`organisation:${orgId}`, { record_consent: '1' }));
+      assert.equal(renewal.statusCode, 422, 'a withdrawn consent is re-recorded only with the resident’s new statement');
+      await checkA11yOfHtml(page, `${base}${centre}/new`, renewal.body, { status: 422 });
     } finally {
       await context.close();
     }

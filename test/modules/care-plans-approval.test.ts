@@ -29,6 +29,49 @@ describeEachEngine('care plans: four eyes, returning, revisions, need-to-know', 
     assert.equal(JSON.parse(other.body).error.code, 'case.need_to_know');
   });
 
+  test('review 2 #1: whoever changed a plan’s content cannot approve it — the supervisor, or a director made coordinator; the database refuses too', async () => {
+    const w = await planWorld(h, 'Gmina Cudzej Treści');
+    const planId = await fullDraft(h, w);
+    assert.equal((await planAction(h, w.coord.c, w.m, w.caseId, planId, 'submit')).statusCode, 303);
+    // The supervisor returns the coordinator's plan, writes her own text, submits it and tries to approve it.
+    assert.equal((await planAction(h, w.supervisor.c, w.m, w.caseId, planId, 'return', { return_note: 'Sytuację opiszę sama.' })).statusCode, 303);
+    const row = await planRow(h, w.m, planId);
+    const edit = await planAction(h, w.supervisor.c, w.m, w.caseId, planId, 'edit', { valid_from: row.valid_from, valid_until: row.valid_until, situation: 'Tekst kierowniczki zespołu, nie koordynatora.' });
+    assert.equal(edit.statusCode, 303, edit.body.slice(0, 2000));
+    assert.equal((await postItem(h, w.supervisor.c, w.m, w.caseId, planId, 'goals/new', { description: 'Cel dopisany przez kierowniczkę.' })).statusCode, 303);
+    assert.equal((await planAction(h, w.supervisor.c, w.m, w.caseId, planId, 'submit')).statusCode, 303);
+    const own = await planAction(h, w.supervisor.c, w.m, w.caseId, planId, 'approve', {}, true);
+    assert.equal(own.statusCode, 403);
+    assert.equal(JSON.parse(own.body).error.code, 'plan.own_approval');
+    assert.equal((await planRow(h, w.m, planId)).status, 'submitted');
+    // The page tells her why, and who may approve instead.
+    const page = pageText((await w.supervisor.c.get(planUrl(w.m, w.caseId, planId))).body);
+    assert.match(page, /Zmieniałeś\(-aś\) treść tego planu, więc nie możesz go zatwierdzić/);
+    const [director] = await ownerQuery<{ display_name: string }>(h, 'SELECT display_name FROM users WHERE id = $1', [w.director.user.id]);
+    assert.match(page, new RegExp(`Zatwierdzić może: ${director!.display_name}\\.`));
+    assert.doesNotMatch(page, /Zatwierdzam plan/);
+    assert.doesNotMatch(pageText((await w.supervisor.c.get(`/${w.m.slug}/plans/awaiting`)).body), /Janina Lniarska/);
+    // The database is the net: an editor as approver, or an editor struck off, is refused.
+    await assert.rejects(
+      ownerQuery(h, "UPDATE care_plans SET status = 'approved', approved_by = $3, approved_at = now() WHERE municipality_id = $1 AND id = $2", [w.m.id, planId, w.supervisor.user.id]),
+      /check constraint|care_plans_approver_not_editor/i,
+    );
+    await assert.rejects(ownerQuery(h, "UPDATE care_plans SET edited_by = '{}' WHERE municipality_id = $1 AND id = $2", [w.m.id, planId]), /edited_by/);
+    assert.equal((await planAction(h, w.director.c, w.m, w.caseId, planId, 'approve')).statusCode, 303);
+    assert.equal((await planRow(h, w.m, planId)).approved_by, w.director.user.id);
+
+    // A director handed the case as its coordinator writes into the draft: she may not approve it; the supervisor may.
+    const caseId = await makeCase(h, w.m, { coordinator: w.coord.user.id, teamId: w.teamId });
+    const second = await fullDraft(h, w, w.coord, caseId);
+    await ownerQuery(h, 'UPDATE cases SET coordinator_id = $3 WHERE municipality_id = $1 AND id = $2', [w.m.id, caseId, w.director.user.id]);
+    assert.equal((await postItem(h, w.director.c, w.m, caseId, second, 'goals/new', { description: 'Cel dopisany przez dyrektorkę.' })).statusCode, 303);
+    assert.equal((await planAction(h, w.director.c, w.m, caseId, second, 'submit')).statusCode, 303);
+    const byDirector = await planAction(h, w.director.c, w.m, caseId, second, 'approve', {}, true);
+    assert.equal(byDirector.statusCode, 403);
+    assert.equal(JSON.parse(byDirector.body).error.code, 'plan.own_approval');
+    assert.equal((await planAction(h, w.supervisor.c, w.m, caseId, second, 'approve')).statusCode, 303);
+  });
+
   test('another approver approves: the coordinator is mailed; a plain coordinator may not approve', async () => {
     const w = await planWorld(h, 'Gmina Zatwierdzeń');
     const planId = await fullDraft(h, w);

@@ -35,13 +35,33 @@ describeEachEngine('care plans: deadline warnings', (h) => {
     const [directorMail] = await mail(w.director.user.email);
     assert.match(directorMail!.subject, /3 terminy/);
     assert.equal((await mail(w.supervisor.user.email)).length, 0, 'supervisors are not directors');
-    const rows = await ownerQuery<{ kind: string }>(h, 'SELECT kind FROM care_plan_warnings WHERE municipality_id = $1 ORDER BY kind', [w.m.id]);
+    const rows = await ownerQuery<{ kind: string }>(h, 'SELECT DISTINCT kind, subject_id FROM care_plan_warnings WHERE municipality_id = $1 ORDER BY kind', [w.m.id]);
     assert.deepEqual(rows.map((r) => r.kind), ['plan_due', 'plan_due', 'plan_expiring']);
 
     // The next run (a restart, another day) sends nothing again.
     assert.equal(await sendWarnings(h.db, h.config.publicUrl), 0);
     await h.worker.drain();
     assert.equal((await mail(w.director.user.email)).length, 1);
+  });
+
+  test('review 2 #9: after a handover the new coordinator is warned once; nobody already warned hears it again', async () => {
+    const w = await planWorld(h, 'Gmina Przekazań');
+    const caseId = await makeCase(h, w.m, { coordinator: w.coord.user.id, dueOn: inDays(3) });
+    await h.worker.drain();
+    await ownerQuery(h, 'DELETE FROM dev_mailbox', []);
+    const mails = async (to: string) => (await ownerQuery<{ body_text: string }>(h, 'SELECT body_text FROM dev_mailbox WHERE to_address = $1', [to])).filter((m) => m.body_text.includes(`/cases/${caseId}/plan`)).length;
+    await sendWarnings(h.db, h.config.publicUrl);
+    await h.worker.drain();
+    assert.deepEqual([await mails(w.coord.user.email), await mails(w.director.user.email)], [1, 1]);
+
+    await ownerQuery(h, 'UPDATE cases SET coordinator_id = $3 WHERE municipality_id = $1 AND id = $2', [w.m.id, caseId, w.other.user.id]);
+    await sendWarnings(h.db, h.config.publicUrl);
+    await h.worker.drain();
+    assert.equal(await mails(w.other.user.email), 1, 'the new coordinator is warned');
+    assert.deepEqual([await mails(w.coord.user.email), await mails(w.director.user.email)], [1, 1], 'nobody twice');
+    await sendWarnings(h.db, h.config.publicUrl);
+    await h.worker.drain();
+    assert.equal(await mails(w.other.user.email), 1, 'and the new coordinator once');
   });
 
   test('one job per day: scheduling twice adds nothing, and each run enqueues the next day before warning', async () => {

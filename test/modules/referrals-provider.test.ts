@@ -118,6 +118,31 @@ describeEachEngine('referrals: the provider’s inbox, deliveries, consent withd
     assert.deepEqual(open, [{ id, case_id: k.caseId, coordinator_email: coord.user.email, provider_name: 'Fundacja „Dom przy Lnianej”' }]);
   });
 
+  test('review 2 #7: with the consent withdrawn no provider write goes through — accept, reject, complete with an outcome, deliveries', async () => {
+    const { m, member, id, inbox, consent, coord, k, orgId } = await world(h);
+    const waiting = await sendReferral(h, coord.c, m, k.caseId, sendForm(`organisation:${orgId}`));
+    await actNow(h, member.c, m, inbox, id, 'accept');
+    await actNow(h, member.c, m, inbox, id, 'start');
+    await withdrawConsent(h, m, consent);
+
+    const json = { headers: { accept: 'application/json' } };
+    const { version } = await referralRow(h, m, id);
+    const complete = await member.c.post(`${inbox}/${id}/complete`, { version: String(version), complete_outcome: 'Stan zdrowia: po udarze, wymaga opieki całodobowej.' }, json);
+    assert.equal(complete.statusCode, 409, 'the outcome is not written');
+    assert.equal(complete.json().error.code, 'referral.consent_withdrawn');
+    const kept = await referralRow(h, m, id);
+    assert.deepEqual([kept.status, kept.outcome], ['in_progress', '']);
+    for (const [action, fields] of [['accept', {}], ['reject', { reject_reason: 'Brak miejsc w grupie.' }]] as const) {
+      const res = await member.c.post(`${inbox}/${waiting}/${action}`, { version: String((await referralRow(h, m, waiting)).version), ...fields }, json);
+      assert.deepEqual([res.statusCode, res.json().error.code], [409, 'referral.consent_withdrawn'], action);
+    }
+    assert.equal((await referralRow(h, m, waiting)).status, 'sent');
+    const page = pageText((await member.c.get(`${inbox}/${waiting}`)).body);
+    assert.doesNotMatch(page, /Przyjmij skierowanie|Odrzuć/, 'no action forms');
+    // The centre still closes the loop: the coordinator cancels.
+    assert.equal((await actNow(h, coord.c, m, `/${m.slug}/cases/${k.caseId}/referrals`, waiting, 'cancel', { cancel_reason: 'Zgoda wycofana przez mieszkankę.' })).statusCode, 303);
+  });
+
   test('the resident sees her referrals — provider, service, status, dates, deliveries — unaudited; nobody else’s', async () => {
     const { m, member, id, inbox, resident } = await world(h);
     await actNow(h, member.c, m, inbox, id, 'accept');

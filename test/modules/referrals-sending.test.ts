@@ -5,7 +5,7 @@ import { describeEachEngine } from '../support/harness';
 import { mailsTo } from './applications-helpers';
 import { fieldError, ownerQuery, pageText } from './organisations-helpers';
 import {
-  audits, countOf, DETAILS, FOUNDATION, giveConsent, makeCase, makePlanService, organisationMember, OTHER_ORG, referralMunicipality, referralRow, sendForm,
+  audits, countOf, DETAILS, FOUNDATION, giveConsent, makeCase, makePlanService, organisationMember, OTHER_ORG, plainPerson, referralMunicipality, referralRow, sendForm,
   sendReferral, staffPerson, UNIT, withdrawConsent,
 } from './referrals-helpers';
 
@@ -70,6 +70,44 @@ describeEachEngine('referrals: sending and the consent gate', (h) => {
     assert.deepEqual(recorded!.details.cases, [k.caseId]);
   });
 
+  test('review 2 #6: a consent the resident withdrew is not re-recorded by a tick — a statement of the new consent (what, when, how), flagged, the resident told', async () => {
+    const { m, orgId } = await referralMunicipality(h);
+    const coord = await staffPerson(h, m);
+    const resident = await plainPerson(h, m, ['resident']);
+    const k = await makeCase(h, m, coord.user.id, { resident: resident.user.id });
+    const withdrawn = await giveConsent(h, m, k.applicationId, { organisation: orgId });
+    await withdrawConsent(h, m, withdrawn);
+    const url = `/${m.slug}/cases/${k.caseId}/referrals/new`;
+
+    const tick = await coord.c.post(url, sendForm(`organisation:${orgId}`, { record_consent: '1' }));
+    assert.equal(tick.statusCode, 422);
+    assert.match(fieldError(tick.body, 'consent_statement'), /wycofał\(a\) zgodę/);
+    assert.match(tick.body, /name="consent_given_on"/);
+    assert.match(tick.body, /name="consent_manner"/);
+    const early = await coord.c.post(url, sendForm(`organisation:${orgId}`, {
+      record_consent: '1', consent_statement: 'Zgoda ustna na rozmowie w ośrodku, po wyjaśnieniu zakresu.', consent_given_on: '2020-01-01', consent_manner: 'at_centre',
+    }));
+    assert.equal(early.statusCode, 422);
+    assert.match(fieldError(early.body, 'consent_given_on'), /po wycofaniu/);
+    assert.equal(await countOf(h, 'referrals', m), 0);
+
+    const statement = 'Pani ponownie zgodziła się na przekazanie danych fundacji, po wyjaśnieniu zakresu, w obecności syna.';
+    const id = await sendReferral(h, coord.c, m, k.caseId, sendForm(`organisation:${orgId}`, { record_consent: '1', consent_statement: statement, consent_given_on: warsawDay(), consent_manner: 'home_visit' }));
+    const row = await referralRow(h, m, id);
+    const [consent] = await ownerQuery<{ id: string; statement: string; stated_on: string; stated_manner: string; recorded_by: string }>(
+      h, 'SELECT id, statement, stated_on::text, stated_manner, recorded_by FROM application_consents WHERE municipality_id = $1 AND withdrawn_at IS NULL', [m.id]);
+    assert.deepEqual([row.consent_id, consent!.statement, consent!.stated_on, consent!.stated_manner, consent!.recorded_by], [consent!.id, statement, warsawDay(), 'home_visit', coord.user.id]);
+    const [flag] = await audits(h, m, 'referral.consent_recorded', coord.user.id);
+    assert.equal(flag!.details.flagged, true);
+    assert.equal(flag!.details.renews, withdrawn);
+    assert.deepEqual([flag!.details.given_on, flag!.details.manner, flag!.subject_id], [warsawDay(), 'home_visit', consent!.id]);
+    const mail = await mailsTo(h, resident.user.email);
+    assert.equal(mail.length, 1);
+    assert.match(mail[0]!.body_text, new RegExp(`zapisał\\(a\\) Twoją nową zgodę na udostępnienie danych: ${FOUNDATION}`));
+    assert.match(mail[0]!.body_text, new RegExp(`/${m.slug}/my/consents`));
+    assert.match(pageText((await resident.c.get(`/${m.slug}/my/consents`)).body), new RegExp(FOUNDATION), 'and sees it among her consents, where she can withdraw it');
+  });
+
   test('a permitted override with its reason is sent, recorded in the row and flagged; without a reason it is a field error', async () => {
     const { m, orgId } = await referralMunicipality(h);
     const coord = await staffPerson(h, m);
@@ -90,7 +128,7 @@ describeEachEngine('referrals: sending and the consent gate', (h) => {
     assert.deepEqual([row.consent_id, row.override_basis, row.override_reason], [null, 'vital_interest', reason]);
     const [flag] = await audits(h, m, 'referral.consent_override', coord.user.id);
     assert.equal(flag!.subject_id, id);
-    assert.equal(flag!.reason, reason);
+    assert.equal(flag!.reason, '', 'the reason lives in the referral, not in the log');
     assert.equal(flag!.details.flagged, true);
     assert.equal(flag!.details.basis, 'vital_interest');
     assert.deepEqual(flag!.details.cases, [k.caseId]);

@@ -51,6 +51,9 @@ export interface PlanRow {
   valid_until: string;
   author_id: string;
   author_name: string;
+  /** Everyone who changed the plan's content (its author first among them): none of them approves it. */
+  edited_by: string[];
+  editor_names: string[];
   submitted_at: Date | null;
   returned_note: string;
   approved_by: string | null;
@@ -120,3 +123,9 @@ export const mayEdit = (access: CaseAccess): boolean => access === 'coordinator'
 
 /** Approving: a director (plans.approve) or the supervisor of the case's team — the "authorised organiser". */
 export const mayApprove = (access: CaseAccess, permissions: ReadonlySet<Permission>): boolean => permissions.has('plans.approve') || access === 'supervisor';
+
+/**
+ * Four eyes: whoever wrote any of the plan's content — its author, or anyone who since changed it — never
+ * approves it (a CHECK on care_plans.edited_by, kept by triggers, is the net).
+ */
+export const wroteContent = (plan: Pick<PlanRow, 'author_id' | 'edited_by'>, userId: string): boolean => plan.author_id === userId || plan.edited_by.includes(userId);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Sql } from '../../platform/db/types';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { plansOf } from './personal-data';
 import type { ServiceRow } from './domain';
 import { items } from './repository-items';
 import { editRoutes } from './routes-edit';
@@ -25,6 +26,7 @@ export const carePlansModule: AppModule = {
   },
   navigation: [{ href: '/plans/awaiting', label: 'nav.plans_awaiting', permission: 'plans.approve' }],
   jobs: (ctx) => ({ [WARN_QUEUE]: (payload) => warnJob(ctx.db, ctx.config.publicUrl, payload) }),
+  personalData: plansOf,
 };
 
 /**
@@ -40,3 +42,4 @@ export async function currentPlanServices(sql: Sql, municipalityId: string, case
 export { seedCarePlanFixtures } from './fixtures';
 export { sendWarnings, scheduleWarnings, WARN_QUEUE } from './warnings';
 export type { PlanStatus, ServiceRow as CarePlanServiceRow } from './domain';
+export type { PlanRecord } from './personal-data';

@@ -1,5 +1,5 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPdf } from '../../platform/export/pdf';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { renderPdf, type PdfDocument } from '../../platform/export/pdf';
 import type { Translator } from '../../platform/i18n';
 import type { CaseRow, PlanContents, PlanRow } from './domain';
 
@@ -67,7 +67,7 @@ function signatures(input: CarePlanPdfInput): Content {
 }
 
 /** The plan for signature: the centre, the case and the resident, validity and status, every section, three signature lines. */
-export function carePlanDocument(input: CarePlanPdfInput): TDocumentDefinitions {
+export function carePlanDocument(input: CarePlanPdfInput): PdfDocument {
   const { i18n, plan: p, case: c } = input;
   const { t, date } = i18n;
   const facts: [string, string][] = [
@@ -94,7 +94,7 @@ export function carePlanDocument(input: CarePlanPdfInput): TDocumentDefinitions 
       signatures(input),
       { text: t('care_plan.pdf.generated', { date: i18n.dateTime(input.now) }), style: 'muted', margin: [0, 16, 0, 0] },
     ],
-    footer: (page, pages) => ({ text: t('care_plan.pdf.page', { page, pages }), alignment: 'center', style: 'muted', margin: [0, 20, 0, 0] }),
+    pageFooter: { text: t('care_plan.pdf.page', { page: '{page}', pages: '{pages}' }), style: 'muted', margin: [0, 20, 0, 0] },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 4, 0, 4] },

@@ -68,11 +68,27 @@ export const awaiting = {
     return sql.query<AwaitingRow>(
       `SELECT p.id AS plan_id, c.id AS case_id, c.number AS case_number, c.person_name, p.revision, u.display_name AS author_name, p.submitted_at, c.plan_due_on
          FROM care_plans p JOIN cases c ON c.municipality_id = p.municipality_id AND c.id = p.case_id JOIN users u ON u.id = p.author_id
-        WHERE p.municipality_id = $1 AND p.status = 'submitted' AND p.author_id <> $2
+        WHERE p.municipality_id = $1 AND p.status = 'submitted' AND p.author_id <> $2 AND NOT ($2::uuid = ANY (p.edited_by))
           AND ($3 OR c.team_id IN (SELECT t.id FROM care_teams t WHERE t.municipality_id = $1 AND t.supervisor_id = $2))
         ORDER BY p.submitted_at, p.id LIMIT 500`,
       [municipalityId, userId, director],
     );
+  },
+};
+
+export const approvers = {
+  /** Who may approve a plan of the case: holders of `roles` (plans.approve) and the supervisor of the case's team, but none of `excluded`. */
+  async of(sql: Sql, municipalityId: string, caseId: string, roles: readonly string[], excluded: readonly string[]): Promise<string[]> {
+    const rows = await sql.query<{ display_name: string }>(
+      `SELECT u.display_name FROM users u
+        WHERE u.id IN (SELECT m.user_id FROM memberships m WHERE m.municipality_id = $1 AND m.roles && $3::text[]
+                       UNION SELECT t.supervisor_id FROM cases c JOIN care_teams t ON t.municipality_id = c.municipality_id AND t.id = c.team_id
+                        WHERE c.municipality_id = $1 AND c.id = $2)
+          AND NOT (u.id = ANY ($4::uuid[]))
+        ORDER BY u.display_name`,
+      [municipalityId, caseId, roles, excluded],
+    );
+    return rows.map((r) => r.display_name);
   },
 };
 

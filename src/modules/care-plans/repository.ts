@@ -2,6 +2,7 @@ import type { Sql } from '../../platform/db/types';
 import type { CaseRow, PlanRow, PlanStatus } from './domain';
 
 const PLAN_COLUMNS = `p.id, p.case_id, p.revision, p.status, p.situation, p.valid_from, p.valid_until, p.author_id, au.display_name AS author_name,
+  p.edited_by::text[] AS edited_by, ARRAY(SELECT e.display_name FROM users e WHERE e.id = ANY (p.edited_by) ORDER BY e.display_name)::text[] AS editor_names,
   p.submitted_at, p.returned_note, p.approved_by, ap.display_name AS approver_name, p.approved_at, p.final_interview_on, p.final_summary,
   p.closed_at, cl.display_name AS closer_name, p.version, p.updated_at`;
 const PLAN_FROM = `care_plans p JOIN users au ON au.id = p.author_id LEFT JOIN users ap ON ap.id = p.approved_by LEFT JOIN users cl ON cl.id = p.closed_by`;

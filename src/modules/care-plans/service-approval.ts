@@ -3,11 +3,11 @@ import type { DbContext } from '../../platform/db/types';
 import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
 import { warsawDay } from '../../platform/i18n';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
-import { mayApprove } from './domain';
+import { mayApprove, wroteContent } from './domain';
 import { mailDecision } from './mail';
 import { plans } from './repository';
 import { items } from './repository-items';
-import { caseForChange, logChange, openCase, planForChange, type CarePlansDeps, type Where } from './service-common';
+import { caseForChange, lockedCase, logChange, planForChange, type CarePlansDeps, type Where } from './service-common';
 
 /**
  * Four eyes: the author submits the draft; a director (plans.approve) or the supervisor of the case's
@@ -31,9 +31,8 @@ export async function submitPlan(deps: CarePlansDeps, ctx: DbContext, w: Where, 
 }
 
 /** Who may decide about a submitted plan: an approver who is not its author. */
-async function forDecision(sql: Parameters<typeof openCase>[0], w: Where, planId: string, version: number) {
-  const { case: c, access } = await openCase(sql, w);
-  if (c.status === 'closed') throw new AppError('case.closed');
+async function forDecision(sql: Parameters<typeof lockedCase>[0], w: Where, planId: string, version: number) {
+  const { case: c, access } = await lockedCase(sql, w);
   const plan = await planForChange(sql, w, planId, version, ['submitted']);
   // The author hears the four-eyes rule whatever their rights: nobody approves their own plan.
   if (plan.author_id === w.viewer.userId) throw new AppError('plan.own_approval');
@@ -48,6 +47,8 @@ async function forDecision(sql: Parameters<typeof openCase>[0], w: Where, planId
 export async function approvePlan(deps: CarePlansDeps, ctx: DbContext, m: MunicipalityRow, w: Where, planId: string, version: number, actor: AuditActor): Promise<void> {
   return deps.db.tx(ctx, async (sql) => {
     const { case: c, plan } = await forDecision(sql, w, planId, version);
+    // Four eyes by content: whoever changed the plan since it was drafted does not approve it (they may still return it).
+    if (wroteContent(plan, w.viewer.userId)) throw new AppError('plan.own_approval');
     if (plan.valid_until < warsawDay()) throw validationError({ _form: { code: 'care_plan_expired' } });
     const superseded = await plans.supersede(sql, w.municipalityId, w.caseId);
     if (!(await plans.approve(sql, w.municipalityId, planId, version, w.viewer.userId))) throw new AppError('conflict.stale');
@@ -61,7 +62,7 @@ export async function returnPlan(deps: CarePlansDeps, ctx: DbContext, m: Municip
   return deps.db.tx(ctx, async (sql) => {
     const { case: c, plan } = await forDecision(sql, w, planId, version);
     if (!(await plans.returnToDraft(sql, w.municipalityId, planId, version, note))) throw new AppError('conflict.stale');
-    await logChange(sql, w, actor, 'returned', planId, { revision: plan.revision, note });
+    await logChange(sql, w, actor, 'returned', planId, { revision: plan.revision });
     await mailDecision(sql, deps.publicUrl, m, c, plan, { kind: 'returned', note });
   });
 }

@@ -1,12 +1,15 @@
 import type { AuditActor } from '../../platform/audit/audit';
+import { ROLES, ROLE_PERMISSIONS } from '../../platform/auth/roles';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import { warsawDay } from '../../platform/i18n';
-import { mayApprove, mayEdit, type CaseRow, type ItemKind, type PlanContents, type PlanRow } from './domain';
+import { mayApprove, mayEdit, wroteContent, type CaseRow, type ItemKind, type PlanContents, type PlanRow } from './domain';
 import { cases, plans, type RevisionRow } from './repository';
 import { items } from './repository-items';
-import { awaiting, choices, mine, notes, type AwaitingRow, type Choice, type ResidentPlanRow } from './repository-records';
+import { approvers, awaiting, choices, mine, notes, type AwaitingRow, type Choice, type ResidentPlanRow } from './repository-records';
 import { logRead, openCase, type CarePlansDeps, type Where } from './service-common';
+
+const APPROVER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('plans.approve'));
 
 /** Reads of plans: by staff each one audited (`plan.read`, naming the case), by the resident their own, not audited. */
 
@@ -17,9 +20,13 @@ export interface PlanView {
   revisions: RevisionRow[];
   today: string;
   canEdit: boolean;
-  /** The viewer may approve plans of this case (and this one is not their own). */
+  /** The viewer may decide about plans of this case (and this one is not their own). */
   canApprove: boolean;
   ownPlan: boolean;
+  /** The viewer changed this plan's content (not its author): they may return it, never approve it. */
+  editedPlan: boolean;
+  /** Who may approve this submitted plan: approvers who changed none of it (empty for other statuses). */
+  approvers: string[];
 }
 
 export async function contentsOf(sql: Sql, municipalityId: string, planId: string): Promise<PlanContents> {
@@ -34,6 +41,7 @@ export async function planView(deps: CarePlansDeps, ctx: DbContext, w: Where, pl
     if (planId && !plan) throw new AppError('not_found');
     await logRead(sql, w.municipalityId, actor, { cases: [w.caseId], ids: plan ? [plan.id] : [], purpose });
     const own = plan?.author_id === w.viewer.userId;
+    const approverNames = plan?.status === 'submitted' ? await approvers.of(sql, w.municipalityId, w.caseId, APPROVER_ROLES, plan.edited_by) : [];
     return {
       case: c,
       plan,
@@ -43,6 +51,8 @@ export async function planView(deps: CarePlansDeps, ctx: DbContext, w: Where, pl
       canEdit: mayEdit(access) && c.status === 'open',
       canApprove: mayApprove(access, w.viewer.permissions) && !own,
       ownPlan: own,
+      editedPlan: !!plan && !own && wroteContent(plan, w.viewer.userId),
+      approvers: approverNames,
     };
   });
 }

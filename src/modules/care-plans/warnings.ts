@@ -1,7 +1,7 @@
 import { ROLES, ROLE_PERMISSIONS } from '../../platform/auth/roles';
 import { NO_CONTEXT, type Database, type Sql } from '../../platform/db/types';
 import { translator, warsawDay } from '../../platform/i18n';
-import { enqueue } from '../../platform/jobs/outbox';
+import { enqueue, schedulingTx } from '../../platform/jobs/outbox';
 import { MAIL_QUEUE } from '../../platform/mail/mailer';
 import { addDays, deadline, DUE_WARNING_DAYS, EXPIRY_WARNING_DAYS } from './domain';
 import { accounts, planLink } from './mail';
@@ -9,8 +9,9 @@ import { accounts, planLink } from './mail';
 /**
  * The daily deadline warnings (`care-plans.warn`): cases that need a plan and have none approved yet
  * whose 30-day deadline is within a week or past, and approved plans that expire within 30 days. The
- * coordinator and every director (holders of plans.approve) get one mail each with what is new; a row
- * of care_plan_warnings, written in the same transaction as the mail, makes each warning go out once.
+ * coordinator (whoever it is when the job runs) and every director (holders of plans.approve) get one
+ * mail each with what is new to them; a row of care_plan_warnings per deadline and person, written in
+ * the same transaction as the mail, makes each warning reach each person once.
  *
  * Recurring without piling up: a job is keyed by its Warsaw day (a unique index on the jobs table), each
  * run first enqueues the next day's, and every start of the app makes sure today's exists — a restart,
@@ -25,7 +26,7 @@ const APPROVER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('plans.a
 
 /** Enqueues the run of `day` (at 06:00 Warsaw, or now when that has passed) unless that day has one; true when it was added. */
 export async function scheduleWarnings(db: Database, day: string = warsawDay()): Promise<boolean> {
-  return db.tx(NO_CONTEXT, async (sql) => {
+  return schedulingTx(db, async (sql) => {
     const rows = await sql.query(
       `INSERT INTO jobs (queue, payload, run_at) VALUES ($1, $2, greatest(now(), ($3::date + $4::time) AT TIME ZONE 'Europe/Warsaw'))
        ON CONFLICT DO NOTHING RETURNING id`,
@@ -45,7 +46,8 @@ interface Warning {
   revision: number | null;
 }
 
-async function newWarnings(sql: Sql, municipalityId: string, today: string): Promise<Warning[]> {
+/** The warnings each person has not had yet, by person. */
+async function newWarnings(sql: Sql, municipalityId: string, today: string): Promise<Map<string, Warning[]>> {
   const candidates = await sql.query<Warning>(
     `SELECT c.id AS case_id, c.number, c.coordinator_id, 'plan_due' AS kind, c.id AS subject_id, c.plan_due_on AS day, NULL::int AS revision
        FROM cases c WHERE c.municipality_id = $1 AND c.status = 'open' AND c.needs_plan AND c.plan_due_on <= $2::date
@@ -57,27 +59,26 @@ async function newWarnings(sql: Sql, municipalityId: string, today: string): Pro
      ORDER BY number, kind`,
     [municipalityId, addDays(today, DUE_WARNING_DAYS), addDays(today, EXPIRY_WARNING_DAYS)],
   );
-  const fresh: Warning[] = [];
+  const directors = await sql.query<{ user_id: string }>('SELECT user_id FROM memberships WHERE municipality_id = $1 AND roles && $2::text[]', [municipalityId, APPROVER_ROLES]);
+  const fresh = new Map<string, Warning[]>();
   for (const w of candidates) {
-    const added = await sql.query(
-      'INSERT INTO care_plan_warnings (municipality_id, case_id, kind, subject_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING kind',
-      [municipalityId, w.case_id, w.kind, w.subject_id],
-    );
-    if (added.length) fresh.push(w);
+    // Whoever answers for the case today: its coordinator now (after a handover, the new one) and the directors.
+    for (const recipient of new Set([w.coordinator_id, ...directors.map((d) => d.user_id)])) {
+      const added = await sql.query(
+        'INSERT INTO care_plan_warnings (municipality_id, case_id, kind, subject_id, recipient_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING kind',
+        [municipalityId, w.case_id, w.kind, w.subject_id, recipient],
+      );
+      if (added.length) fresh.set(recipient, [...(fresh.get(recipient) ?? []), w]);
+    }
   }
   return fresh;
 }
 
-/** One municipality's warnings: returns how many were new (each mailed to its coordinator and the directors). */
+/** One municipality's warnings: returns how many deadlines were new to someone (each mailed to whoever had not had it). */
 async function warnMunicipality(db: Database, m: { id: string; slug: string; cus_name: string }, publicUrl: string, today: string): Promise<number> {
   return db.tx({ municipalityId: m.id, userId: null }, async (sql) => {
-    const fresh = await newWarnings(sql, m.id, today);
-    if (fresh.length === 0) return 0;
-    const directors = await sql.query<{ user_id: string }>('SELECT user_id FROM memberships WHERE municipality_id = $1 AND roles && $2::text[]', [m.id, APPROVER_ROLES]);
-    const perPerson = new Map<string, Warning[]>();
-    for (const w of fresh) {
-      for (const id of new Set([w.coordinator_id, ...directors.map((d) => d.user_id)])) perPerson.set(id, [...(perPerson.get(id) ?? []), w]);
-    }
+    const perPerson = await newWarnings(sql, m.id, today);
+    if (perPerson.size === 0) return 0;
     for (const account of await accounts(sql, [...perPerson.keys()])) {
       const { t, date } = translator(account.locale === 'en' ? 'en' : 'pl');
       const lines = perPerson.get(account.id)!.map((w) => {
@@ -89,7 +90,7 @@ async function warnMunicipality(db: Database, m: { id: string; slug: string; cus
       const params = { count: lines.length, municipality: m.cus_name, lines: lines.join('\n\n') };
       await enqueue(sql, MAIL_QUEUE, { to: account.email, subject: t('mail.care_plan_warnings.subject', params), text: t('mail.care_plan_warnings.body', params) });
     }
-    return fresh.length;
+    return new Set([...perPerson.values()].flat().map((w) => `${w.kind}:${w.subject_id}`)).size;
   });
 }
 

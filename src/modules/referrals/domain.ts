@@ -17,6 +17,14 @@ export const OVERRIDE_BASES = ['vital_interest', 'legal_obligation', 'court_orde
 export type OverrideBasis = (typeof OVERRIDE_BASES)[number];
 export const OVERRIDE_REASON_MIN = 10;
 
+/**
+ * A consent the resident withdrew is recorded again by staff only with the resident's new statement:
+ * what they agreed to (at least this many characters), on which day, and how it was given in person.
+ */
+export const CONSENT_MANNERS = ['at_centre', 'home_visit', 'signed_form'] as const;
+export type ConsentManner = (typeof CONSENT_MANNERS)[number];
+export const CONSENT_STATEMENT_MIN = 20;
+
 /** What the provider does from its inbox, and what the centre does from the case. */
 export const PROVIDER_ACTIONS = ['accept', 'reject', 'start', 'complete'] as const;
 export type ProviderAction = (typeof PROVIDER_ACTIONS)[number];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { optionalWhole, parseFields, requiredDay, versionField } from '../../platform/http/form-fields';
+import { optionalDay, optionalWhole, parseFields, requiredDay, versionField } from '../../platform/http/form-fields';
 import { text } from '../../platform/http/validation';
 import { warsawDay } from '../../platform/i18n';
-import { OVERRIDE_BASES, OVERRIDE_REASON_MIN, type Action, type OverrideBasis, type ProviderRef } from './domain';
+import { CONSENT_MANNERS, CONSENT_STATEMENT_MIN, OVERRIDE_BASES, OVERRIDE_REASON_MIN, type Action, type ConsentManner, type OverrideBasis, type ProviderRef } from './domain';
 
 const ticked = () => z.preprocess((v) => (v === undefined ? '' : v), z.string().max(10)).transform((v) => v === '1' || v === 'on' || v === 'true');
 const optionalId = () =>
@@ -30,6 +30,10 @@ const sendShape = {
   override_basis: z.preprocess((v) => (v === undefined ? '' : v), z.string().max(40))
     .refine((v) => v === '' || (OVERRIDE_BASES as readonly string[]).includes(v), { params: { code: 'invalid' } }),
   override_reason: text(2000),
+  consent_statement: text(2000),
+  consent_given_on: optionalDay(),
+  consent_manner: z.preprocess((v) => (v === undefined ? '' : v), z.string().max(40))
+    .refine((v) => v === '' || (CONSENT_MANNERS as readonly string[]).includes(v), { params: { code: 'invalid' } }),
   plan_service_id: optionalId(),
   application_id: optionalId(),
 };
@@ -44,8 +48,16 @@ export interface ReferralInput {
   recordConsent: boolean;
   overrideBasis: OverrideBasis | null;
   overrideReason: string;
+  /** The resident's new statement, when a consent they withdrew is recorded again (the service asks for it). */
+  statement: ConsentStatement | null;
   planServiceId: string | null;
   applicationId: string | null;
+}
+
+export interface ConsentStatement {
+  text: string;
+  givenOn: string;
+  manner: ConsentManner;
 }
 
 /** The sending form, every mistake at once; whether a consent exists is the service's to check. */
@@ -58,7 +70,15 @@ export function parseReferral(body: unknown): ReferralInput {
     if (v.respond_by && v.respond_by < warsawDay()) fail('respond_by', 'referral_respond_by_past');
     if (v.override_basis && (v.override_reason ?? '').length < OVERRIDE_REASON_MIN) fail('override_reason', 'referral_override_reason');
     if (!v.override_basis && v.override_reason) fail('override_basis', 'referral_override_basis');
+    const stated = Boolean(v.consent_statement || v.consent_given_on || v.consent_manner);
+    if (stated) {
+      if ((v.consent_statement ?? '').length < CONSENT_STATEMENT_MIN) fail('consent_statement', 'referral_consent_statement_short');
+      if (v.consent_given_on === null) fail('consent_given_on', 'required');
+      else if (v.consent_given_on && v.consent_given_on > warsawDay()) fail('consent_given_on', 'referral_consent_given_future');
+      if (v.consent_manner === '') fail('consent_manner', 'required');
+    }
   });
+  const statement = v.consent_statement && v.consent_given_on && v.consent_manner ? { text: v.consent_statement, givenOn: v.consent_given_on, manner: v.consent_manner as ConsentManner } : null;
   return {
     provider: parseProvider(v.provider)!,
     serviceId: v.service_id,
@@ -68,6 +88,7 @@ export function parseReferral(body: unknown): ReferralInput {
     recordConsent: v.record_consent,
     overrideBasis: (v.override_basis || null) as OverrideBasis | null,
     overrideReason: v.override_reason,
+    statement,
     planServiceId: v.plan_service_id,
     applicationId: v.application_id,
   };

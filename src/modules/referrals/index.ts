@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Sql } from '../../platform/db/types';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { referralsOf } from './personal-data';
 import { referrals } from './repository';
 import { centreRoutes } from './routes-centre';
 import { providerRoutes } from './routes-provider';
@@ -22,6 +23,7 @@ export const referralsModule: AppModule = {
     await residentRoutes(app, ctx);
   },
   navigation: [{ href: '/referrals/overdue', label: 'nav.referrals_overdue', permission: 'cases.manage' }],
+  personalData: referralsOf,
 };
 
 /**
@@ -33,3 +35,4 @@ export function referralsRelyingOnConsent(sql: Sql, municipalityId: string, cons
 }
 
 export { seedReferralFixtures } from './fixtures';
+export type { ReferralRecord } from './personal-data';

@@ -1,5 +1,7 @@
 import type { Sql } from '../../platform/db/types';
-import type { ProviderRef } from './domain';
+import type { ConsentManner, ProviderRef } from './domain';
+import type { ConsentStatement } from './form';
+import type { Account } from './repository-providers';
 
 /**
  * What a referral is made from and sent to, read with this module's own SQL: the case, a service of
@@ -34,6 +36,10 @@ export interface ConsentRow {
   given_at: Date;
   withdrawn_at: Date | null;
   recorded_by_name: string | null;
+  /** The resident's statement when staff recorded it after a withdrawal ('' otherwise). */
+  statement: string;
+  stated_on: string | null;
+  stated_manner: ConsentManner | null;
 }
 
 export interface Choice {
@@ -78,7 +84,7 @@ export const sources = {
   async consents(sql: Sql, municipalityId: string, caseId: string): Promise<ConsentRow[]> {
     return sql.query<ConsentRow>(
       `SELECT ac.id, ac.application_id, ac.recipient, ac.recipient_unit_id, ac.recipient_organisation_id, ac.given_at, ac.withdrawn_at,
-              ru.display_name AS recorded_by_name
+              ru.display_name AS recorded_by_name, ac.statement, ac.stated_on, ac.stated_manner
          FROM application_consents ac
          JOIN applications a ON a.municipality_id = ac.municipality_id AND a.id = ac.application_id
          JOIN cases c ON c.municipality_id = a.municipality_id AND c.id = $2
@@ -89,14 +95,36 @@ export const sources = {
     );
   },
 
-  /** Records a consent the resident gave in person to share with this provider, naming it by id and by its name now. */
-  async recordConsent(sql: Sql, municipalityId: string, applicationId: string, provider: ProviderRef, name: string, recordedBy: string): Promise<string> {
+  /**
+   * Records a consent the resident gave in person to share with this provider, naming it by id and by
+   * its name now; with the resident's statement when it follows a withdrawal.
+   */
+  async recordConsent(sql: Sql, municipalityId: string, applicationId: string, provider: ProviderRef, name: string, recordedBy: string, statement: ConsentStatement | null = null): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
-      `INSERT INTO application_consents (municipality_id, application_id, purpose, recipient, recipient_unit_id, recipient_organisation_id, recorded_by)
-       VALUES ($1, $2, 'provider_sharing', $3, $4, $5, $6) RETURNING id`,
-      [municipalityId, applicationId, name.slice(0, 300), provider.kind === 'unit' ? provider.id : null, provider.kind === 'organisation' ? provider.id : null, recordedBy],
+      `INSERT INTO application_consents (municipality_id, application_id, purpose, recipient, recipient_unit_id, recipient_organisation_id, recorded_by,
+         statement, stated_on, stated_manner)
+       VALUES ($1, $2, 'provider_sharing', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [municipalityId, applicationId, name.slice(0, 300), provider.kind === 'unit' ? provider.id : null, provider.kind === 'organisation' ? provider.id : null, recordedBy,
+        statement?.text ?? '', statement?.givenOn ?? null, statement?.manner ?? null],
     );
     return row!.id;
+  },
+
+  /** Who gave a consent on this application — its applicant, else the case's resident — to be told of a new one. */
+  async consentGiver(sql: Sql, municipalityId: string, applicationId: string, caseId: string): Promise<Account | undefined> {
+    const [row] = await sql.query<Account>(
+      `SELECT u.email, u.locale FROM applications a
+         JOIN cases c ON c.municipality_id = a.municipality_id AND c.id = $3
+         JOIN users u ON u.id = coalesce(a.applicant_id, c.resident_user_id)
+        WHERE a.municipality_id = $1 AND a.id = $2`,
+      [municipalityId, applicationId, caseId],
+    );
+    return row;
+  },
+
+  async displayName(sql: Sql, userId: string): Promise<string> {
+    const [row] = await sql.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [userId]);
+    return row?.display_name ?? '';
   },
 
   async units(sql: Sql, municipalityId: string): Promise<Choice[]> {

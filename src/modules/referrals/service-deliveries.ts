@@ -7,20 +7,18 @@ import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { isActive, type ProviderRef } from './domain';
 import type { DeliveryInput } from './form';
 import { deliveries } from './repository-records';
-import { sharingStands } from './repository';
 import type { ReferralsDeps } from './service-send';
-import { moveStatus, referralInScope } from './service-status';
+import { moveStatus, referralForProviderWrite } from './service-status';
 
 /**
- * The provider records what it delivered: only on an accepted or started referral
- * (`referral.not_active`), only while the resident's consent stands (`referral.consent_withdrawn`),
+ * The provider records what it delivered: only while the resident's consent stands (the one rule of
+ * provider writes: `referral.consent_withdrawn`), only on an accepted or started referral (`referral.not_active`),
  * on a day from the referral's sending to today. The first delivery of an accepted referral starts it.
  */
 export async function recordDelivery(deps: ReferralsDeps, ctx: DbContext, m: MunicipalityRow, viewer: CaseViewer, provider: ProviderRef, id: string, input: DeliveryInput, actor: AuditActor): Promise<void> {
   await deps.db.tx(ctx, async (sql) => {
-    const r = await referralInScope(sql, m, viewer, { kind: 'provider', provider }, id, true);
+    const r = await referralForProviderWrite(sql, m, viewer, provider, id);
     if (!isActive(r.status)) throw new AppError('referral.not_active');
-    if (!sharingStands(r)) throw new AppError('referral.consent_withdrawn');
     const sentOn = warsawDay(new Date(r.sent_at));
     if (input.deliveredOn < sentOn) throw validationError({ delivered_on: { code: 'referral_delivery_before_sent', params: { day: sentOn } } });
     const deliveryId = await deliveries.add(sql, m.id, r.id, input, actor.userId!);

@@ -1,4 +1,4 @@
-import { requireCaseAccess, type CaseViewer } from '../cases';
+import { requireCaseWrite, type CaseViewer } from '../cases';
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
 import { AppError, validationError } from '../../platform/http/errors';
@@ -6,6 +6,7 @@ import { warsawDay } from '../../platform/i18n';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { addDays, type ProviderRef } from './domain';
 import { parseProvider, providerValue, type ReferralInput } from './form';
+import { mailConsentRenewed, requireStatement, withdrawnConsentFor } from './consent-renewal';
 import { mailNewReferral } from './mail';
 import { events } from './repository-records';
 import { referrals } from './repository';
@@ -42,11 +43,10 @@ export interface SendingForm {
 export const liveConsentFor = (consents: ConsentRow[], p: ProviderRef) =>
   consents.find((c) => c.withdrawn_at === null && (p.kind === 'unit' ? c.recipient_unit_id === p.id : c.recipient_organisation_id === p.id));
 
-async function openCase(sql: Sql, m: MunicipalityRow, viewer: CaseViewer, caseId: string): Promise<CaseFacts> {
-  await requireCaseAccess(sql, m.id, viewer, caseId);
-  const c = (await sources.caseFacts(sql, m.id, caseId))!;
-  if (c.status !== 'open') throw new AppError('case.closed');
-  return c;
+/** The case to refer from: cases' one write rule (open, written by one who answers for it), locked when sending. */
+async function openCase(sql: Sql, m: MunicipalityRow, viewer: CaseViewer, caseId: string, lock: boolean): Promise<CaseFacts> {
+  await requireCaseWrite(sql, m.id, viewer, caseId, { lock });
+  return (await sources.caseFacts(sql, m.id, caseId))!;
 }
 
 async function sourceOf(sql: Sql, m: MunicipalityRow, caseId: string, q: SourceQuery): Promise<Source> {
@@ -83,7 +83,7 @@ function defaultsOf(source: Source): Record<string, string> {
  */
 export async function sendingForm(deps: ReferralsDeps, ctx: DbContext, m: MunicipalityRow, viewer: CaseViewer, caseId: string, q: SourceQuery & { search: string; chosen: string }, actor: AuditActor): Promise<SendingForm> {
   return deps.db.tx(ctx, async (sql) => {
-    const caseFacts = await openCase(sql, m, viewer, caseId);
+    const caseFacts = await openCase(sql, m, viewer, caseId, false);
     const source = await sourceOf(sql, m, caseId, q);
     const defaults = defaultsOf(source);
     const organisations = await sources.organisations(sql, m.id, q.search);
@@ -97,17 +97,26 @@ export async function sendingForm(deps: ReferralsDeps, ctx: DbContext, m: Munici
   });
 }
 
-/** The consent the referral relies on: a live one, or one staff record now; null when an override is used. */
-async function consentFor(sql: Sql, m: MunicipalityRow, c: CaseFacts, source: Source, input: ReferralInput, providerName: string, actor: AuditActor): Promise<string | null> {
-  const live = liveConsentFor(await sources.consents(sql, m.id, c.id), input.provider);
+/**
+ * The consent the referral relies on: a live one, or one staff record now; null when an override is
+ * used. Recording again a consent the resident withdrew takes their new statement: it is flagged to
+ * the auditor and the resident is mailed.
+ */
+async function consentFor(sql: Sql, publicUrl: string, m: MunicipalityRow, c: CaseFacts, source: Source, input: ReferralInput, providerName: string, actor: AuditActor): Promise<string | null> {
+  const consents = await sources.consents(sql, m.id, c.id);
+  const live = liveConsentFor(consents, input.provider);
   if (live) return live.id;
   if (input.recordConsent) {
+    const withdrawn = withdrawnConsentFor(consents, input.provider);
+    const statement = withdrawn ? requireStatement(input.statement, withdrawn, providerName) : null;
     const applicationId = source.application?.id ?? c.opened_from;
-    const id = await sources.recordConsent(sql, m.id, applicationId, input.provider, providerName, actor.userId!);
+    const id = await sources.recordConsent(sql, m.id, applicationId, input.provider, providerName, actor.userId!, statement);
+    const renewal = withdrawn && statement ? { flagged: true, renews: withdrawn.id, given_on: statement.givenOn, manner: statement.manner } : {};
     await audit(sql, m.id, actor, {
       action: 'referral.consent_recorded', subjectType: 'application_consent', subjectId: id,
-      details: { cases: [c.id], ids: [id], application: applicationId, provider: providerValue(input.provider) },
+      details: { cases: [c.id], ids: [id], application: applicationId, provider: providerValue(input.provider), ...renewal },
     });
+    if (withdrawn && statement) await mailConsentRenewed(sql, publicUrl, m, { applicationId: withdrawn.application_id, caseId: c.id, recipient: providerName, staffId: actor.userId!, statement });
     return id;
   }
   if (!input.overrideBasis) throw validationError({ record_consent: { code: 'referral_consent_required', params: { provider: providerName } } });
@@ -121,13 +130,13 @@ async function consentFor(sql: Sql, m: MunicipalityRow, c: CaseFacts, source: So
  */
 export async function send(deps: ReferralsDeps, ctx: DbContext, m: MunicipalityRow, viewer: CaseViewer, caseId: string, input: ReferralInput, actor: AuditActor): Promise<string> {
   return deps.db.tx(ctx, async (sql) => {
-    const c = await openCase(sql, m, viewer, caseId);
+    const c = await openCase(sql, m, viewer, caseId, true);
     const source = await sourceOf(sql, m, caseId, input);
     const providerName = await sources.providerName(sql, m.id, input.provider);
     const serviceName = input.serviceId ? await sources.serviceName(sql, m.id, input.serviceId) : undefined;
     const fields = { ...(!providerName ? { provider: { code: 'invalid' } } : {}), ...(input.serviceId && !serviceName ? { service_id: { code: 'invalid' } } : {}) };
     if (Object.keys(fields).length) throw validationError(fields);
-    const consentId = await consentFor(sql, m, c, source, input, providerName!, actor);
+    const consentId = await consentFor(sql, deps.publicUrl, m, c, source, input, providerName!, actor);
     const override = consentId ? null : input.overrideBasis;
     const id = await referrals.insert(sql, m.id, {
       caseId, planId: source.planService?.plan_id ?? null, planServiceId: source.planService?.id ?? null,
@@ -139,7 +148,7 @@ export async function send(deps: ReferralsDeps, ctx: DbContext, m: MunicipalityR
     const details = { cases: [caseId], ids: [id], provider: providerValue(input.provider), consent: consentId };
     await audit(sql, m.id, actor, { action: 'referral.sent', subjectType: 'referral', subjectId: id, details });
     if (override) {
-      await audit(sql, m.id, actor, { action: 'referral.consent_override', subjectType: 'referral', subjectId: id, reason: input.overrideReason, details: { ...details, basis: override, flagged: true } });
+      await audit(sql, m.id, actor, { action: 'referral.consent_override', subjectType: 'referral', subjectId: id, details: { ...details, basis: override, flagged: true } });
     }
     await mailNewReferral(sql, deps.publicUrl, m, input.provider, { id, service: input.serviceLabel || serviceName!, provider: providerName!, respondBy: input.respondBy });
     return id;

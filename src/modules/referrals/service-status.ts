@@ -1,4 +1,4 @@
-import { requireCaseAccess, type CaseViewer } from '../cases';
+import { requireCaseAccess, requireCaseWrite, type CaseViewer } from '../cases';
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
@@ -7,19 +7,34 @@ import { TRANSITIONS, type Action, type ProviderRef, type Status } from './domai
 import { mailCoordinator } from './mail';
 import { requireProvider } from './provider';
 import { events } from './repository-records';
-import { referrals, type ReferralRow } from './repository';
+import { referrals, sharingStands, type ReferralRow } from './repository';
 import type { ReferralsDeps } from './service-send';
 
 /** Who acts on a referral: the centre from the case (need-to-know), or the provider from its inbox. */
 export type Scope = { kind: 'case'; caseId: string } | { kind: 'provider'; provider: ProviderRef };
 
-/** The referral, locked for a change, if the scope may reach it; 404 otherwise. */
+/**
+ * The referral, locked for a change, if the scope may reach it; 404 otherwise. The centre's change
+ * (`lock`) goes through cases' one write rule: the case row locked, write access, the case open.
+ */
 export async function referralInScope(sql: Sql, m: MunicipalityRow, viewer: CaseViewer, scope: Scope, id: string, lock = false): Promise<ReferralRow> {
-  if (scope.kind === 'case') await requireCaseAccess(sql, m.id, viewer, scope.caseId);
+  if (scope.kind === 'case') await (lock ? requireCaseWrite(sql, m.id, viewer, scope.caseId) : requireCaseAccess(sql, m.id, viewer, scope.caseId));
   else await requireProvider(sql, m.id, scope.provider, viewer);
   const r = await referrals.find(sql, m.id, id, lock);
   const inScope = r && (scope.kind === 'case' ? r.case_id === scope.caseId : (scope.provider.kind === 'unit' ? r.unit_id : r.organisation_id) === scope.provider.id);
   if (!inScope) throw new AppError('not_found');
+  return r;
+}
+
+/**
+ * The one rule for every write a provider makes on a referral — accept, reject, start, complete with
+ * its outcome, a delivery: the referral of its inbox, locked, and the sharing it rests on still
+ * standing. Once the resident withdraws the consent relied on, the provider writes nothing more about
+ * them (`referral.consent_withdrawn`); the centre cancels the referral.
+ */
+export async function referralForProviderWrite(sql: Sql, m: MunicipalityRow, viewer: CaseViewer, provider: ProviderRef, id: string): Promise<ReferralRow> {
+  const r = await referralInScope(sql, m, viewer, { kind: 'provider', provider }, id, true);
+  if (!sharingStands(r)) throw new AppError('referral.consent_withdrawn');
   return r;
 }
 
@@ -28,7 +43,7 @@ export async function moveStatus(sql: Sql, m: MunicipalityRow, r: ReferralRow, t
   const change = to === 'completed' ? { status: to, outcome: text } : { status: to, reason: text };
   if (!(await referrals.setStatus(sql, m.id, r.id, r.version, change))) throw new AppError('conflict.stale');
   await events.add(sql, m.id, r.id, { from: r.status, to, reason: text }, actor.userId);
-  await audit(sql, m.id, actor, { action: `referral.${to}`, subjectType: 'referral', subjectId: r.id, reason: text, details: { cases: [r.case_id], ids: [r.id], from: r.status } });
+  await audit(sql, m.id, actor, { action: `referral.${to}`, subjectType: 'referral', subjectId: r.id, details: { cases: [r.case_id], ids: [r.id], from: r.status } });
 }
 
 /**
@@ -50,7 +65,7 @@ export async function changeStatus(
 ): Promise<ReferralRow> {
   if ((action === 'cancel') !== (scope.kind === 'case')) throw new AppError('not_found');
   return deps.db.tx(ctx, async (sql) => {
-    const r = await referralInScope(sql, m, viewer, scope, id, true);
+    const r = scope.kind === 'provider' ? await referralForProviderWrite(sql, m, viewer, scope.provider, id) : await referralInScope(sql, m, viewer, scope, id, true);
     if (r.version !== input.version) throw new AppError('conflict.stale');
     const t = TRANSITIONS[action];
     if (!t.from.includes(r.status)) throw new AppError('referral.invalid_transition');

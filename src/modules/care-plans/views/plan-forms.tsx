@@ -58,13 +58,21 @@ export function DraftActions(props: { ctx: PageContext; plan: PlanRow; base: str
   );
 }
 
-/** A submitted plan before an approver who is not its author: approve, or return with what to change. */
-export function ApprovalActions(props: { ctx: PageContext; plan: PlanRow; base: string; form: FormState }) {
+/**
+ * A submitted plan before an approver who is not its author: approve, or return with what to change.
+ * An approver who changed its content (`edited`) is told why they may not approve it, and may only return it.
+ */
+export function ApprovalActions(props: { ctx: PageContext; plan: PlanRow; base: string; form: FormState; edited: boolean; who: ComponentChildren }) {
   const { ctx, plan, base } = props;
   const { t } = ctx.i18n;
   return (
     <>
-      <Action ctx={ctx} id="approve" title={t('care_plan.approve.title')} intro={t('care_plan.approve.intro', { author: plan.author_name })} action={`${base}/approve`} version={plan.version} submit={t('care_plan.approve.submit')} />
+      {props.edited ? (
+        <p class="notice">{t('care_plan.approve.edited')}</p>
+      ) : (
+        <Action ctx={ctx} id="approve" title={t('care_plan.approve.title')} intro={t('care_plan.approve.intro', { author: plan.author_name })} action={`${base}/approve`} version={plan.version} submit={t('care_plan.approve.submit')} />
+      )}
+      {props.who}
       <Action ctx={ctx} id="return" title={t('care_plan.return.title')} action={`${base}/return`} version={plan.version} submit={t('care_plan.return.submit')} secondary>
         <TextArea ctx={ctx} form={props.form} name="return_note" label={fieldLabel(ctx, 'return_note')} hint={t('care_plan.hint.return_note')} required rows={3} />
       </Action>

@@ -17,14 +17,26 @@ function actionsOf(ctx: PageContext, data: PlanView, form: FormState) {
   const draftBeside = data.revisions.some((r) => r.id !== plan.id && (r.status === 'draft' || r.status === 'submitted'));
   if (plan.status === 'draft' && data.canEdit) return <DraftActions ctx={ctx} plan={plan} base={base} />;
   if (plan.status === 'submitted') {
-    if (data.ownPlan) return <p class="notice">{t('care_plan.approve.own')}</p>;
-    if (data.canApprove) return <ApprovalActions ctx={ctx} plan={plan} base={base} form={form} />;
-    return <p>{t('care_plan.approve.waiting')}</p>;
+    const who = <WhoApproves ctx={ctx} plan={plan} approvers={data.approvers} />;
+    if (data.ownPlan) return <>{<p class="notice">{t('care_plan.approve.own')}</p>}{who}</>;
+    if (data.canApprove) return <ApprovalActions ctx={ctx} plan={plan} base={base} form={form} edited={data.editedPlan} who={who} />;
+    return <><p>{t('care_plan.approve.waiting')}</p>{who}</>;
   }
   if (plan.status === 'approved' && data.canEdit) {
     return <MonitoringActions ctx={ctx} plan={plan} reviews={data.contents!.reviews} base={base} form={form} today={data.today} draftBeside={draftBeside} />;
   }
   return null;
+}
+
+/** Four eyes, said on the page: who wrote the plan, and who of the approvers may approve it. */
+function WhoApproves(props: { ctx: PageContext; plan: NonNullable<PlanView['plan']>; approvers: string[] }) {
+  const { t } = props.ctx.i18n;
+  return (
+    <p>
+      {t('care_plan.approve.editors', { names: props.plan.editor_names.join(', ') })}{' '}
+      {props.approvers.length ? t('care_plan.approve.who', { names: props.approvers.join(', ') }) : t('care_plan.approve.nobody')}
+    </p>
+  );
 }
 
 function Actions(props: { ctx: PageContext; data: PlanView; form: FormState }) {

@@ -88,7 +88,7 @@ export function ProviderReferralView(props: { ctx: PageContext; data: ProviderRe
       <h2>{t('referrals.deliveries.title')}</h2>
       <Deliveries ctx={ctx} deliveries={data.deliveries} />
       {deliverable ? <DeliveryForm ctx={ctx} base={props.base} form={formOf('delivery')} /> : null}
-      {providerActionsFor(r.status).length ? (
+      {r.shared && providerActionsFor(r.status).length ? (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t('referrals.actions.title')}</h2>
           {providerActionsFor(r.status).map((a) => (

@@ -2,7 +2,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { Checkbox, InputField, SelectField, TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
-import { OVERRIDE_BASES } from '../domain';
+import { CONSENT_MANNERS, OVERRIDE_BASES } from '../domain';
 import type { ConsentRow } from '../repository-sources';
 import type { SendingForm } from '../service-send';
 
@@ -10,7 +10,7 @@ const casePath = (ctx: PageContext, caseId: string) => `/${ctx.municipality!.slu
 
 function Consents(props: { ctx: PageContext; consents: ConsentRow[] }) {
   const { ctx } = props;
-  const { t, dateTime } = ctx.i18n;
+  const { t, dateTime, date } = ctx.i18n;
   if (props.consents.length === 0) return <p>{t('referrals.send.no_consents')}</p>;
   return (
     <ul>
@@ -18,6 +18,9 @@ function Consents(props: { ctx: PageContext; consents: ConsentRow[] }) {
         <li>
           {c.recipient || t('referrals.send.consent_unnamed')} — {t('referrals.send.consent_given', { when: dateTime(c.given_at) })}
           {c.recorded_by_name ? `, ${t('referrals.send.consent_recorded_by', { name: c.recorded_by_name })}` : ''}
+          {c.statement && c.stated_on && c.stated_manner
+            ? `, ${t('referrals.send.consent_restated', { statement: c.statement, day: date(c.stated_on), manner: t(`referrals.consent_manner.${c.stated_manner}`) })}`
+            : ''}
           {c.withdrawn_at ? <strong>; {t('referrals.send.consent_withdrawn', { when: dateTime(c.withdrawn_at) })}</strong> : null}
           {!c.withdrawn_at && !c.recipient_unit_id && !c.recipient_organisation_id ? ` (${t('referrals.send.consent_no_id')})` : ''}
         </li>
@@ -55,7 +58,11 @@ export function SendPage(props: { ctx: PageContext; data: SendingForm; form: For
     record_consent: t('referrals.field.record_consent'),
     override_basis: t('referrals.field.override_basis'),
     override_reason: t('referrals.field.override_reason'),
+    consent_statement: t('referrals.field.consent_statement'),
+    consent_given_on: t('referrals.field.consent_given_on'),
+    consent_manner: t('referrals.field.consent_manner'),
   };
+  const withdrawn = [...new Set(data.consents.filter((c) => c.withdrawn_at).map((c) => c.recipient))];
   const providerOptions = [
     ...data.units.map((u) => ({ value: `unit:${u.id}`, label: t('referrals.send.unit_option', { name: u.name }) })),
     ...data.organisations.map((o) => ({ value: `organisation:${o.id}`, label: o.name })),
@@ -85,6 +92,16 @@ export function SendPage(props: { ctx: PageContext; data: SendingForm; form: For
           <legend>{t('referrals.send.consent_legend')}</legend>
           <p class="hint">{t('referrals.send.consent_intro')}</p>
           <Checkbox ctx={ctx} form={form} name="record_consent" label={labels.record_consent!} hint={t('referrals.send.record_consent_hint', { name: ctx.user!.displayName })} />
+          {withdrawn.length ? (
+            <fieldset class="field">
+              <legend>{t('referrals.send.renewal_legend')}</legend>
+              <p class="hint">{t('referrals.send.renewal_intro', { recipients: withdrawn.join(', ') })}</p>
+              <TextArea ctx={ctx} form={form} name="consent_statement" label={labels.consent_statement!} hint={t('referrals.send.consent_statement_hint')} rows={3} />
+              <InputField ctx={ctx} form={form} name="consent_given_on" type="date" label={labels.consent_given_on!} size="medium" />
+              <SelectField ctx={ctx} form={form} name="consent_manner" label={labels.consent_manner!} placeholder={t('referrals.send.manner_choose')}
+                options={CONSENT_MANNERS.map((m) => ({ value: m, label: t(`referrals.consent_manner.${m}`) }))} />
+            </fieldset>
+          ) : null}
           <SelectField ctx={ctx} form={form} name="override_basis" label={labels.override_basis!} hint={t('referrals.send.override_hint')} placeholder={t('referrals.send.override_none')}
             options={OVERRIDE_BASES.map((b) => ({ value: b, label: t(`referrals.override.${b}`) }))} />
           <TextArea ctx={ctx} form={form} name="override_reason" label={labels.override_reason!} hint={t('referrals.send.override_reason_hint')} rows={3} />
