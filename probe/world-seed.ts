@@ -117,7 +117,7 @@ export async function seedMunicipality(
   const deps = { db, publicUrl: 'http://localhost:3000' };
   const invited = [`zaproszenie-${tag}-1@example.pl`, `zaproszenie-${tag}-2@example.pl`];
   const links: string[] = [];
-  for (const email of invited) links.push((await inviteStaff(deps, ctx, m, { email, roles: ['coordinator'], locale: 'pl' }, actor)).link);
+  for (const email of invited) links.push((await inviteStaff(deps, ctx, m, { email, roles: ['coordinator'], locale: 'pl' }, actor)).link!);
 
   return db.tx(ctx, async (sql) => {
     const active = await one<{ id: string; provider_id: string }>(
@@ -246,9 +246,16 @@ async function applicationIds(sql: Sql, m: MunicipalityRow, representative: Test
 
 /**
  * What only the app itself can make: an organisation's invitation (its token travels only by mail).
- * The federation's administrator invites someone through the members page's form.
+ * The federation's administrator invites someone through the members page's form, and another
+ * organisation to the federation; the administrator asks for an auditor, which waits for the
+ * director's confirmation (its link travels only by mail).
  */
-export async function seedThroughApp(db: Database, m: MunicipalityRow, representative: { user: TestUser; client: TestClient }): Promise<string[]> {
+export async function seedThroughApp(
+  db: Database,
+  m: MunicipalityRow,
+  representative: { user: TestUser; client: TestClient },
+  admin: { client: TestClient },
+): Promise<string[]> {
   const [federation] = await db.ownerTx((sql) =>
     sql.query<{ id: string }>("SELECT id FROM organisations WHERE municipality_id = $1 AND registered_by = $2 AND status = 'verified'", [m.id, representative.user.id]),
   );
@@ -256,5 +263,20 @@ export async function seedThroughApp(db: Database, m: MunicipalityRow, represent
   const email = `czlonek-${uniq()}@example.pl`;
   const res = await representative.client.post(`/${m.slug}/organisations/${federation.id}/invitations`, { email });
   if (res.statusCode !== 303) throw new Error(`inviting to the organisation: ${res.statusCode}`);
-  return [email];
+  const [candidate] = await db.ownerTx((sql) =>
+    sql.query<{ id: string }>(
+      `SELECT o.id FROM organisations o WHERE o.municipality_id = $1 AND o.status = 'verified' AND o.id <> $2
+         AND NOT EXISTS (SELECT 1 FROM federation_members f WHERE f.municipality_id = o.municipality_id AND f.federation_id = $2 AND f.member_id = o.id)
+       ORDER BY o.name LIMIT 1`,
+      [m.id, federation.id],
+    ),
+  );
+  if (!candidate) throw new Error('no organisation to invite to the federation');
+  const joining = await representative.client.post(`/${m.slug}/organisations/${federation.id}/federation`, { member_id: candidate.id, since: '' });
+  if (joining.statusCode !== 303) throw new Error(`inviting to the federation: ${joining.statusCode}`);
+  const auditor = `audytor-${uniq()}@example.pl`;
+  await admin.client.get(`/${m.slug}/staff`);
+  const grant = await admin.client.post(`/${m.slug}/staff/invitations`, { email: auditor, roles: 'auditor' });
+  if (grant.statusCode !== 303) throw new Error(`asking for an auditor: ${grant.statusCode}`);
+  return [email, auditor];
 }

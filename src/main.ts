@@ -3,9 +3,10 @@ import { buildApp } from './app';
 import { loadConfig } from './platform/config';
 import { migrate } from './platform/db/migrate';
 import { openDatabase } from './platform/db/open';
+import type { Database } from './platform/db/types';
 import { createMailer } from './platform/mail/mailer';
 import { resolveAppSecret } from './platform/secret';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsWithDemoPassword, seedDemo } from './seed/demo';
 
 /** start: config → database → migrations → demo seed → app → listen; SIGTERM/SIGINT close cleanly. */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(db);
     const seeded = config.seedDemo ? await seedDemo(db) : false;
+    if (config.env === 'production') await refuseDemoPasswords(db);
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
     const { app } = await buildApp({
       config,
@@ -58,11 +60,29 @@ async function main(): Promise<void> {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`);
       console.log('Pracownicy włączają logowanie dwuetapowe (TOTP) przy pierwszym wejściu na stronę z danymi osobowymi.');
     }
-    if (!config.smtpUrl) console.log(`Bez SMTP poczta trafia do: ${config.publicUrl}/dev/mail\n`);
+    if (!config.smtpUrl) {
+      console.log(config.devMailbox
+        ? `Bez SMTP poczta trafia do: ${config.publicUrl}/dev/mail\n`
+        : 'Bez SMTP poczta nie wychodzi (strona /dev/mail włącza się tylko z DEV_MAILBOX=true poza produkcją).\n');
+    }
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** Production does not start while an account opens with the password the README publishes. */
+async function refuseDemoPasswords(db: Database): Promise<void> {
+  const open = await demoAccountsWithDemoPassword(db);
+  if (open.length === 0) return;
+  throw new Error(
+    [
+      'Odmowa startu (NODE_ENV=production): konta demonstracyjne mają wciąż hasło opublikowane w README:',
+      ...open.map((e) => `  ${e}`),
+      'Zablokuj je poleceniem `npm run cli -- demo lock` (losowe hasła, koniec sesji; na PGlite przy zatrzymanym serwerze)',
+      'albo zmień ich hasła, i nie ustawiaj SEED_DEMO=true w produkcji. Potem uruchom ponownie.',
+    ].join('\n'),
+  );
 }
 
 main().catch((err) => {

@@ -1,4 +1,5 @@
-import { hashPassword } from '../platform/auth/passwords';
+import crypto from 'node:crypto';
+import { hashPassword, verifyPassword } from '../platform/auth/passwords';
 import { users } from '../platform/auth/repository';
 import type { Role } from '../platform/auth/roles';
 import type { Database } from '../platform/db/types';
@@ -109,3 +110,28 @@ export async function seedDemo(db: Database): Promise<boolean> {
 }
 
 const DEMO_MUNICIPALITY = { name: 'Miasto Żyrardów', teryt: '1438011', slug: 'zyrardow', cusName: 'Centrum Usług Społecznych w Żyrardowie' };
+
+/**
+ * The demo accounts that still open with DEMO_PASSWORD, which the README publishes: production
+ * refuses to start while there is one. argon2 runs off the event loop.
+ */
+export async function demoAccountsWithDemoPassword(db: Database): Promise<string[]> {
+  const rows = await db.ownerTx((sql) =>
+    sql.query<{ email: string; password_hash: string }>('SELECT email, password_hash FROM users WHERE email = ANY($1) ORDER BY email', [DEMO_ACCOUNTS.map((a) => a.email)]),
+  );
+  const open = await Promise.all(rows.map(async (r) => ((await verifyPassword(r.password_hash, DEMO_PASSWORD)) ? r.email : null)));
+  return open.filter((e): e is string => e !== null);
+}
+
+/** Gives each demo account still on DEMO_PASSWORD a random password nobody knows and ends its sessions. */
+export async function lockDemoAccounts(db: Database): Promise<string[]> {
+  const open = await demoAccountsWithDemoPassword(db);
+  for (const email of open) {
+    const passwordHash = await hashPassword(crypto.randomBytes(32).toString('base64url'));
+    await db.ownerTx(async (sql) => {
+      await sql.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE email = $1', [email, passwordHash]);
+      await sql.query('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email]);
+    });
+  }
+  return open;
+}

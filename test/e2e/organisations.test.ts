@@ -1,3 +1,4 @@
+import { totpCode } from '../../src/platform/auth/totp';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -31,6 +32,10 @@ describeInBrowser('browser: the registry of organisations', (h) => {
     await page.getByLabel(/^Adres e-mail/).fill(user.email);
     await page.getByLabel(/^Hasło/).fill(user.password);
     await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
+    if (user.totpSecret) {
+      await page.getByLabel(/^Kod/).fill(totpCode(user.totpSecret));
+      await clickAndWait(page, page.getByRole('button', { name: 'Potwierdź' }));
+    }
     assert.equal(new URL(page.url()).pathname, next);
   };
 
@@ -83,7 +88,7 @@ describeInBrowser('browser: the registry of organisations', (h) => {
 
   test('registering by keyboard: every field in order, errors summarised and linked, then the staff queue and review', async () => {
     const registrant = await makeUser(h.db, {});
-    const organiser = await makeUser(h.db, { municipality: m, roles: ['community_organiser'] });
+    const organiser = await makeUser(h.db, { municipality: m, roles: ['community_organiser'], totp: true });
     const context = await browser.newContext({ javaScriptEnabled: false });
     const a11y = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TestClient } from '../support/client';
-import { makeMunicipality } from '../support/factories';
-import { describeEachEngine } from '../support/harness';
+import { makeMunicipality, makeUser } from '../support/factories';
+import { describeEachEngine, devMail, linkIn } from '../support/harness';
 import { logIn } from '../support/session';
 import {
   auditActions, CONFLICT, inputValue, organisationForm, organisationRow, ownerQuery, pageText, person, register, seededMunicipality, staff, verify,
 } from './organisations-helpers';
 
 const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
+/** The invitation an organisation's administrator is offered to accept. */
+const offered = (body: string) => /federation-invitations\/accept"[\s\S]*?name="invitation" value="([0-9a-f-]{36})"/.exec(body)?.[1];
 
 describeEachEngine('organisations: tenants, rights, concurrent edits, federations', (h) => {
   test("another municipality's staff can neither see nor verify a registration", async () => {
@@ -32,6 +34,22 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assert.equal((await outsider.get(`/${b.slug}/organisations/${id}/edit`)).statusCode, 404);
     assert.equal((await organisationRow(h, a, { id })).status, 'pending', 'nothing changed');
     assert.deepEqual((await auditActions(h, a, id)).map((e) => e.action), ['organisation.registered']);
+  });
+
+  test("review 1 #16a: leaders' contacts on organisations.manage pages need the staff member's TOTP", async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Kontaktów');
+    const { c: owner } = await person(h);
+    const id = await register(h, owner, m);
+    const organiser = await logIn(h, await makeUser(h.db, { municipality: m, roles: ['community_organiser'] }));
+    for (const path of ['queue', `${id}/review`, 'export.csv', `${id}/edit`]) {
+      const res = await organiser.get(`/${m.slug}/organisations/${path}`);
+      assert.notEqual(res.statusCode, 200, path);
+      assert.ok(!res.body.includes('Biuro@Tkaczki.example'.toLowerCase()) && !res.body.includes('46 855 11 22'), `${path} shows no contacts`);
+    }
+    const json = await organiser.postJson(`/${m.slug}/organisations/${id}/verify`, { version: '1' });
+    assert.deepEqual([json.statusCode, code(json)], [403, 'auth.mfa_required']);
+    const { c: enrolled } = await staff(h, m);
+    assert.equal((await enrolled.get(`/${m.slug}/organisations/${id}/review`)).statusCode, 200, 'with TOTP the review opens');
   });
 
   test('only staff decide; a registration is edited by its registrant (or staff), a verified one by its administrators', async () => {
@@ -130,8 +148,13 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assert.ok(page.body.includes(`<option value="${club}">`), 'the club can join');
     assert.ok(!page.body.includes(`<option value="${waiting}">`), 'a registration waiting for verification cannot');
 
+    const { user: clubAdmin, c: clubClient } = await person(h, m, ['ngo_member']);
+    await ownerQuery(h, "INSERT INTO organisation_members (municipality_id, organisation_id, user_id, role) VALUES ($1, $2, $3, 'admin') RETURNING user_id", [m.id, club, clubAdmin.id]);
     const added = await repClient.post(`/${m.slug}/organisations/${federation}/federation`, { member_id: club, since: '2025-02-01' });
     assert.equal(added.statusCode, 303);
+    const invitation = offered((await clubClient.get(`/${m.slug}/organisations/${club}/federation-invitations`)).body);
+    assert.ok(invitation, "the club's administrator is offered the invitation");
+    assert.equal((await clubClient.post(`/${m.slug}/organisations/${club}/federation-invitations/accept`, { invitation })).statusCode, 303);
     const clubProfile = pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body);
     assert.match(clubProfile, /Należy do federacji Federacja Organizacji Pozarządowych „DZIAŁAJ\.MY” — członek od 1 lutego 2025/);
     const again = await repClient.postJson(`/${m.slug}/organisations/${federation}/federation`, { member_id: club, since: '' });
@@ -147,6 +170,51 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assert.equal((await organiser.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 303);
     assert.ok(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body).includes('Nie należy do żadnej federacji z rejestru gminy.'));
     assert.equal((await repClient.get(`/${m.slug}/organisations/${club}/federation`)).statusCode, 404, 'a club is not a federation');
-    assert.deepEqual((await auditActions(h, m, federation)).map((e) => e.action), ['organisation.federation_member_added', 'organisation.federation_member_removed']);
+    assert.deepEqual((await auditActions(h, m, federation)).map((e) => e.action), [
+      'organisation.federation_member_invited', 'organisation.federation_member_added', 'organisation.federation_member_removed',
+    ]);
+  });
+
+  test("review 1 #16b: a federation only invites an organisation; it is a member once its administrator accepts, and not if they decline", async () => {
+    const { user: rep } = await person(h);
+    const m = await seededMunicipality(h, 'Gmina Zgody', rep.id);
+    const repClient = await logIn(h, rep);
+    const federation = (await organisationRow(h, m, { name: 'Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”' })).id;
+    const club = (await organisationRow(h, m, { name: 'Uczniowski Klub Sportowy „Lniane Orły”' })).id;
+    const { user: clubAdmin, c: clubClient } = await person(h, m, ['ngo_member']);
+    const { user: clubMember, c: memberClient } = await person(h, m, ['ngo_member']);
+    await ownerQuery(h, "INSERT INTO organisation_members (municipality_id, organisation_id, user_id, role) VALUES ($1, $2, $3, 'admin'), ($1, $2, $4, 'member') RETURNING user_id", [
+      m.id, club, clubAdmin.id, clubMember.id,
+    ]);
+    const members = async () => (await ownerQuery<{ member_id: string }>(h, 'SELECT member_id FROM federation_members WHERE federation_id = $1 AND member_id = $2', [federation, club])).length;
+    const invite = () => repClient.post(`/${m.slug}/organisations/${federation}/federation`, { member_id: club, since: '2025-03-01' });
+
+    assert.equal((await invite()).statusCode, 303);
+    assert.equal(await members(), 0, 'not a member before it accepts');
+    assert.ok(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body).includes('Nie należy do żadnej federacji z rejestru gminy.'));
+    assert.equal((await invite()).statusCode, 422, 'one open invitation at a time');
+    await h.worker.drain();
+    const [mail] = await devMail(h.db, clubAdmin.email);
+    assert.ok(mail && mail.subject.startsWith('Zaproszenie do federacji'), "the club's administrator is mailed");
+    const page = linkIn(mail.body_text);
+    const id = offered((await clubClient.get(page)).body);
+    assert.ok(id);
+
+    // Neither a plain member of the club nor the federation (nor staff) answers for it.
+    assert.equal((await memberClient.post(`${page}/accept`, { invitation: id })).statusCode, 403);
+    assert.equal((await repClient.post(`${page}/accept`, { invitation: id })).statusCode, 404);
+    const { c: organiser } = await staff(h, m);
+    assert.ok([403, 404].includes((await organiser.post(`${page}/accept`, { invitation: id })).statusCode));
+    assert.equal(await members(), 0);
+
+    assert.equal((await clubClient.post(`${page}/decline`, { invitation: id })).statusCode, 303);
+    assert.equal(await members(), 0, 'declined: still not a member');
+    assert.equal((await clubClient.post(`${page}/accept`, { invitation: id })).statusCode, 404, 'answered once');
+
+    assert.equal((await invite()).statusCode, 303, 'invited again');
+    const again = offered((await clubClient.get(page)).body);
+    assert.equal((await clubClient.post(`${page}/accept`, { invitation: again! })).statusCode, 303);
+    assert.equal(await members(), 1, 'a member once accepted');
+    assert.match(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body), /Należy do federacji Federacja Organizacji Pozarządowych „DZIAŁAJ\.MY” — członek od 1 marca 2025/);
   });
 });

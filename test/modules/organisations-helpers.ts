@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { seedOrganisationFixtures } from '../../src/modules/organisations';
-import type { Role } from '../../src/platform/auth/roles';
+import { isStaff, type Role } from '../../src/platform/auth/roles';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import type { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
@@ -45,7 +45,7 @@ export function organisationForm(over: Record<string, string | string[]> = {}): 
 }
 
 export async function person(h: Harness, m?: MunicipalityRow, roles: Role[] = [], email?: string): Promise<{ user: TestUser; c: TestClient }> {
-  const user = await makeUser(h.db, { municipality: m, roles, ...(email ? { email } : {}) });
+  const user = await makeUser(h.db, { municipality: m, roles, totp: isStaff(roles), ...(email ? { email } : {}) });
   return { user, c: await logIn(h, user) };
 }
 

@@ -154,6 +154,51 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     assert.equal((await joiner.get(`/${m.slug}/organisation-invitations/nie-ma-takiego`)).statusCode, 400);
   });
 
+  test("review 2 #10: an organisation's administrator or the centre's staff remove a member after a confirmation page; access ends at once; the last administrator stays", async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Usuwania');
+    const { c: organiser } = await staff(h, m);
+    const { user: admin, c: ac } = await person(h);
+    const id = await register(h, ac, m);
+    assert.equal((await verify(h, organiser, m, id)).statusCode, 303);
+    const join = async (email: string) => {
+      const p = await person(h, m, ['ngo_member'], email);
+      await ownerQuery(h, "INSERT INTO organisation_members (municipality_id, organisation_id, user_id, role) VALUES ($1, $2, $3, 'member') RETURNING user_id", [m.id, id, p.user.id]);
+      return p;
+    };
+    const { user: member, c: mc } = await join(`byla-${uniq()}@example.pl`);
+    const inbox = `/${m.slug}/organisations/${id}/referrals`;
+    assert.equal((await mc.get(inbox)).statusCode, 200, 'a member reads the referral inbox');
+    assert.equal((await mc.get(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`)).statusCode, 403, 'a member removes nobody');
+    assert.equal((await mc.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`)).statusCode, 403);
+
+    const list = await ac.get(`/${m.slug}/organisations/${id}/members`);
+    const removeUrl = `/${m.slug}/organisations/${id}/members/${member.id}/remove`;
+    assert.ok(list.body.includes(`href="${removeUrl}"`), 'the list links to the removal');
+    const confirm = await ac.get(removeUrl);
+    assert.equal(confirm.statusCode, 200);
+    assert.ok(confirm.body.includes(member.email) && confirm.body.includes('Usuń z organizacji'), 'a confirmation page first');
+    assert.equal((await mc.get(inbox)).statusCode, 200, 'opening the page removes nobody');
+    const removed = await ac.post(removeUrl);
+    assert.equal(removed.statusCode, 303);
+    assert.equal(removed.headers.location, `/${m.slug}/organisations/${id}/members`);
+    assert.ok([403, 404].includes((await mc.get(inbox)).statusCode), 'the removed member loses the inbox at once');
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM organisation_members WHERE organisation_id = $1 AND user_id = $2', [id, member.id])).length, 0);
+    assert.equal((await ac.post(removeUrl)).statusCode, 404, 'removed once');
+
+    // The centre's staff (organisations.manage) see the people and remove them too.
+    const { user: second } = await join(`druga-${uniq()}@example.pl`);
+    assert.equal((await organiser.get(`/${m.slug}/organisations/${id}/members`)).statusCode, 200);
+    assert.equal((await organiser.post(`/${m.slug}/organisations/${id}/members/${second.id}/remove`)).statusCode, 303);
+
+    // The last administrator cannot be removed, by themselves or by staff.
+    const last = await ac.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`);
+    assert.deepEqual([last.statusCode, (last.json() as { error: { code: string } }).error.code], [409, 'organisation.last_admin']);
+    assert.equal((await organiser.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`)).statusCode, 409);
+    assert.equal((await ac.get(`/${m.slug}/organisations/${id}/members`)).statusCode, 200, 'still its administrator');
+    const removals = (await auditActions(h, m, id)).filter((a) => a.action === 'organisation.member_removed');
+    assert.equal(removals.length, 2);
+  });
+
   test('an informal group names a leader instead of registry numbers; numbers already in the registry are refused', async () => {
     const m = await makeMunicipality(h.db, 'Gmina Grup');
     const { c } = await person(h);

@@ -11,7 +11,8 @@ const errorCode = (res: LightMyRequestResponse) => (res.json() as { error: { cod
 const checked = (body: string, role: string) => new RegExp(`<input[^>]*id="f-roles-${role}"[^>]*\\bchecked\\b`).test(body);
 
 const CONFLICT = 'Ktoś inny zmienił te dane w międzyczasie.';
-const LAST_ADMIN = 'Gmina musi mieć co najmniej jednego administratora.';
+const OWN_ACCOUNT = 'To Twoje konto: własnych ról nie zmieniasz.';
+const CANNOT_ALONE = 'ról administratora, dyrektora i audytora nie można nadać w pojedynkę';
 
 describeEachEngine('staff and invitations', (h) => {
   const rolesOf = async (m: MunicipalityRow, userId: string) => {
@@ -114,7 +115,7 @@ describeEachEngine('staff and invitations', (h) => {
   test('a revoked invitation cannot be accepted', async () => {
     const { m, admin, c } = await setup();
     const email = `odwolana-${uniq()}@example.pl`;
-    const { path } = await invite(c, m, email, ['auditor']);
+    const { path } = await invite(c, m, email, ['analyst']);
     const list = await c.get(`/${m.slug}/staff`);
     const action = new RegExp(`action="(/${m.slug}/staff/invitations/([0-9a-f-]{36})/revoke)"`).exec(list.body);
     assert.ok(action, 'the pending invitation has a revoke button');
@@ -191,26 +192,26 @@ describeEachEngine('staff and invitations', (h) => {
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, `/${m.slug}/staff`);
 
-    const stale = await second.post(url, { roles: ['director'], version: version(form2.body)! });
+    const stale = await second.post(url, { roles: ['evaluator'], version: version(form2.body)! });
     assert.equal(stale.statusCode, 409);
     assert.ok(stale.body.includes(CONFLICT), 'the conflict is explained');
     // The form now shows what is saved, with the new version, so a retry is deliberate.
     assert.ok(checked(stale.body, 'analyst') && checked(stale.body, 'coordinator'));
-    assert.ok(!checked(stale.body, 'director'));
+    assert.ok(!checked(stale.body, 'evaluator'));
     assert.equal(version(stale.body), String(before!.version + 1));
 
     const after = await rolesOf(m, member.id);
     assert.deepEqual([...after!.roles].sort(), ['analyst', 'coordinator']);
     assert.equal(after!.version, before!.version + 1);
 
-    const viaJson = await second.postJson(url, { roles: 'director', version: version(form2.body)! });
+    const viaJson = await second.postJson(url, { roles: 'evaluator', version: version(form2.body)! });
     assert.equal(viaJson.statusCode, 409);
     assert.equal(errorCode(viaJson), 'conflict.stale');
 
     // Retrying with the current version works.
-    const retry = await second.post(url, { roles: ['director'], version: version(stale.body)! });
+    const retry = await second.post(url, { roles: ['evaluator'], version: version(stale.body)! });
     assert.equal(retry.statusCode, 303);
-    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['director']);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['evaluator']);
   });
 
   test('saves sent at the same moment with the same version: exactly one wins', async () => {
@@ -223,11 +224,11 @@ describeEachEngine('staff and invitations', (h) => {
     const { version } = (await rolesOf(m, member.id))!;
     const [r1, r2] = await Promise.all([
       first.post(url, { roles: ['analyst'], version: String(version) }),
-      second.post(url, { roles: ['director'], version: String(version) }),
+      second.post(url, { roles: ['evaluator'], version: String(version) }),
     ]);
     assert.deepEqual([r1.statusCode, r2.statusCode].sort(), [303, 409]);
     const after = (await rolesOf(m, member.id))!;
-    assert.deepEqual(after.roles, r1.statusCode === 303 ? ['analyst'] : ['director'], 'the winner’s roles, untouched by the loser');
+    assert.deepEqual(after.roles, r1.statusCode === 303 ? ['analyst'] : ['evaluator'], 'the winner’s roles, untouched by the loser');
     assert.equal(after.version, version + 1);
   });
 
@@ -254,24 +255,113 @@ describeEachEngine('staff and invitations', (h) => {
     assert.equal(admins.length, 1);
   });
 
-  test('the last administrator cannot remove their own administrator role', async () => {
+  test('review 1 #7: nobody changes their own roles — by the form, by JSON, nor by inviting their own address', async () => {
     const { m, admin, c } = await setup();
+    await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true });
     const url = `/${m.slug}/staff/${admin.id}`;
     const form = await c.get(url);
-    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
-    const res = await c.post(url, { roles: ['auditor'], version });
-    assert.equal(res.statusCode, 409);
-    assert.ok(res.body.includes(LAST_ADMIN));
-    const json = await c.postJson(url, { roles: 'auditor', version });
-    assert.equal(json.statusCode, 409);
-    assert.equal(errorCode(json), 'staff.last_admin');
+    assert.equal(form.statusCode, 200);
+    assert.ok(form.body.includes(OWN_ACCOUNT), 'the page says so');
+    assert.ok(!form.body.includes('name="roles"'), 'and offers no form');
+    const { version } = (await rolesOf(m, admin.id))!;
+    const res = await c.post(url, { roles: ['administrator', 'director'], version: String(version) });
+    assert.equal(res.statusCode, 403);
+    const json = await c.postJson(url, { roles: ['administrator', 'auditor'], version: String(version) });
+    assert.deepEqual([json.statusCode, errorCode(json)], [403, 'staff.own_roles']);
+    const drop = await c.postJson(url, { roles: 'auditor', version: String(version) });
+    assert.deepEqual([drop.statusCode, errorCode(drop)], [403, 'staff.own_roles']);
     assert.deepEqual((await rolesOf(m, admin.id))?.roles, ['administrator']);
-    assert.equal((await c.get(`/${m.slug}/staff`)).statusCode, 200, 'still an administrator');
 
-    // Keeping administrator while adding a role is fine.
-    const ok = await c.post(url, { roles: ['administrator', 'auditor'], version });
-    assert.equal(ok.statusCode, 303);
-    assert.deepEqual([...(await rolesOf(m, admin.id))!.roles].sort(), ['administrator', 'auditor']);
+    const self = await c.postJson(`/${m.slug}/staff/invitations`, { email: admin.email, roles: 'analyst' });
+    assert.equal(self.statusCode, 422);
+    assert.equal((self.json() as { error: { fields: Record<string, { code: string }> } }).error.fields.email?.code, 'staff_own_email');
+    const invitations = await h.db.ownerTx((sql) => sql.query('SELECT 1 FROM invitations WHERE municipality_id = $1', [m.id]));
+    assert.equal(invitations.length, 0);
+  });
+
+  test('review 1 #7: director waits for a second administrator, who confirms; every change is mailed to all administrators and audited', async () => {
+    const { m, admin: one, c: c1 } = await setup();
+    const two = await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true });
+    const c2 = await logIn(h, two);
+    const member = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
+    const url = `/${m.slug}/staff/${member.id}`;
+    await c1.get(url);
+    const { version } = (await rolesOf(m, member.id))!;
+    const asked = await c1.post(url, { roles: ['coordinator', 'director'], version: String(version) });
+    assert.equal(asked.statusCode, 303);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['coordinator'], 'nothing granted yet');
+    await h.worker.drain();
+    assert.ok((await devMail(h.db, two.email)).some((e) => e.subject.startsWith('Prośba o nadanie ról')), 'the second administrator is asked');
+
+    const page = await c1.get(`/${m.slug}/staff`);
+    const id = new RegExp(`/${m.slug}/staff/grants/([0-9a-f-]{36})/decline`).exec(page.body)?.[1];
+    assert.ok(id, 'the request is listed');
+    assert.ok(!page.body.includes(`/staff/grants/${id}/confirm`), 'the asker is offered no confirmation');
+    const own = await c1.postJson(`/${m.slug}/staff/grants/${id}/confirm`);
+    assert.deepEqual([own.statusCode, errorCode(own)], [403, 'staff.grant_own']);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['coordinator']);
+    const byDb = await h.db
+      .ownerTx((sql) => sql.query('UPDATE staff_role_grants SET decided_by = requested_by, decided_at = now(), confirmed = true WHERE id = $1', [id]))
+      .then(() => 'accepted', () => 'refused');
+    assert.equal(byDb, 'refused', 'a CHECK keeps the four eyes');
+
+    await c2.get(`/${m.slug}/staff`);
+    const confirmed = await c2.post(`/${m.slug}/staff/grants/${id}/confirm`);
+    assert.equal(confirmed.statusCode, 303);
+    assert.deepEqual([...(await rolesOf(m, member.id))!.roles].sort(), ['coordinator', 'director']);
+    assert.equal((await c2.postJson(`/${m.slug}/staff/grants/${id}/confirm`)).statusCode, 410, 'decided once');
+
+    await h.worker.drain();
+    for (const a of [one, two]) {
+      const mails = await devMail(h.db, a.email);
+      assert.ok(mails.some((e) => e.subject.startsWith('Zmiana ról w zespole') && e.body_text.includes('dyrektor')), `${a.email} is told`);
+    }
+    assert.ok((await auditActions(m, one.id)).some((e) => e.action === 'staff.grant_requested' && e.details.grant === id));
+    assert.ok((await auditActions(m, two.id)).some((e) => e.action === 'staff.roles_changed' && e.details.grant === id && e.details.requested_by === one.id));
+
+    // A role that opens nothing more is changed at once, and mailed to the administrators too.
+    const v = (await rolesOf(m, member.id))!.version;
+    assert.equal((await c1.post(url, { roles: ['director'], version: String(v) })).statusCode, 303);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['director']);
+    await h.worker.drain();
+    assert.equal((await devMail(h.db, two.email)).filter((e) => e.subject.startsWith('Zmiana ról w zespole')).length, 2);
+  });
+
+  test('review 1 #7: a single administrator needs a director to confirm by the mailed link, and without one cannot grant alone', async () => {
+    const { m, c } = await setup();
+    const member = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
+    const url = `/${m.slug}/staff/${member.id}`;
+    const form = await c.get(url);
+    assert.ok(form.body.includes(CANNOT_ALONE), 'the page says it cannot be granted alone');
+    const v = String((await rolesOf(m, member.id))!.version);
+    const alone = await c.postJson(url, { roles: ['coordinator', 'auditor'], version: v });
+    assert.deepEqual([alone.statusCode, errorCode(alone)], [409, 'staff.grant_needs_second']);
+    const alonePage = await c.post(url, { roles: ['coordinator', 'auditor'], version: v });
+    assert.equal(alonePage.statusCode, 409);
+    assert.ok(alonePage.body.includes('Roli administratora, dyrektora ani audytora nie nadaje jedna osoba'));
+    const invited = await c.postJson(`/${m.slug}/staff/invitations`, { email: `audytor-${uniq()}@example.pl`, roles: 'auditor' });
+    assert.deepEqual([invited.statusCode, errorCode(invited)], [409, 'staff.grant_needs_second']);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['coordinator']);
+
+    const director = await makeUser(h.db, { municipality: m, roles: ['director'], totp: true });
+    const email = `audytorka-${uniq()}@example.pl`;
+    const asked = await c.postJson(`/${m.slug}/staff/invitations`, { email, roles: 'auditor' });
+    assert.equal(asked.statusCode, 202);
+    await h.worker.drain();
+    assert.deepEqual(await devMail(h.db, email), [], 'no invitation before the confirmation');
+    const [mail] = (await devMail(h.db, director.email)).filter((e) => e.subject.startsWith('Prośba o nadanie ról'));
+    assert.ok(mail, 'the director is asked by mail');
+    const link = linkIn(mail.body_text);
+    assert.match(link, new RegExp(`^/${m.slug}/role-grants/`));
+    assert.equal((await c.get(link)).statusCode, 403, 'the asking administrator cannot use the link');
+    const dc = await logIn(h, director);
+    const page = await dc.get(link);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(email));
+    assert.equal((await dc.post(link, { decision: 'confirm' })).statusCode, 303);
+    await h.worker.drain();
+    assert.equal((await devMail(h.db, email)).length, 1, 'the invitation is sent once confirmed');
+    assert.equal((await dc.post(link, { decision: 'confirm' })).statusCode, 410);
   });
 
   test('viewing the staff list is recorded in the audit log', async () => {

@@ -18,7 +18,7 @@ const READY_TIMEOUT_MS = 30_000;
 const SHUTDOWN_LIMIT_MS = 15_000;
 
 /** Settings the child must not inherit from the test run (or the developer's shell). */
-const NOT_INHERITED = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'WSP_PGLITE_TEMPLATE', 'PUBLIC_URL', 'APP_SECRET', 'SMTP_URL', 'SEED_DEMO', 'PORT', 'HOST', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV']);
+const NOT_INHERITED = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'WSP_PGLITE_TEMPLATE', 'PUBLIC_URL', 'APP_SECRET', 'SMTP_URL', 'SEED_DEMO', 'DEV_MAILBOX', 'PORT', 'HOST', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV']);
 
 interface Exit {
   code: number | null;
@@ -51,11 +51,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function spawnServer(env: { DATA_DIR: string; DATABASE_URL?: string }): Promise<Server> {
+async function spawnServer(env: { DATA_DIR: string; DATABASE_URL?: string; NODE_ENV?: string; APP_SECRET?: string }): Promise<Server> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.has(k)));
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // As `npm start` does (package.json): the demo's env file asks for the development mailbox.
+  const child = spawn(process.execPath, ['--env-file=scripts/demo.env', '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...inherited, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -254,6 +255,16 @@ describe('process lifecycle: npm start on PGlite', () => {
     server.child.kill('SIGTERM');
     assert.equal((await exitWithin(server, SHUTDOWN_LIMIT_MS)).code, 0);
     assert.ok(!fs.existsSync(lockFile));
+  });
+
+  test('review 1 #16d: production refuses to start while demo accounts keep the published password', async () => {
+    const prod = await spawnServer({ DATA_DIR: dataDir, NODE_ENV: 'production', APP_SECRET: crypto.randomBytes(24).toString('hex') });
+    const exit = await exitWithin(prod, READY_TIMEOUT_MS);
+    assert.notEqual(exit.code, 0, prod.output());
+    assert.match(prod.output(), /Odmowa startu \(NODE_ENV=production\)/);
+    assert.match(prod.output(), /administrator@zyrardow\.example/);
+    assert.match(prod.output(), /npm run cli -- demo lock/);
+    assert.ok(!fs.existsSync(lockFile), 'the database is closed and its lock released');
   });
 });
 

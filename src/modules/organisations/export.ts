@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { loadExcelJS, neutraliseFormula } from '../../platform/export/spreadsheet';
+import { neutraliseFormula } from '../../platform/export/spreadsheet';
+import { renderXlsx } from '../../platform/export/xlsx';
 import type { MessageKey, Translator } from '../../platform/i18n';
 import { KINDS, SPHERES, STATUSES } from './domain';
 import type { ExportedOrganisation } from './repository';
@@ -60,26 +61,27 @@ const WIDTHS: Partial<Record<Column, number>> = { id: 38, name: 44, description:
 const TEXT_COLUMNS: Column[] = ['id', 'krs', 'nip', 'regon', 'phone', 'postal_code'];
 
 /** Sheet "Organizacje" (bold, frozen header row) and sheet "Słowniki": the codes of kinds, statuses and spheres with their Polish labels. */
-export async function organisationsXlsx(rows: ExportedOrganisation[], pl: Translator): Promise<Buffer> {
-  const ExcelJS = await loadExcelJS();
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Wspólnota';
-  const sheet = book.addWorksheet(pl.t('organisations.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 16 }));
-  sheet.getRow(1).font = { bold: true };
-  // Text cells are strings, never formulas (a formula is an object for exceljs), so they keep their exact text.
-  for (const o of rows) sheet.addRow(cells(o));
-  for (const c of TEXT_COLUMNS) sheet.getColumn(c).numFmt = '@';
-
-  const codes = book.addWorksheet(pl.t('organisations.export.codes'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  codes.columns = [
-    { header: pl.t('organisations.export.list'), key: 'list', width: 24 },
-    { header: pl.t('organisations.export.code'), key: 'code', width: 32 },
-    { header: pl.t('organisations.export.label'), key: 'label', width: 90 },
-  ];
-  codes.getRow(1).font = { bold: true };
-  for (const k of KINDS) codes.addRow({ list: 'kind', code: k, label: pl.t(`organisation_kind.${k}`) });
-  for (const s of STATUSES) codes.addRow({ list: 'status', code: s, label: pl.t(`organisation_status.${s}`) });
-  for (const [code, point] of SPHERES) codes.addRow({ list: 'spheres', code, label: `${pl.t('organisations.export.point', { point })} ${pl.t(`sphere.${code}` as MessageKey)}` });
-  return Buffer.from(await book.xlsx.writeBuffer());
+export function organisationsXlsx(rows: ExportedOrganisation[], pl: Translator): Promise<Buffer> {
+  return renderXlsx([
+    {
+      name: pl.t('organisations.export.sheet'),
+      columns: EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 16 })),
+      // Text cells are strings, never formulas (a formula is an object for exceljs), so they keep their exact text.
+      rows: rows.map(cells),
+      textColumns: TEXT_COLUMNS,
+    },
+    {
+      name: pl.t('organisations.export.codes'),
+      columns: [
+        { header: pl.t('organisations.export.list'), key: 'list', width: 24 },
+        { header: pl.t('organisations.export.code'), key: 'code', width: 32 },
+        { header: pl.t('organisations.export.label'), key: 'label', width: 90 },
+      ],
+      rows: [
+        ...KINDS.map((k) => ({ list: 'kind', code: k, label: pl.t(`organisation_kind.${k}`) })),
+        ...STATUSES.map((st) => ({ list: 'status', code: st, label: pl.t(`organisation_status.${st}`) })),
+        ...SPHERES.map(([code, point]) => ({ list: 'spheres', code, label: `${pl.t('organisations.export.point', { point })} ${pl.t(`sphere.${code}` as MessageKey)}` })),
+      ],
+    },
+  ]);
 }

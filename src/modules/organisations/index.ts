@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { membershipsOf } from './personal-data';
 import { memberRoutes } from './routes-members';
 import { publicRoutes } from './routes-public';
 import { registrationRoutes } from './routes-registration';
@@ -21,9 +22,11 @@ export const organisationsModule: AppModule = {
     { href: '/organisations', label: 'nav.organisations' },
     { href: '/organisations/queue', label: 'nav.organisations_review', permission: 'organisations.manage' },
   ],
+  personalData: membershipsOf,
 };
 
 export { seedOrganisationFixtures } from './fixtures';
 export { isValidKrs, isValidNip, isValidRegon } from './identifiers';
 export { isSphere, KINDS, SPHERE_CODES, type Kind, type Sphere } from './domain';
 export { nipCheckDigit, regon9CheckDigit } from './identifiers';
+export type { MembershipRecord } from './personal-data';

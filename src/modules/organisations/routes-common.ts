@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AUTHENTICATED, PUBLIC, can } from '../../platform/auth/access';
+import { isStaff } from '../../platform/auth/roles';
 import { AppError } from '../../platform/http/errors';
 import { versionField } from '../../platform/http/form-fields';
 import type { ModuleContext } from '../../platform/module';
@@ -27,9 +28,14 @@ export const depsOf = (ctx: ModuleContext): OrganisationsDeps => ({ db: ctx.db, 
 export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
 export const basePath = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/organisations`;
 
-/** The person asking, and whether they hold organisations.manage in this municipality. */
+/**
+ * The person asking, and whether they act as staff: organisations.manage opens leaders' contacts,
+ * so (as the guard does for `can()` routes) staff without TOTP enrolled are treated as anyone else.
+ */
 export function whoIs(request: FastifyRequest): Who {
-  return { userId: request.user!.id, staff: request.tenant!.permissions.has('organisations.manage') };
+  const tenant = request.tenant!;
+  const mfaMissing = isStaff(tenant.roles) && !request.user!.totp_enabled_at;
+  return { userId: request.user!.id, staff: tenant.permissions.has('organisations.manage') && !mfaMissing };
 }
 
 export { warsawDay as warsawToday } from '../../platform/i18n';

@@ -6,10 +6,12 @@ import { email, parse } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { basePath, depsOf, idParam, municipalityOf, OPEN, SIGNED_IN, warsawToday, whoIs, type IdParams, type Params } from './routes-common';
-import { federationOverview, linkMember, unlinkMember } from './service-federation';
-import { acceptInvitation, findInvitation, inviteMember, membersOverview, revokeInvitation } from './service-members';
-import { FederationPage } from './views/federation';
-import { InvitationPage, MembersPage } from './views/members';
+import {
+  answerFederationInvitation, federationInvitationsFor, federationOverview, inviteToFederation, unlinkMember, withdrawFederationInvitation,
+} from './service-federation';
+import { acceptInvitation, findInvitation, inviteMember, membersOverview, memberToRemove, removeMember, revokeInvitation } from './service-members';
+import { FederationInvitationsPage, FederationPage } from './views/federation';
+import { InvitationPage, MembersPage, RemoveMemberPage } from './views/members';
 
 const inviteSchema = z.object({ email: email() });
 const linkSchema = z.object({
@@ -33,6 +35,20 @@ export async function memberRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   };
 
   app.get<{ Params: IdParams }>('/:municipality/organisations/:id/members', SIGNED_IN, (request, reply) => renderMembers(request, reply));
+
+  type MemberParams = IdParams & { userId: string };
+  app.get<{ Params: MemberParams }>('/:municipality/organisations/:id/members/:userId/remove', SIGNED_IN, async (request, reply) => {
+    const data = await memberToRemove(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), idParam(request.params.userId), whoIs(request));
+    return reply.page((c) => <RemoveMemberPage ctx={c} {...data} />);
+  });
+
+  app.post<{ Params: MemberParams }>('/:municipality/organisations/:id/members/:userId/remove', SIGNED_IN, async (request, reply) => {
+    const id = idParam(request.params.id);
+    const userId = idParam(request.params.userId);
+    const removed = await removeMember(deps, request.dbContext(), municipalityOf(request).id, id, userId, whoIs(request), request.auditActor());
+    const next = userId === request.user!.id ? `${basePath(request)}/mine` : membersUrl(request, id);
+    return reply.setFlash(request.i18n.t('organisations.members.removed', { name: removed.display_name })).redirect(next, 303);
+  });
 
   app.post<{ Params: IdParams }>('/:municipality/organisations/:id/invitations', SIGNED_IN, (request, reply) =>
     submitForm(request, reply, {
@@ -79,12 +95,34 @@ export async function memberRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
       run: async () => {
         const id = idParam(request.params.id);
         const input = parse(linkSchema, request.body);
-        await linkMember(deps, request.dbContext(), municipalityOf(request).id, id, { memberId: input.member_id.toLowerCase(), since: input.since ?? warsawToday() }, whoIs(request), request.auditActor());
-        return reply.setFlash(request.i18n.t('organisations.federation.added')).redirect(federationUrl(request, id), 303);
+        await inviteToFederation(deps, request.dbContext(), municipalityOf(request), id, { memberId: input.member_id.toLowerCase(), since: input.since ?? warsawToday() }, whoIs(request), request.auditActor());
+        return reply.setFlash(request.i18n.t('organisations.federation.invited')).redirect(federationUrl(request, id), 303);
       },
       rerender: (form, status) => renderFederation(request, reply, form, status),
     }),
   );
+
+  type InvitationParams = IdParams & { invitationId: string };
+  app.post<{ Params: InvitationParams }>('/:municipality/organisations/:id/federation/invitations/:invitationId/withdraw', SIGNED_IN, async (request, reply) => {
+    const id = idParam(request.params.id);
+    await withdrawFederationInvitation(deps, request.dbContext(), municipalityOf(request).id, id, idParam(request.params.invitationId), whoIs(request), request.auditActor());
+    return reply.setFlash(request.i18n.t('organisations.federation.withdrawn')).redirect(federationUrl(request, id), 303);
+  });
+
+  // The invited organisation's side: its administrators accept or decline.
+  const invitesUrl = (request: FastifyRequest, id: string) => `${basePath(request)}/${id}/federation-invitations`;
+  app.get<{ Params: IdParams }>('/:municipality/organisations/:id/federation-invitations', SIGNED_IN, async (request, reply) => {
+    const data = await federationInvitationsFor(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), whoIs(request));
+    return reply.page((c) => <FederationInvitationsPage ctx={c} {...data} />);
+  });
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post<{ Params: IdParams }>(`/:municipality/organisations/:id/federation-invitations/${answer}`, SIGNED_IN, async (request, reply) => {
+      const id = idParam(request.params.id);
+      const invitation = idParam(String((request.body as { invitation?: unknown } | undefined)?.invitation ?? ''));
+      await answerFederationInvitation(deps, request.dbContext(), municipalityOf(request).id, id, invitation, answer === 'accept', whoIs(request), request.auditActor());
+      return reply.setFlash(request.i18n.t(answer === 'accept' ? 'organisations.federation.accepted' : 'organisations.federation.declined')).redirect(invitesUrl(request, id), 303);
+    });
+  }
 
   app.post<{ Params: IdParams & { memberId: string } }>('/:municipality/organisations/:id/federation/:memberId/remove', SIGNED_IN, async (request, reply) => {
     const id = idParam(request.params.id);

@@ -11,19 +11,23 @@ import { invitations, members } from './repository-members';
 import { refuse, rightsOf, type Who } from './rights';
 import type { OrganisationsDeps } from './service';
 
-/** The organisation, if `who` administers it (its people are shown to its administrators only). */
-async function administered(sql: Sql, municipalityId: string, id: string, who: Who): Promise<OrganisationRow> {
+/**
+ * The organisation, if `who` administers it; with `staffToo`, also for the centre's staff
+ * (organisations.manage), who see its people and may remove them (review 2 #10).
+ */
+async function administered(sql: Sql, municipalityId: string, id: string, who: Who, staffToo = false): Promise<OrganisationRow> {
   const o = await organisations.find(sql, municipalityId, id);
   if (!o) throw new AppError('not_found');
   const rights = await rightsOf(sql, municipalityId, o, who);
-  if (!rights.manageMembers) refuse(rights);
+  if (!rights.manageMembers && !(staffToo && who.staff && o.status === 'verified')) refuse(rights);
   return o;
 }
 
 export async function membersOverview(deps: OrganisationsDeps, ctx: DbContext, municipalityId: string, id: string, who: Who) {
   return deps.db.tx(ctx, async (sql) => {
-    const organisation = await administered(sql, municipalityId, id, who);
-    return { organisation, members: await members.list(sql, municipalityId, id), pending: await invitations.pending(sql, municipalityId, id) };
+    const organisation = await administered(sql, municipalityId, id, who, true);
+    const rights = await rightsOf(sql, municipalityId, organisation, who);
+    return { organisation, members: await members.list(sql, municipalityId, id), pending: await invitations.pending(sql, municipalityId, id), invites: rights.manageMembers };
   });
 }
 
@@ -90,5 +94,32 @@ export async function acceptInvitation(deps: OrganisationsDeps, ctx: DbContext, 
     await invitations.accept(sql, municipalityId, invitation.id, user.id);
     await audit(sql, municipalityId, actor, { action: 'organisation.invitation_accepted', subjectType: 'organisation', subjectId: organisation.id, details: { invitation: invitation.id } });
     return { organisationId: organisation.id, organisationName: organisation.name };
+  });
+}
+
+/** The member to remove, for the confirmation page. */
+export async function memberToRemove(deps: OrganisationsDeps, ctx: DbContext, municipalityId: string, id: string, userId: string, who: Who) {
+  return deps.db.tx(ctx, async (sql) => {
+    const organisation = await administered(sql, municipalityId, id, who, true);
+    const member = await members.find(sql, municipalityId, id, userId);
+    if (!member) throw new AppError('not_found');
+    return { organisation, member };
+  });
+}
+
+/**
+ * Removes a person from the organisation (review 2 #10): their access to its matters — the referral
+ * inbox with residents' data among them — ends with this transaction. The last administrator stays.
+ */
+export async function removeMember(deps: OrganisationsDeps, ctx: DbContext, municipalityId: string, id: string, userId: string, who: Who, actor: AuditActor) {
+  return deps.db.tx(ctx, async (sql) => {
+    await administered(sql, municipalityId, id, who, true);
+    const admins = await members.lockAdmins(sql, municipalityId, id);
+    const member = await members.find(sql, municipalityId, id, userId);
+    if (!member) throw new AppError('not_found');
+    if (member.role === 'admin' && admins.length === 1) throw new AppError('organisation.last_admin');
+    await members.remove(sql, municipalityId, id, userId);
+    await audit(sql, municipalityId, actor, { action: 'organisation.member_removed', subjectType: 'organisation', subjectId: id, details: { user: userId, role: member.role } });
+    return member;
   });
 }

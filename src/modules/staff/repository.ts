@@ -17,6 +17,7 @@ export interface InvitationRow {
   expires_at: Date;
   accepted_at: Date | null;
   revoked_at: Date | null;
+  invited_by: string | null;
   expired: boolean;
 }
 
@@ -56,7 +57,7 @@ export const members = {
   },
 };
 
-const INVITATION_COLUMNS = 'id, email, roles, expires_at, accepted_at, revoked_at, expires_at <= now() AS expired';
+const INVITATION_COLUMNS = 'id, email, roles, expires_at, accepted_at, revoked_at, invited_by, expires_at <= now() AS expired';
 
 export const invitations = {
   async insert(sql: Sql, municipalityId: string, i: { email: string; roles: Role[]; tokenHash: string; invitedBy: string | null }): Promise<string> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AUTHENTICATED, PUBLIC, can } from '../../platform/auth/access';
 import { ROLES, isRole, type Role } from '../../platform/auth/roles';
 import { AppError } from '../../platform/http/errors';
+import { wantsJson } from '../../platform/http/error-handler';
 import { submitForm } from '../../platform/http/forms';
 import { email, parse, stringList } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
@@ -37,10 +38,12 @@ export async function staffRoutes(app: FastifyInstance, { db, config }: ModuleCo
     submitForm(request, reply, {
       run: async () => {
         const input = parse(inviteSchema, request.body);
-        await staff.invite(deps, request.dbContext(), request.tenant!.municipality, { ...input, locale: request.i18n.locale }, request.auditActor());
+        const done = await staff.invite(deps, request.dbContext(), request.tenant!.municipality, { ...input, locale: request.i18n.locale }, request.auditActor());
+        if (done.pendingGrant) return pendingAnswer(request, reply, done.pendingGrant);
         return reply.setFlash(request.i18n.t('staff.invited', { email: input.email })).redirect(base(request), 303);
       },
       rerender: (form, status) => renderStaff(request, reply, form, status),
+      formErrors: ['staff.grant_needs_second'],
     }),
   );
 
@@ -50,11 +53,12 @@ export async function staffRoutes(app: FastifyInstance, { db, config }: ModuleCo
   });
 
   const renderEdit = async (request: FastifyRequest<{ Params: M & { userId: string } }>, reply: FastifyReply, form?: FormState, status = 200) => {
-    const member = await staff.memberForEdit(deps, request.dbContext(), request.tenant!.municipality.id, userIdParam(request.params.userId), request.auditActor());
+    const { member, second } = await staff.memberForEdit(deps, request.dbContext(), request.tenant!.municipality.id, userIdParam(request.params.userId), request.auditActor());
     const current = emptyForm({ roles: member.roles, version: String(member.version) });
     // After a conflict the form shows the saved roles and the new version, with the message on top.
     const shown = form ? { ...form, values: form.message ? current.values : { ...form.values, version: String(member.version) } } : current;
-    return reply.page((ctx) => <EditRolesPage ctx={ctx} member={member} form={shown} roles={ROLES} />, status);
+    const own = member.user_id === request.user!.id;
+    return reply.page((ctx) => <EditRolesPage ctx={ctx} member={member} form={shown} roles={ROLES} second={second} own={own} />, status);
   };
 
   app.get<{ Params: M & { userId: string } }>('/:municipality/staff/:userId', manage, (request, reply) => renderEdit(request, reply));
@@ -63,14 +67,18 @@ export async function staffRoutes(app: FastifyInstance, { db, config }: ModuleCo
     submitForm(request, reply, {
       run: async () => {
         const input = parse(rolesSchema, request.body);
-        await staff.changeRoles(deps, request.dbContext(), request.tenant!.municipality.id, userIdParam(request.params.userId), input.roles, input.version, request.auditActor());
+        const done = await staff.changeRoles(deps, request.dbContext(), request.tenant!.municipality, userIdParam(request.params.userId), input.roles, input.version, request.auditActor());
+        if (done.pendingGrant) return pendingAnswer(request, reply, done.pendingGrant);
         return reply.setFlash(request.i18n.t('staff.saved')).redirect(base(request), 303);
       },
       rerender: (form, status) => renderEdit(request, reply, form, status),
-      formErrors: ['conflict.stale', 'staff.last_admin'],
+      formErrors: ['conflict.stale', 'staff.last_admin', 'staff.grant_needs_second'],
     }),
   );
 
+  /** A grant of administrator, director or auditor waits for a second person: 202 for JSON, a flash for pages. */
+  const pendingAnswer = (request: FastifyRequest, reply: FastifyReply, grant: string) =>
+    wantsJson(request) ? reply.code(202).send({ pending: true, grant }) : reply.setFlash(request.i18n.t('staff.grant_requested')).redirect(base(request), 303);
   app.get<{ Params: M & { token: string } }>('/:municipality/invitations/:token', { config: { access: PUBLIC } }, async (request, reply) => {
     const tenant = request.tenant!;
     const invitation = await staff.findInvitation(deps, request.dbContext(), tenant.municipality.id, request.params.token);
@@ -79,7 +87,7 @@ export async function staffRoutes(app: FastifyInstance, { db, config }: ModuleCo
 
   app.post<{ Params: M & { token: string } }>('/:municipality/invitations/:token', { config: { access: AUTHENTICATED } }, async (request, reply) => {
     const tenant = request.tenant!;
-    await staff.acceptInvitation(deps, request.dbContext(), tenant.municipality.id, request.params.token, request.user!, request.auditActor());
+    await staff.acceptInvitation(deps, request.dbContext(), tenant.municipality, request.params.token, request.user!, request.auditActor());
     return reply.setFlash(request.i18n.t('invitation.accepted')).redirect(`/${tenant.municipality.slug}`, 303);
   });
 }

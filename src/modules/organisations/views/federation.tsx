@@ -3,7 +3,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, SelectField } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import type { OrganisationRow } from '../repository';
-import type { LinkedOrganisation } from '../repository-members';
+import type { FederationInvitationRow, LinkedOrganisation } from '../repository-members';
 import { organisationsBase } from './common';
 
 /** A federation's member organisations, for staff and the federation's administrators: add and remove them. */
@@ -12,6 +12,7 @@ export function FederationPage(props: {
   federation: OrganisationRow;
   members: LinkedOrganisation[];
   candidates: { id: string; name: string }[];
+  invitations: FederationInvitationRow[];
   form: FormState;
   back: { href: string; label: string };
 }) {
@@ -53,6 +54,23 @@ export function FederationPage(props: {
           </table>
         </div>
       )}
+      {props.invitations.length > 0 ? (
+        <>
+          <h2>{t('organisations.federation.invitations')}</h2>
+          <ul>
+            {props.invitations.map((i) => (
+              <li>
+                {t('organisations.federation.invitation_line', { name: i.member_name, date: ctx.i18n.date(i.created_at) })}
+                <Form ctx={ctx} action={`${base}/invitations/${i.id}/withdraw`} class="inline-form">
+                  <button type="submit" class="secondary">
+                    {t('organisations.federation.withdraw', { name: i.member_name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('organisations.federation.add_title')}</h2>
       {props.candidates.length === 0 ? (
         <p>{t('organisations.federation.no_candidates')}</p>
@@ -66,6 +84,39 @@ export function FederationPage(props: {
             <button type="submit">{t('organisations.federation.add')}</button>
           </Form>
         </>
+      )}
+    </PageLayout>
+  );
+}
+
+/** The invited organisation's administrators: the federations inviting it, to accept or decline. */
+export function FederationInvitationsPage(props: { ctx: PageContext; organisation: OrganisationRow; invitations: FederationInvitationRow[] }) {
+  const { ctx, organisation: o } = props;
+  const { t } = ctx.i18n;
+  const base = `${organisationsBase(ctx)}/${o.id}/federation-invitations`;
+  return (
+    <PageLayout ctx={ctx} title={t('organisations.federation.invites')} back={{ href: `${organisationsBase(ctx)}/mine`, label: t('organisations.back_mine') }}>
+      <p>{t('organisations.federation.invites_intro')}</p>
+      {props.invitations.length === 0 ? (
+        <p class="admin-empty">{t('organisations.members.pending_empty')}</p>
+      ) : (
+        <ul>
+          {props.invitations.map((i) => (
+            <li>
+              {t('organisations.federation.invite_line', { federation: i.federation_name, member: i.member_name })}
+              <Form ctx={ctx} action={`${base}/accept`} class="inline-form">
+                <input type="hidden" name="invitation" value={i.id} />
+                <button type="submit">{t('organisations.federation.accept', { federation: i.federation_name })}</button>
+              </Form>
+              <Form ctx={ctx} action={`${base}/decline`} class="inline-form">
+                <input type="hidden" name="invitation" value={i.id} />
+                <button type="submit" class="secondary">
+                  {t('organisations.federation.decline', { federation: i.federation_name })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
       )}
     </PageLayout>
   );

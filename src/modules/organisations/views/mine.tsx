@@ -66,6 +66,13 @@ export function MyOrganisationsPage(props: { ctx: PageContext; organisations: My
                             <a href={`${base}/${o.id}/members`} aria-label={`${t('organisations.mine.members')}: ${o.name}`}>{t('organisations.mine.members')}</a>
                           </li>
                         ) : null}
+                        {o.status === 'verified' && o.role === 'admin' ? (
+                          <li>
+                            <a href={`${base}/${o.id}/federation-invitations`} aria-label={`${t('organisations.federation.invites')}: ${o.name}`}>
+                              {t('organisations.federation.invites')}
+                            </a>
+                          </li>
+                        ) : null}
                         {o.status === 'verified' ? (
                           <li>
                             <a href={`${base}/${o.id}`} aria-label={`${t('organisations.mine.profile')}: ${o.name}`}>{t('organisations.mine.profile')}</a>

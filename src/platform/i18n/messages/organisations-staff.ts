@@ -57,7 +57,7 @@ export const organisationsStaffPl = {
   'organisations.federation.member': 'Organizacja',
   'organisations.federation.since': 'Członek od',
   'organisations.federation.since_hint': 'RRRR-MM-DD; puste — od dziś.',
-  'organisations.federation.add': 'Dodaj do federacji',
+  'organisations.federation.add': 'Zaproś do federacji',
   'organisations.federation.added': 'Dodano organizację do federacji.',
   'organisations.federation.no_candidates': 'Wszystkie zweryfikowane organizacje gminy już należą do federacji.',
 
@@ -134,7 +134,7 @@ export const organisationsStaffEn: Record<keyof typeof organisationsStaffPl, Mes
   'organisations.federation.member': 'Organisation',
   'organisations.federation.since': 'Member since',
   'organisations.federation.since_hint': 'YYYY-MM-DD; empty — from today.',
-  'organisations.federation.add': 'Add to the federation',
+  'organisations.federation.add': 'Invite to the federation',
   'organisations.federation.added': 'The organisation was added to the federation.',
   'organisations.federation.no_candidates': 'Every verified organisation of the municipality already belongs to the federation.',
 
