@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { idByName, ownerQuery, seededMunicipality, staffClient } from './catalog-admin-helpers';
-import { csvColumns, csvRecords, errorRows, fileError, uploadFile } from './catalog-transfer-helpers';
+import { csvColumns, csvRecords, errorRows, fileError, uploadFile, zipBomb } from './catalog-transfer-helpers';
 
 describeEachEngine('catalogue import and export: XLSX, broken files, access', (h) => {
   const serviceCount = async (municipalityId: string) =>
@@ -103,6 +103,25 @@ describeEachEngine('catalogue import and export: XLSX, broken files, access', (h
     assert.equal(none.statusCode, 422);
     assert.match(fileError(none.body), /Wybierz plik CSV lub XLSX/);
     assert.equal(await serviceCount(m.id), 20);
+  });
+
+  test('review 1 #11: an XLSX zip bomb (80 KB declaring 1 000 bytes, 80 MB inside) is refused with a field error before exceljs reads it', async () => {
+    const m = await seededMunicipality(h);
+    const c = await staffClient(h, m);
+    const bomb = zipBomb(80);
+    assert.ok(bomb.length < 100 * 1024, `small on disk (${bomb.length} bytes)`);
+    const res = await uploadFile(c, m.slug, 'uslugi.xlsx', bomb);
+    assert.equal(res.statusCode, 422);
+    assert.equal(fileError(res.body), 'Plik XLSX po rozpakowaniu jest za duży (najwyżej 60 MB danych). Usuń zbędne arkusze, obrazy i formatowanie albo zapisz usługi jako „CSV UTF-8”.');
+    assert.ok(res.body.includes('href="#f-file"'), 'the error summary links to the file field');
+    assert.equal(await serviceCount(m.id), 20);
+  });
+
+  test('review 1 #12: one person imports at most 10 files a minute (then 429)', async () => {
+    const m = await seededMunicipality(h);
+    const c = await staffClient(h, m);
+    for (let i = 0; i < 10; i++) assert.equal((await uploadFile(c, m.slug, 'pusty.csv', '')).statusCode, 422, `import ${i + 1}`);
+    assert.equal((await uploadFile(c, m.slug, 'pusty.csv', '')).statusCode, 429);
   });
 
   test('an upload over 5 MB is refused with 413; a post without the CSRF token with 403', async () => {

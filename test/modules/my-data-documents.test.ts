@@ -21,7 +21,7 @@ describeEachEngine('my data: documents', (h) => {
     const { user, c } = await person(h, m, ['resident']);
     const { c: neighbour } = await person(h, m, ['resident']);
     const app = await applied(h, c, m);
-    const other = await applied(h, neighbour, m);
+    const other = await applied(h, neighbour, m, { beneficiary_name: 'Zofia Sąsiedzka' });
     const url = `/${m.slug}/my/documents`;
 
     const form = await c.get(`${url}/new?application=${app}`);
@@ -133,3 +133,50 @@ describeEachEngine('my data: documents', (h) => {
     assert.equal((await auditOf(h, m, 'document.removed')).length, 1);
   });
 });
+
+/** A PDF of about `kb` kilobytes (what counts is its size, not its pages). */
+const pdfOf = (kb: number) => Buffer.concat([PDF, Buffer.alloc(kb * 1024 - PDF.length, 0x20)]);
+
+describeEachEngine('my data: document quotas and upload rate', (h) => {
+  test('review 1 #12: a resident may keep 1 MB of documents and the centre 2 MB (as configured): more is refused in Polish, removing frees room', async () => {
+    const m = await catalogueMunicipality(h, 'Gmina Limitów');
+    const { c } = await person(h, m, ['resident']);
+    const { c: other } = await person(h, m, ['resident']);
+    const url = `/${m.slug}/my/documents`;
+    const app = await applied(h, c, m, { beneficiary_name: 'Halina Limitowa' });
+    const otherApp = await applied(h, other, m, { beneficiary_name: 'Irena Limitowa' });
+
+    assert.equal((await upload(c, url, { application: app }, { name: 'a.pdf', data: pdfOf(700) })).statusCode, 303);
+    const full = await upload(c, url, { application: app }, { name: 'b.pdf', data: pdfOf(400) });
+    assert.equal(full.statusCode, 422);
+    assert.equal(errorOf(full.body), 'Twoje dokumenty zajmują już około 1 MB z 1 MB, które możesz przechowywać. Usuń niepotrzebny dokument albo przynieś ten do centrum.');
+    assert.equal((await documentRows(h, m)).length, 1, 'nothing of the refused file is kept');
+
+    // Someone else still has their own megabyte, but the centre's 2 MB are almost gone.
+    assert.equal((await upload(other, url, { application: otherApp }, { name: 'c.pdf', data: pdfOf(1000) })).statusCode, 303);
+    const { c: third } = await person(h, m, ['resident']);
+    const thirdApp = await applied(h, third, m, { beneficiary_name: 'Jadwiga Limitowa' });
+    const noRoom = await upload(third, url, { application: thirdApp }, { name: 'e.pdf', data: pdfOf(500) });
+    assert.equal(noRoom.statusCode, 422);
+    assert.equal(errorOf(noRoom.body), 'Miejsce na dokumenty w tym centrum jest wyczerpane. Przynieś dokument do centrum albo spróbuj później.');
+
+    // A removed document's bytes are gone, and so is its share of the quota.
+    const [mine] = (await documentRows(h, m)).filter((r) => r.filename === 'a.pdf');
+    assert.equal((await c.post(`/${m.slug}/documents/${mine!.id}/remove`)).statusCode, 303);
+    assert.equal((await upload(c, url, { application: app }, { name: 'b.pdf', data: pdfOf(400) })).statusCode, 303);
+  });
+
+  test('review 1 #12: one person uploads at most 10 files a minute (then 429), whoever else shares the address', async () => {
+    const m = await catalogueMunicipality(h, 'Gmina Pośpiechu');
+    const { c } = await person(h, m, ['resident']);
+    const { c: neighbour } = await person(h, m, ['resident']);
+    const url = `/${m.slug}/my/documents`;
+    const app = await applied(h, c, m, { beneficiary_name: 'Halina Pośpiech' });
+    const theirs = await applied(h, neighbour, m, { beneficiary_name: 'Irena Pośpiech' });
+    for (let i = 0; i < 10; i++) assert.equal((await upload(c, url, { application: app }, { name: `${i}.png`, data: PNG })).statusCode, 303, `upload ${i + 1}`);
+    const eleventh = await upload(c, url, { application: app }, { name: '11.png', data: PNG });
+    assert.equal(eleventh.statusCode, 429);
+    assert.match(pageText(eleventh.body), /Zbyt wiele żądań/);
+    assert.equal((await upload(neighbour, url, { application: theirs }, { name: 'n.png', data: PNG })).statusCode, 303, 'the limit is per person, not per address');
+  });
+}, { env: { DOCUMENT_QUOTA_PERSON_MB: '1', DOCUMENT_QUOTA_MUNICIPALITY_MB: '2' } });

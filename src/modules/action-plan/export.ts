@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { loadExcelJS, neutraliseFormula } from '../../platform/export/spreadsheet';
+import { neutraliseFormula } from '../../platform/export/spreadsheet';
+import { renderXlsx } from '../../platform/export/xlsx';
 import { translator, type Translator } from '../../platform/i18n';
 import { isOverdue } from './domain';
 import type { ActionRow } from './repository-actions';
@@ -67,15 +68,12 @@ export function actionsCsv(rows: ExportRow[], today: string): string {
 const WIDTHS: Partial<Record<Column, number>> = { goal: 40, action: 44, description: 60, organisations: 44, responsible_staff: 28, partner: 28, drop_note: 40, indicator: 40, id: 38 };
 
 /** Sheet "Działania" with a bold, frozen header row; dates stay text (YYYY-MM-DD), numbers are numbers. */
-export async function actionsXlsx(rows: ExportRow[], today: string, pl: Translator): Promise<Buffer> {
-  const ExcelJS = await loadExcelJS();
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Wspólnota';
-  const sheet = book.addWorksheet(pl.t('action_plan.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 }));
-  sheet.getRow(1).font = { bold: true };
-  // Text cells are strings, never formulas (a formula is an object for exceljs), so they keep their exact text.
-  for (const [r, n] of numbered(rows)) sheet.addRow(cells(r, n, today, pl));
-  for (const c of ['action_number', 'starts_on', 'due_on', 'id'] as const) sheet.getColumn(c).numFmt = '@';
-  return Buffer.from(await book.xlsx.writeBuffer());
+export function actionsXlsx(rows: ExportRow[], today: string, pl: Translator): Promise<Buffer> {
+  return renderXlsx([{
+    name: pl.t('action_plan.export.sheet'),
+    columns: EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 })),
+    // Text cells are strings, never formulas (a formula is an object for exceljs), so they keep their exact text.
+    rows: numbered(rows).map(([r, n]) => cells(r, n, today, pl)),
+    textColumns: ['action_number', 'starts_on', 'due_on', 'id'],
+  }]);
 }

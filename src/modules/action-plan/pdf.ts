@@ -1,5 +1,5 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPdf } from '../../platform/export/pdf';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { renderPdf, type PdfDocument } from '../../platform/export/pdf';
 import type { Translator } from '../../platform/i18n';
 import { isOverdue, progressOf, warsawToday } from './domain';
 import { numberText } from './form-action';
@@ -62,7 +62,7 @@ function goal(input: ActionPlanPdfInput, g: GoalWithActions, n: number, today: s
 }
 
 /** The plan as a pdfmake document definition: A4 landscape, facts, main goal and diagnosis, then each goal's actions table. */
-export function actionPlanDocument(input: ActionPlanPdfInput): TDocumentDefinitions {
+export function actionPlanDocument(input: ActionPlanPdfInput): PdfDocument {
   const { i18n, plan: p } = input;
   const { t } = i18n;
   const today = warsawToday(input.now);
@@ -90,9 +90,9 @@ export function actionPlanDocument(input: ActionPlanPdfInput): TDocumentDefiniti
       ...(input.goals.length ? input.goals.flatMap((g, i) => goal(input, g, i + 1, today)) : [{ text: t('action_plan.no_goals'), italics: true } as Content]),
       { text: t('action_plan.print.generated', { date: i18n.dateTime(input.now) }), style: 'muted', margin: [0, 16, 0, 0] },
     ],
-    footer: (page, pages) => ({ text: t('action_plan.pdf.page', { page, pages }), alignment: 'center', style: 'muted', margin: [0, 20, 0, 0] }),
+    pageFooter: { text: t('action_plan.pdf.page', { page: '{page}', pages: '{pages}' }), style: 'muted', margin: [0, 20, 0, 0] },
     // A goal's heading never ends a page.
-    pageBreakBefore: (node, following) => node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
+    keepHeadlinesWithNext: true,
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2 },
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 12] },

@@ -1,5 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPdf } from '../../platform/export/pdf';
+import type { Content } from 'pdfmake/interfaces';
+import { renderPdf, type PdfDocument } from '../../platform/export/pdf';
 import type { Translator } from '../../platform/i18n';
 import type { AreaGroup, ProgrammeDetails } from './programme-public';
 import type { ProgrammeServiceRow } from './repository-programmes';
@@ -71,7 +71,7 @@ function titlePage(input: ProgrammePdfInput): Content[] {
 }
 
 /** The programme as a pdfmake document definition: title page, contents by area, then the areas in the act's order. */
-export function programmeDocument(input: ProgrammePdfInput): TDocumentDefinitions {
+export function programmeDocument(input: ProgrammePdfInput): PdfDocument {
   const { i18n, programme: p } = input;
   const { t } = i18n;
   return {
@@ -87,9 +87,9 @@ export function programmeDocument(input: ProgrammePdfInput): TDocumentDefinition
       { text: t('programme.contents_intro'), style: 'muted', margin: [0, 8, 0, 0] },
       ...input.areas.flatMap((g, i) => (i === 0 ? [{ text: '', pageBreak: 'before' } as Content] : []).concat(area(input, g))),
     ],
-    footer: (page, pages) => ({ text: t('programme.pdf.page', { page, pages }), alignment: 'center', style: 'muted', margin: [0, 24, 0, 0] }),
+    pageFooter: { text: t('programme.pdf.page', { page: '{page}', pages: '{pages}' }), style: 'muted', margin: [0, 24, 0, 0] },
     // An area's heading never ends a page.
-    pageBreakBefore: (node, following) => node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
+    keepHeadlinesWithNext: true,
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     styles: {
       kicker: { fontSize: 12, margin: [0, 80, 0, 8] },

@@ -10,6 +10,7 @@ import { servicesCsv, servicesXlsx } from './transfer/export';
 import { FileProblem, readTable } from './transfer/read-file';
 import { transferRepository } from './transfer/repository-transfer';
 import { ImportDonePage, ImportPage } from './transfer/views-transfer';
+import { UPLOAD_RATE } from '../../platform/export/rate';
 import { XLSX_CONTENT_TYPE } from '../../platform/export/spreadsheet';
 
 /** Uploads larger than this are refused with 413. */
@@ -27,6 +28,7 @@ interface Upload {
  * one file (at most 5 MB) into `request.body.file` before the guard checks access and CSRF.
  */
 export async function transferRoutes(app: FastifyInstance, { db }: ModuleContext): Promise<void> {
+  const IMPORT = { config: { ...MANAGE.config, rateLimit: UPLOAD_RATE } };
   const exportFile = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, kind: 'csv' | 'xlsx') => {
     const services = await db.tx(request.dbContext(), (sql) => transferRepository.exportRows(sql, municipalityId(request)));
     const name = `uslugi-${request.tenant!.municipality.slug}-${new Date().toISOString().slice(0, 10)}.${kind}`;
@@ -52,7 +54,7 @@ export async function transferRoutes(app: FastifyInstance, { db }: ModuleContext
         part.value = upload;
       },
     });
-    scope.post<{ Params: Params }>('/:municipality/catalog/import', MANAGE, async (request, reply) => {
+    scope.post<{ Params: Params }>('/:municipality/catalog/import', IMPORT, async (request, reply) => {
       const upload = (request.body as { file?: unknown } | undefined)?.file as Upload | undefined;
       if (!upload || !Buffer.isBuffer(upload.data) || (upload.data.length === 0 && upload.filename === '')) return fileError(reply, 'transfer_no_file');
       let table;

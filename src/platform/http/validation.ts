@@ -48,11 +48,29 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
 /** PostgreSQL cannot store a NUL character in text: refuse it as invalid input rather than fail in the database. */
 const noNul = (v: string) => !v.includes('\u0000');
 
+/**
+ * Free text, platform-wide: a name or a line takes at most SHORT_TEXT characters, a description
+ * LONG_TEXT, and no field more than MAX_TEXT (a meeting's minutes, a pasted list of addresses) — everything typed ends
+ * up in pages, exports and PDFs, so its size is bounded where it comes in.
+ */
+export const SHORT_TEXT = 300;
+export const LONG_TEXT = 5000;
+export const MAX_TEXT = 20_000;
+
+function bounded(max: number): number {
+  if (!(max >= 1 && max <= MAX_TEXT)) throw new Error(`a text field takes at most ${MAX_TEXT} characters, not ${max}`);
+  return max;
+}
+
 /** Form text: trimmed; a missing field reads as ''. */
 export const text = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().max(max).refine(noNul, { params: { code: 'invalid' } }));
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().max(bounded(max)).refine(noNul, { params: { code: 'invalid' } }));
 export const requiredText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().min(1).max(max).refine(noNul, { params: { code: 'invalid' } }));
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v === undefined ? '' : v), z.string().min(1).max(bounded(max)).refine(noNul, { params: { code: 'invalid' } }));
+/** A name, a title, a line: at most SHORT_TEXT characters. */
+export const shortText = () => text(SHORT_TEXT);
+/** A description, a note, a need: at most LONG_TEXT characters. */
+export const longText = () => text(LONG_TEXT);
 export const email = () =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v === undefined ? '' : v),

@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Translator } from '../../../platform/i18n';
 import type { MessageKey } from '../../../platform/i18n';
 import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
-import { loadExcelJS, neutraliseFormula } from '../../../platform/export/spreadsheet';
+import { neutraliseFormula } from '../../../platform/export/spreadsheet';
+import { renderXlsx } from '../../../platform/export/xlsx';
 import { COLUMNS, serviceCells, type Column } from './columns';
 import type { ExportedService } from './repository-transfer';
 
@@ -21,35 +22,28 @@ const WIDTHS: Partial<Record<Column, number>> = {
 };
 
 /** Sheet "Usługi" (bold, frozen header row) and sheet "Słowniki": the codes the columns accept, with their Polish labels. */
-export async function servicesXlsx(services: ExportedService[], pl: Translator): Promise<Buffer> {
-  const ExcelJS = await loadExcelJS();
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Wspólnota';
-  const sheet = book.addWorksheet(pl.t('catalog_transfer.sheet_services'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 }));
-  sheet.getRow(1).font = { bold: true };
-  for (const s of services) {
+export function servicesXlsx(services: ExportedService[], pl: Translator): Promise<Buffer> {
+  const rows = services.map((s) => {
     const cells = serviceCells(s);
     // A decimal stays a number cell; everything else textual stays text (never a formula).
-    sheet.addRow({ ...cells, fee_amount: cells.fee_amount === null ? null : Number(cells.fee_amount) });
-  }
-  for (const c of ['id', 'contact_phone'] as const) sheet.getColumn(c).numFmt = '@';
-
-  const codes = book.addWorksheet(pl.t('catalog_transfer.sheet_codes'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  codes.columns = [
-    { header: pl.t('catalog_transfer.sheet_list'), key: 'list', width: 28 },
-    { header: pl.t('catalog_transfer.sheet_code'), key: 'code', width: 28 },
-    { header: pl.t('catalog_transfer.sheet_label'), key: 'label', width: 45 },
-  ];
-  codes.getRow(1).font = { bold: true };
+    return { ...cells, fee_amount: cells.fee_amount === null ? null : Number(cells.fee_amount) };
+  });
   const lists: [MessageKey, readonly string[], string][] = [
     ['catalog_transfer.list.area', AREAS, 'area.'],
     ['catalog_transfer.list.target_groups', TARGET_GROUPS, 'group.'],
     ['catalog_transfer.list.fee_kind', FEE_KINDS, 'catalog_admin.fee_kind.'],
     ['catalog_transfer.list.status', SERVICE_STATUSES, 'service_status.'],
   ];
-  for (const [list, values, prefix] of lists) {
-    for (const code of values) codes.addRow({ list: pl.t(list), code, label: pl.t(`${prefix}${code}` as MessageKey) });
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return renderXlsx([
+    { name: pl.t('catalog_transfer.sheet_services'), columns: COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 })), rows, textColumns: ['id', 'contact_phone'] },
+    {
+      name: pl.t('catalog_transfer.sheet_codes'),
+      columns: [
+        { header: pl.t('catalog_transfer.sheet_list'), key: 'list', width: 28 },
+        { header: pl.t('catalog_transfer.sheet_code'), key: 'code', width: 28 },
+        { header: pl.t('catalog_transfer.sheet_label'), key: 'label', width: 45 },
+      ],
+      rows: lists.flatMap(([list, values, prefix]) => values.map((code) => ({ list: pl.t(list), code, label: pl.t(`${prefix}${code}` as MessageKey) }))),
+    },
+  ]);
 }

@@ -1,7 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import type { CellValue } from 'exceljs';
-import { loadExcelJS } from '../../../platform/export/spreadsheet';
-import { unzipSync } from 'fflate';
+import { UNZIP_LIMITS } from '../../../platform/export/unzip';
+import { readSheet } from '../../../platform/export/xlsx';
 import type { Params } from '../../../platform/i18n';
 import { COLUMNS, REQUIRED_COLUMNS, unneutralise } from './columns';
 
@@ -22,8 +21,6 @@ export class FileProblem extends Error {
 }
 
 export const MAX_ROWS = 5000;
-/** An XLSX is a zip: refuse one that would unpack to more than this (a "zip bomb"). */
-const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Reads a CSV or XLSX upload, chosen by the content (a zip is an XLSX) and the file name's extension. */
@@ -64,49 +61,18 @@ function readCsv(data: Buffer): string[][] {
 }
 
 async function readXlsx(data: Buffer): Promise<string[][]> {
-  let unpacked = 0;
-  try {
-    unzipSync(data, {
-      filter: (f) => {
-        unpacked += f.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    throw new FileProblem('transfer_file_broken');
+  const read = await readSheet(data, { sheet: 'Usługi', maxRows: MAX_ROWS + 1 });
+  if ('grid' in read) return read.grid;
+  switch (read.problem) {
+    case 'unpacked_too_big':
+      throw new FileProblem('transfer_file_unpacked_too_big', { max: UNZIP_LIMITS.totalBytes / 1024 / 1024 });
+    case 'too_many_rows':
+      throw new FileProblem('transfer_too_many_rows', { max: MAX_ROWS });
+    case 'no_sheet':
+      throw new FileProblem('transfer_file_no_rows');
+    default:
+      throw new FileProblem('transfer_file_broken');
   }
-  if (unpacked > MAX_UNPACKED_BYTES) throw new FileProblem('transfer_file_broken');
-  const ExcelJS = await loadExcelJS();
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new FileProblem('transfer_file_broken');
-  }
-  const sheet = book.getWorksheet('Usługi') ?? book.worksheets[0];
-  if (!sheet) throw new FileProblem('transfer_file_no_rows');
-  if (sheet.rowCount > MAX_ROWS + 1) throw new FileProblem('transfer_too_many_rows', { max: MAX_ROWS });
-  const grid: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    grid.push(cells);
-  }
-  return grid;
-}
-
-/** A spreadsheet cell as the text a person sees: numbers with a point, rich text joined, a formula's result. */
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((p) => p.text).join('');
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return value.result === undefined || typeof value.result === 'object' ? '' : cellText(value.result);
-  return '';
 }
 
 function toTable(grid: string[][]): Table {
