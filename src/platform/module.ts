@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import type { Database } from './db/types';
+import type { Database, Sql } from './db/types';
 import type { NavItem } from './http/request-context';
 import type { JobHandler } from './jobs/outbox';
 import type { Mailer } from './mail/mailer';
@@ -15,6 +15,20 @@ export interface ModuleContext {
    * answer link in a reminder): such a token is an HMAC of the record's id, and only its hash is stored.
    */
   linkKey: Buffer;
+  /** Every module's `personalData` section for one person, in the modules' order (what a data download holds). */
+  personalData: (sql: Sql, subject: DataSubject) => Promise<PersonalDataSection[]>;
+}
+
+/** Whose data is asked for: one signed-in person in one municipality. */
+export interface DataSubject {
+  municipalityId: string;
+  userId: string;
+}
+
+/** A module's part of a person's data download: a stable English name (a key of data.json) and the records, plain JSON values. */
+export interface PersonalDataSection {
+  section: string;
+  records: unknown[];
 }
 
 /**
@@ -26,4 +40,23 @@ export interface AppModule {
   routes: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
   navigation?: NavItem[];
   jobs?: (ctx: ModuleContext) => Record<string, JobHandler>;
+  /**
+   * The person's data this module keeps in its own tables and shows them (the right of access): read in
+   * the caller's transaction, found from the account alone, nothing of anyone else. Null: nothing of the kind.
+   */
+  personalData?: (sql: Sql, subject: DataSubject) => Promise<PersonalDataSection | null>;
+}
+
+/** The kernel's collector of the modules' `personalData` sections, one after another in one transaction. */
+export function collectPersonalData(modules: readonly AppModule[]): ModuleContext['personalData'] {
+  return async (sql, subject) => {
+    const sections: PersonalDataSection[] = [];
+    for (const m of modules) {
+      const section = await m.personalData?.(sql, subject);
+      if (!section) continue;
+      if (sections.some((s) => s.section === section.section)) throw new Error(`personal data section ${section.section} of ${m.name} is named twice`);
+      sections.push(section);
+    }
+    return sections;
+  };
 }

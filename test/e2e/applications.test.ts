@@ -65,6 +65,9 @@ describeInBrowser('browser: applications pages pass axe-core', (h) => {
       const overlap = await staff.post(`/${m.slug}/applications/services/${care}/capacity`, { period_from: '2027-01-01', period_to: '2027-12-31', places: '' });
       assert.equal(overlap.statusCode, 422);
       await checkA11yOfHtml(page, `${base}/${m.slug}/applications/services/${care}/capacity`, overlap.body, { status: 422 });
+      const batch = await staff.post(`/${m.slug}/applications/services/${club}/decline`, { ids: id, batch_reason: '' });
+      assert.equal(batch.statusCode, 422);
+      await checkA11yOfHtml(page, `${base}/${m.slug}/applications/services/${club}/decline`, batch.body, { status: 422 });
     } finally {
       await context.close();
     }

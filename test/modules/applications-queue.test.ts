@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
-import { CARE, applicationRow, applyFor, catalogueMunicipality, coordinator, decideNow, gapless, positions, serviceId } from './applications-helpers';
+import { CARE, applicationForm, applicationRow, applyFor, catalogueMunicipality, coordinator, decideNow, gapless, mailsTo, positions, serviceId } from './applications-helpers';
 import { fieldError, ownerQuery, pageText, person } from './organisations-helpers';
 import { warsawDay } from './meetings-helpers';
 
@@ -19,7 +19,7 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
     assert.equal(backwards.statusCode, 422);
 
     const { c } = await person(h, m, ['resident']);
-    const [a, b, third] = [await applyFor(h, c, m, care), await applyFor(h, c, m, care), await applyFor(h, c, m, care)];
+    const [a, b, third] = [await applyFor(h, c, m, care, { beneficiary_name: 'Osoba A' }), await applyFor(h, c, m, care, { beneficiary_name: 'Osoba B' }), await applyFor(h, c, m, care, { beneficiary_name: 'Osoba C' })];
     const jump = await decideNow(h, staff, m, b, 'accept');
     assert.equal(jump.statusCode, 422);
     assert.match(fieldError(jump.body, 'accept_reason'), /Przed tym wnioskiem czekają inne/);
@@ -44,9 +44,9 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
   test('nobody jumps the queue without a recorded reason; a move shifts the places between', async () => {
     const m = await catalogueMunicipality(h);
     const care = await serviceId(h, m, CARE);
-    const { c } = await person(h, m, ['resident']);
+    const residents = await Promise.all([0, 1].map(() => person(h, m, ['resident'])));
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await applyFor(h, c, m, care));
+    for (let i = 0; i < 5; i++) ids.push(await applyFor(h, residents[i % 2]!.c, m, care, { beneficiary_name: `Osoba ${i}` }));
     const { c: staff } = await coordinator(h, m);
     const noReason = await decideNow(h, staff, m, ids[4]!, 'move', { position: '1', move_reason: '' });
     assert.equal(noReason.statusCode, 422);
@@ -57,16 +57,104 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
     assert.equal((await decideNow(h, staff, m, ids[0]!, 'move', { position: '99', move_reason: 'Na prośbę rodziny — wyjazd do sanatorium.' })).statusCode, 303);
     assert.deepEqual(await order(), [5, 2, 3, 4, 1]);
     const [moved] = await ownerQuery<{ reason: string; details: { from: number; to: number } }>(h, "SELECT reason, details FROM audit_log WHERE municipality_id = $1 AND subject_id = $2 AND action = 'application.moved'", [m.id, ids[4]]);
-    assert.deepEqual([moved!.reason, moved!.details.from, moved!.details.to], ['Osoba samotna po udarze.', 5, 2]);
+    assert.deepEqual([moved!.reason, moved!.details.from, moved!.details.to], ['', 5, 2], 'the reason stays in the history, not copied into the log');
     assert.match(pageText((await staff.get(`/${m.slug}/applications/${ids[4]}`)).body), /przesunięcie w kolejce: z miejsca 5 na 2 Uzasadnienie: Osoba samotna po udarze\./);
+  });
+
+  test('review 2 #5: accepting past earlier applications on hold is a jump that needs a reason and is recorded', async () => {
+    const m = await catalogueMunicipality(h);
+    const care = await serviceId(h, m, CARE);
+    const residents = await Promise.all([0, 1].map(() => person(h, m, ['resident'])));
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push(await applyFor(h, residents[i % 2]!.c, m, care, { beneficiary_name: `Osoba Kolejkowa ${i}` }));
+    const { c: staff } = await coordinator(h, m);
+    for (const id of ids.slice(0, 3)) assert.equal((await decideNow(h, staff, m, id, 'hold', { hold_reason: 'Czekamy na zaświadczenie lekarskie.' })).statusCode, 303);
+    const jump = await decideNow(h, staff, m, ids[3]!, 'accept');
+    assert.equal(jump.statusCode, 422, 'three earlier applications are open, only held');
+    assert.match(fieldError(jump.body, 'accept_reason'), /Przed tym wnioskiem czekają inne/);
+    assert.equal((await decideNow(h, staff, m, ids[3]!, 'accept', { accept_reason: 'Interwencja: osoba bez opieki od dziś.' })).statusCode, 303);
+    for (const id of ids.slice(0, 3)) assert.equal((await decideNow(h, staff, m, id, 'resume')).statusCode, 303);
+    assert.equal((await decideNow(h, staff, m, ids[0]!, 'accept')).statusCode, 303, 'the first in the queue is accepted in order');
+    const accepted = await ownerQuery<{ subject_id: string; details: { jumped: boolean } }>(h, "SELECT subject_id, details FROM audit_log WHERE municipality_id = $1 AND action = 'application.accepted' ORDER BY id", [m.id]);
+    assert.deepEqual(accepted.map((a) => [a.subject_id, a.details.jumped]), [[ids[3], true], [ids[0], false]]);
+  });
+
+  test('review 2 #4: a flood of parallel applications by one resident for one service takes at most 3 places, one per beneficiary', async () => {
+    const m = await catalogueMunicipality(h);
+    const care = await serviceId(h, m, CARE);
+    const { c, user } = await person(h, m, ['resident']);
+    const { c: other } = await person(h, m, ['resident']);
+    const form = (i: number) => applicationForm(care, { beneficiary_name: `Zmyślona Osoba ${i}`, beneficiary_birth_year: String(1940 + i) });
+    const flood = await Promise.all([...Array.from({ length: 8 }, (_, i) => c.post(`/${m.slug}/applications`, form(i))),
+      ...[0, 1, 2].map(() => other.post(`/${m.slug}/applications`, applicationForm(care, { beneficiary_name: 'Janina  lniarska' })))]);
+    const mine = flood.slice(0, 8);
+    const theirs = flood.slice(8);
+    assert.equal(mine.filter((r) => r.statusCode === 303).length, 3, mine.map((r) => r.statusCode).join(','));
+    for (const r of mine.filter((r) => r.statusCode !== 303)) {
+      assert.equal(r.statusCode, 422);
+      assert.match(fieldError(r.body, 'service_id'), /już 3 otwarte wnioski o tę usługę/);
+    }
+    assert.equal(theirs.filter((r) => r.statusCode === 303).length, 1, 'one open application per beneficiary (name and year of birth)');
+    for (const r of theirs.filter((r) => r.statusCode !== 303)) assert.match(fieldError(r.body, 'beneficiary_name'), /już czeka w kolejce/);
+    const { c: third } = await person(h, m, ['resident']);
+    assert.equal((await third.post(`/${m.slug}/applications`, applicationForm(care))).statusCode, 303, 'a namesake filed by someone else is not blocked');
+    const list = await positions(h, m, care);
+    assert.deepEqual(list, [1, 2, 3, 4, 5]);
+    const [{ n }] = (await ownerQuery<{ n: number }>(h, 'SELECT count(*)::int AS n FROM applications WHERE municipality_id = $1 AND applicant_id = $2', [m.id, user.id])) as [{ n: number }];
+    assert.equal(n, 3);
+  });
+
+  test('review 2 #4: submitting applications is rate limited per person', async () => {
+    const m = await catalogueMunicipality(h);
+    const care = await serviceId(h, m, CARE);
+    const { c } = await person(h, m, ['resident']);
+    const { c: neighbour } = await person(h, m, ['resident']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await c.post(`/${m.slug}/applications`, applicationForm(care, { need: '' }))).statusCode);
+    assert.deepEqual([...new Set(statuses.slice(0, 20))], [422]);
+    assert.equal(statuses[20], 429);
+    assert.equal((await neighbour.post(`/${m.slug}/applications`, applicationForm(care))).statusCode, 303, 'another person is not held up');
+  });
+
+  test('review 2 #4: staff decline a batch of duplicates with one reason; each is declined, mailed and audited', async () => {
+    const m = await catalogueMunicipality(h);
+    const care = await serviceId(h, m, CARE);
+    const { c, user } = await person(h, m, ['resident']);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await applyFor(h, c, m, care, { beneficiary_name: `Powtórzona Osoba ${i}` }));
+    const { c: staff } = await coordinator(h, m);
+    const url = `/${m.slug}/applications/services/${care}/decline`;
+    const page = await staff.get(`/${m.slug}/applications/services/${care}`);
+    assert.match(page.body, new RegExp(`name="ids" value="${ids[1]}"`), 'each row can be selected');
+    const versions = async (list: string[]) => Object.fromEntries(await Promise.all(list.map(async (id) => [`version_${id}`, String((await applicationRow(h, m, id)).version)])));
+    const reason = 'Wnioski powtórzone — osoby zmyślone, bez związku z wnioskodawcą.';
+    const noReason = await staff.post(url, { ids: [ids[1]!, ids[2]!], ...(await versions([ids[1]!, ids[2]!])), batch_reason: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(fieldError(noReason.body, 'batch_reason'), /Wpisz uzasadnienie/);
+    const nothing = await staff.post(url, { batch_reason: reason });
+    assert.equal(nothing.statusCode, 422);
+    assert.match(fieldError(nothing.body, 'ids'), /Zaznacz co najmniej jeden wniosek/);
+    const stale = await staff.post(url, { ids: [ids[1]!, ids[2]!], [`version_${ids[1]}`]: '1', [`version_${ids[2]}`]: '7', batch_reason: reason });
+    assert.equal(stale.statusCode, 409, 'one changed meanwhile: none is declined');
+    assert.equal((await applicationRow(h, m, ids[1]!)).status, 'waiting');
+
+    const done = await staff.post(url, { ids: [ids[1]!, ids[2]!], ...(await versions([ids[1]!, ids[2]!])), batch_reason: reason });
+    assert.equal(done.statusCode, 303, done.body.slice(0, 500));
+    for (const id of ids.slice(1)) assert.deepEqual(await applicationRow(h, m, id).then((r) => [r.status, r.status_reason, r.queue_position]), ['declined', reason, null]);
+    assert.deepEqual(await positions(h, m, care), [1]);
+    const mails = (await mailsTo(h, user.email)).filter((x) => x.body_text.includes(reason));
+    assert.equal(mails.length, 2, 'each applicant is told, with the reason');
+    const audited = await ownerQuery<{ subject_id: string; reason: string; details: { batch: number } }>(h, "SELECT subject_id, reason, details FROM audit_log WHERE municipality_id = $1 AND action = 'application.declined' ORDER BY subject_id", [m.id]);
+    // The reason stays in the application's history, not copied into the append-only log (review 1 #8).
+    assert.deepEqual(audited.map((a) => [a.subject_id, a.reason, a.details.batch]), [ids[1]!, ids[2]!].sort().map((id) => [id, '', 2]));
   });
 
   test('concurrent applications, acceptances, withdrawals and moves keep the places a gapless 1..n', async () => {
     const m = await catalogueMunicipality(h);
     const care = await serviceId(h, m, CARE);
-    const residents = await Promise.all([0, 1, 2].map(() => person(h, m, ['resident'])));
+    const residents = await Promise.all([0, 1, 2, 3].map(() => person(h, m, ['resident'])));
     const ids: string[] = [];
-    for (let i = 0; i < 9; i++) ids.push(await applyFor(h, residents[i % 3]!.c, m, care));
+    for (let i = 0; i < 9; i++) ids.push(await applyFor(h, residents[i % 3]!.c, m, care, { beneficiary_name: `Osoba ${i}` }));
     const { c: staff } = await coordinator(h, m);
     const versions = await Promise.all(ids.map((id) => applicationRow(h, m, id).then((r) => String(r.version))));
     const form = (i: number, kind: string, extra: Record<string, string>) => staff.post(`/${m.slug}/applications/${ids[i]}/${kind}`, { version: versions[i]!, ...extra });
@@ -77,8 +165,8 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
       residents[2]!.c.post(`/${m.slug}/applications/mine/${ids[5]}/withdraw`),
       form(7, 'move', { position: '1', move_reason: 'Pilne.' }),
       form(3, 'decline', { decline_reason: 'Poza zakresem usługi.' }),
-      residents[0]!.c.post(`/${m.slug}/applications`, { service_id: care, relation: 'self', beneficiary_birth_year: '1950', contact_phone: '46 855 00 01', need: 'Pomoc.', consent_processing: '1' }),
-      residents[2]!.c.post(`/${m.slug}/applications`, { service_id: care, relation: 'self', beneficiary_birth_year: '1951', contact_phone: '46 855 00 02', need: 'Pomoc.', consent_processing: '1' }),
+      residents[3]!.c.post(`/${m.slug}/applications`, { service_id: care, relation: 'self', beneficiary_birth_year: '1950', contact_phone: '46 855 00 01', need: 'Pomoc.', consent_processing: '1' }),
+      residents[3]!.c.post(`/${m.slug}/applications`, { service_id: care, relation: 'child', beneficiary_name: 'Dziecko', beneficiary_birth_year: '2015', contact_phone: '46 855 00 02', need: 'Pomoc.', consent_processing: '1' }),
     ]);
     for (const r of results) assert.ok([303, 409, 422].includes(r.statusCode), `${r.statusCode} ${r.body.slice(0, 300)}`);
     const list = await positions(h, m, care);

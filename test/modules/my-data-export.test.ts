@@ -74,6 +74,61 @@ describeEachEngine('my data: download and who read it', (h) => {
     ]);
   });
 
+  test('review 2 #8: the download holds every module\'s section of the person — meeting answers, bookings, memberships — and no draft plan', async () => {
+    const m = await catalogueMunicipality(h, 'Gmina Sekcji');
+    const resident = await person(h, m, ['resident']);
+    const neighbour = await person(h, m, ['resident']);
+    const { user: coord } = await coordinator(h, m);
+    const { user: approver } = await coordinator(h, m, ['director']);
+    const full = await fullResident(h, m, { coord, approver, resident });
+    const DRAFT = 'Szkic kolejnej wersji: rozważyć dom pomocy społecznej';
+    const [draft] = await ownerQuery<{ id: string }>(h,
+      `INSERT INTO care_plans (municipality_id, case_id, revision, status, situation, valid_from, valid_until, author_id)
+       VALUES ($1, $2, 2, 'draft', $3, current_date, current_date + 90, $4) RETURNING id`, [m.id, full.kase.id, DRAFT, coord.id]);
+    await ownerQuery(h, 'INSERT INTO care_plan_goals (municipality_id, plan_id, position, description) VALUES ($1, $2, 1, $3)', [m.id, draft!.id, `${DRAFT} — cel`]);
+
+    const NEEDS = 'Poruszam się na wózku, potrzebuję pętli indukcyjnej.';
+    const [meeting] = await ownerQuery<{ id: string }>(h,
+      "INSERT INTO meetings (municipality_id, title, address, starts_at, ends_at) VALUES ($1, 'Spotkanie sąsiedzkie Osady', 'ul. Dittricha 1', now() + interval '3 days', now() + interval '3 days 2 hours') RETURNING id", [m.id]);
+    const invite = (u: { id: string; email: string }, needs: string) => ownerQuery(h,
+      `INSERT INTO meeting_invitations (municipality_id, meeting_id, user_id, email, token_hash, chosen_by, response, people_count, accessibility_needs, responded_at, responded_by, answers)
+       VALUES ($1, $2, $3, $4, $5, 'person', 'yes', 2, $6, now(), $3, 1)`, [m.id, meeting!.id, u.id, u.email, `hash-${u.id}`, needs]);
+    await invite(resident.user, NEEDS);
+    await invite(neighbour.user, 'Potrzebuję tłumacza PJM.');
+    const [venue] = await ownerQuery<{ id: string }>(h, "INSERT INTO venues (municipality_id, name, street, city) VALUES ($1, 'MAL Resursa', 'ul. Dittricha 1', 'Żyrardów') RETURNING id", [m.id]);
+    const [room] = await ownerQuery<{ id: string }>(h, "INSERT INTO venue_rooms (municipality_id, venue_id, name, capacity) VALUES ($1, $2, 'Sala kominkowa', 20) RETURNING id", [m.id, venue!.id]);
+    const bookRoom = (u: { id: string }, title: string, days: number) => ownerQuery(h,
+      `INSERT INTO room_bookings (municipality_id, room_id, requested_by, title, people, during)
+       VALUES ($1, $2, $3, $4, 6, tstzrange(now() + make_interval(days => $5), now() + make_interval(days => $5, hours => 2)))`, [m.id, room!.id, u.id, title, days]);
+    await bookRoom(resident.user, 'Próba chóru seniorów', 5);
+    await bookRoom(neighbour.user, 'Urodziny sąsiada Bogdana', 6);
+    const [org] = await ownerQuery<{ id: string }>(h,
+      "INSERT INTO organisations (municipality_id, name, kind, spheres, email) VALUES ($1, 'Stowarzyszenie Przyjaciół Osady', 'association', ARRAY['social_assistance'], 'osada@example.org') RETURNING id", [m.id]);
+    await ownerQuery(h, "INSERT INTO organisation_members (municipality_id, organisation_id, user_id, role) VALUES ($1, $2, $3, 'admin')", [m.id, org!.id, resident.user.id]);
+
+    const res = await resident.c.get(`/${m.slug}/my/data.json`);
+    assert.equal(res.statusCode, 200);
+    const data = res.json() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(Object.keys(data).filter((k) => Array.isArray(data[k])).sort(),
+      ['applications', 'bookings', 'cases', 'documents', 'meeting_answers', 'organisation_memberships', 'plans', 'reads', 'referrals']);
+    assert.equal(data.applications[0].id, full.app);
+    assert.equal(data.cases[0].id, full.kase.id);
+    assert.deepEqual(data.plans.map((p: { id: string }) => p.id), [full.plan], 'the draft revision is not in the download');
+    assert.equal(data.referrals[0].id, full.referral);
+    assert.equal(data.documents[0].filename, 'wypis.pdf');
+    assert.deepEqual(data.meeting_answers.map((a: { meeting: string; response: string; people_count: number; accessibility_needs: string }) => [a.meeting, a.response, a.people_count, a.accessibility_needs]),
+      [['Spotkanie sąsiedzkie Osady', 'yes', 2, NEEDS]]);
+    assert.deepEqual(data.bookings.map((b: { title: string; room: string; status: string }) => [b.title, b.room, b.status]), [['Próba chóru seniorów', 'Sala kominkowa', 'requested']]);
+    assert.deepEqual(data.organisation_memberships.map((o: { organisation: string; role: string }) => [o.organisation, o.role]), [['Stowarzyszenie Przyjaciół Osady', 'admin']]);
+    for (const foreign of [DRAFT, 'tłumacza PJM', 'Urodziny sąsiada']) assert.ok(!res.body.includes(foreign), foreign);
+
+    const pdf = await resident.c.get(`/${m.slug}/my/data.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+    for (const own of ['Zaproszenia na spotkania', 'Spotkanie sąsiedzkie Osady', NEEDS, 'Moje rezerwacje', 'Próba chóru seniorów', 'Moje organizacje', 'Stowarzyszenie Przyjaciół Osady', FULL.goal]) assert.ok(text.includes(own), own);
+    for (const foreign of [DRAFT, 'tłumacza PJM', 'Urodziny sąsiada']) assert.ok(!text.includes(foreign), foreign);
+  });
+
   test('who read my data: staff reads of my case and documents with who, what and why — not my own, not others’; 50 a page', async () => {
     const m = await catalogueMunicipality(h, 'Gmina Odczytów');
     const resident = await person(h, m, ['resident']);
@@ -115,5 +170,19 @@ describeEachEngine('my data: download and who read it', (h) => {
     assert.equal((second.body.match(/<tr>/g) ?? []).length - 1, 5);
     assert.match(pageText(second.body), new RegExp(reason));
     assert.equal((await resident.c.get(`/${m.slug}/my/reads?page=abc`)).statusCode, 200);
+  });
+
+  test('review 2 #3: data.pdf and data.json are limited per person (5 each in 10 minutes, then 429); a neighbour at the same address is not held back', async () => {
+    const m = await catalogueMunicipality(h, 'Gmina Eksportów');
+    const { c } = await person(h, m, ['resident']);
+    const { c: neighbour } = await person(h, m, ['resident']);
+    for (let i = 0; i < 5; i++) assert.equal((await c.get(`/${m.slug}/my/data.pdf`)).statusCode, 200, `data.pdf ${i + 1}`);
+    const sixth = await c.get(`/${m.slug}/my/data.pdf`);
+    assert.equal(sixth.statusCode, 429);
+    assert.match(pageText(sixth.body), /Zbyt wiele żądań/);
+    for (let i = 0; i < 5; i++) assert.equal((await c.get(`/${m.slug}/my/data.json`)).statusCode, 200, `data.json ${i + 1}`);
+    assert.equal((await c.get(`/${m.slug}/my/data.json`)).statusCode, 429);
+    assert.equal((await neighbour.get(`/${m.slug}/my/data.pdf`)).statusCode, 200);
+    assert.equal((await auditOf(h, m, 'my_data.download')).length, 11, 'a refused download reads nothing');
   });
 });

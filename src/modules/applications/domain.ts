@@ -23,6 +23,9 @@ export const DECISION_STATUS: Record<DecisionKind, Status> = { accept: 'accepted
 export const PURPOSES = ['cus_processing', 'provider_sharing', 'forwarding'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
+/** How many applications one applicant may have in one service's queue at a time (invented beneficiaries flood a queue). */
+export const MAX_OPEN_PER_APPLICANT = 3;
+
 /** The weeks of accepted applications an estimate of the wait is based on. */
 export const ESTIMATE_WEEKS = 12;
 

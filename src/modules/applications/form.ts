@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, chosenId, optionalWhole, parseFields, phone, requiredDay, versionField, type Parsed } from '../../platform/http/form-fields';
+import { choice, chosenId, idList, optionalWhole, parseFields, phone, requiredDay, versionField, type Parsed } from '../../platform/http/form-fields';
 import { requiredText, text } from '../../platform/http/validation';
 import { RELATIONS, type Channel, type Relation } from './domain';
 
@@ -75,6 +75,19 @@ export const decisionSchemas = {
   resume: z.object({ version: versionField(), reason: text(2000) }),
   forward: z.object({ version: versionField(), reason: reason('application_reason_required'), unit_id: chosenId(), consent: ticked() }),
 };
+
+const batchShape = { ids: idList(100), batch_reason: reason('application_reason_required') };
+
+/** Several applications of a queue declined with one reason: the ticked ids, each with the version the page showed (`version_<id>`). */
+export function parseBatchDecline(body: unknown): { items: { id: string; version: number }[]; reason: string } {
+  const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const version = (id: string) => versionField().safeParse(input[`version_${id}`]);
+  const v = parseFields(batchShape, body, (v, fail) => {
+    if (v.ids?.length === 0) fail('ids', 'application_batch_empty');
+    else if (v.ids?.some((id) => !version(id).success)) fail('ids', 'invalid');
+  });
+  return { items: v.ids.map((id) => ({ id, version: version(id).data! })), reason: v.batch_reason };
+}
 
 /** A move in the queue: to position N, always with a reason. */
 export const moveShape = { version: versionField(), position: optionalWhole('application_position', 1, 1_000_000), reason: reason('application_move_reason_required') };

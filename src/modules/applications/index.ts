@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { applicationsOf } from './personal-data';
 import { capacityRoutes } from './routes-capacity';
 import { decisionRoutes } from './routes-decisions';
 import { residentRoutes } from './routes-resident';
@@ -19,6 +20,8 @@ export const applicationsModule: AppModule = {
     await capacityRoutes(app, ctx);
   },
   navigation: [{ href: '/applications', label: 'nav.applications', permission: 'applications.manage' }],
+  personalData: applicationsOf,
 };
 
 export { seedApplicationFixtures } from './fixtures';
+export type { ApplicationRecord } from './personal-data';

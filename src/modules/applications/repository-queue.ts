@@ -7,6 +7,9 @@ import { ESTIMATE_WEEKS, type Relation, type Status } from './domain';
  * the queue to learn a place.
  */
 
+/** A name compared as written, in any case and spacing (the expression of the index of migration 0020). */
+const SAME_NAME = (e: string) => `lower(regexp_replace(btrim(${e}), '\\s+', ' ', 'g'))`;
+
 export interface QueueEntry {
   id: string;
   queue_position: number;
@@ -62,11 +65,40 @@ export const queues = {
       [municipalityId, serviceId, id, from, to],
     );
   },
-  /** Whether a waiting application is ahead of `position` (accepting past it jumps the queue). */
-  async waitingAhead(sql: Sql, municipalityId: string, serviceId: string, position: number): Promise<boolean> {
+  /**
+   * Whether accepting `id` passes over someone: an application still in the queue (waiting or on hold)
+   * that was there first (submitted earlier) or stands ahead of it now. A held place counts: putting
+   * people on hold, accepting behind them and resuming them is a jump all the same.
+   */
+  async openAhead(sql: Sql, municipalityId: string, serviceId: string, id: string, position: number, submittedAt: Date): Promise<boolean> {
     const rows = await sql.query(
-      "SELECT 1 FROM applications WHERE municipality_id = $1 AND service_id = $2 AND queue_position < $3 AND status = 'waiting' LIMIT 1",
-      [municipalityId, serviceId, position],
+      `SELECT 1 FROM applications WHERE municipality_id = $1 AND service_id = $2 AND queue_position IS NOT NULL AND id <> $3
+         AND (queue_position < $4 OR submitted_at < $5) LIMIT 1`,
+      [municipalityId, serviceId, id, position, submittedAt],
+    );
+    return rows.length > 0;
+  },
+  /** How many of the applicant's applications hold a place in the service's queue. */
+  async openOfApplicant(sql: Sql, municipalityId: string, serviceId: string, applicantId: string): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM applications WHERE municipality_id = $1 AND applicant_id = $2 AND service_id = $3 AND queue_position IS NOT NULL',
+      [municipalityId, applicantId, serviceId],
+    );
+    return row!.n;
+  },
+  /**
+   * Whether the applicant already has an application for the beneficiary (the name in any case and
+   * spacing, and the year of birth) in the service's queue. The applicant is the account, or for one
+   * registered by staff without an account the applicant's name: a namesake filed by someone else is
+   * not a duplicate, and no one can block another person's place by filing for them first.
+   */
+  async holdsBeneficiary(sql: Sql, municipalityId: string, serviceId: string, applicant: { id: string | null; name: string }, name: string, birthYear: number): Promise<boolean> {
+    const rows = await sql.query(
+      `SELECT 1 FROM applications WHERE municipality_id = $1 AND service_id = $2 AND queue_position IS NOT NULL AND beneficiary_birth_year = $3
+         AND ${SAME_NAME('beneficiary_name')} = ${SAME_NAME('$4::text')}
+         AND CASE WHEN $5::uuid IS NULL THEN applicant_id IS NULL AND ${SAME_NAME('applicant_name')} = ${SAME_NAME('$6::text')} ELSE applicant_id = $5::uuid END
+       LIMIT 1`,
+      [municipalityId, serviceId, birthYear, name, applicant.id, applicant.name],
     );
     return rows.length > 0;
   },

@@ -39,11 +39,12 @@ export const applications = {
     const [row] = await sql.query<ApplicationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.municipality_id = $1 AND a.id = $2${lock ? ' FOR UPDATE OF a' : ''}`, [municipalityId, id]);
     return row;
   },
+  /** Submitted at the clock's time under the queue's lock (not the transaction's start): the order of submission is the order of places. */
   async insert(sql: Sql, municipalityId: string, a: NewApplication): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
       `INSERT INTO applications (municipality_id, service_id, applicant_id, applicant_name, beneficiary_name, beneficiary_birth_year, relation,
-         contact_phone, contact_email, need, channel, registered_by, queue_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+         contact_phone, contact_email, need, channel, registered_by, queue_position, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, clock_timestamp()) RETURNING id`,
       [municipalityId, a.serviceId, a.applicantId, a.applicantName, a.beneficiaryName, a.birthYear, a.relation, a.contactPhone, a.contactEmail, a.need, a.channel, a.registeredBy, a.position],
     );
     return row!.id;

@@ -11,6 +11,13 @@ export type ServiceParams = Params & { serviceId: string };
 
 export const SIGNED_IN = { config: { access: AUTHENTICATED } };
 export const MANAGE = { config: { access: can('applications.manage') } };
+/** Submitting an application: 20 an hour per person (per address before logging in), however many services. */
+export const SUBMIT = {
+  config: {
+    access: AUTHENTICATED,
+    rateLimit: { max: 20, timeWindow: 3_600_000, keyGenerator: (request: FastifyRequest) => (request.user ? `applications:${request.user.id}` : request.ip) },
+  },
+};
 
 const uuid = z.uuid();
 /** Ids are uuids; anything else is simply not found (never a database error). */

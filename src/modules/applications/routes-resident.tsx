@@ -4,7 +4,7 @@ import { submitForm } from '../../platform/http/forms';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { parseApplication } from './form';
-import { basePath, depsOf, idParam, municipalityOf, requireMember, SIGNED_IN, type IdParams, type Params } from './routes-common';
+import { basePath, depsOf, idParam, municipalityOf, requireMember, SIGNED_IN, SUBMIT, type IdParams, type Params } from './routes-common';
 import { apply, withdraw } from './service-apply';
 import { mine, serviceChoices, whoReadMine } from './service-read';
 import { ApplyPage } from './views/apply';
@@ -28,7 +28,7 @@ export async function residentRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return renderApply(request, reply, emptyForm({ service_id: service, relation: 'self', contact_email: request.user!.email }));
   });
 
-  app.post<{ Params: Params }>('/:municipality/applications', SIGNED_IN, (request, reply) =>
+  app.post<{ Params: Params }>('/:municipality/applications', SUBMIT, (request, reply) =>
     submitForm(request, reply, {
       run: async () => {
         requireMember(request);

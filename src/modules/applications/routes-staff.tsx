@@ -4,9 +4,10 @@ import { neutraliseFormula } from '../../platform/export/spreadsheet';
 import { submitForm } from '../../platform/http/forms';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
-import { parseRegistration } from './form';
+import { parseBatchDecline, parseRegistration } from './form';
 import { basePath, depsOf, idParam, MANAGE, municipalityOf, type Params, type ServiceParams } from './routes-common';
 import { register } from './service-apply';
+import { declineBatch } from './service-decide';
 import { queuePage, queueSummaries, serviceChoices } from './service-read';
 import { ApplyPage } from './views/apply';
 import { QueuePageView } from './views/queue';
@@ -21,10 +22,25 @@ export async function staffRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
     return reply.page((c) => <ServicesPage ctx={c} services={services} />);
   });
 
-  app.get<{ Params: ServiceParams }>('/:municipality/applications/services/:serviceId', MANAGE, async (request, reply) => {
+  const renderQueue = async (request: FastifyRequest<{ Params: ServiceParams }>, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {
     const data = await queuePage(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.serviceId), request.auditActor(), 'page');
-    return reply.page((c) => <QueuePageView ctx={c} data={data} />);
-  });
+    return reply.page((c) => <QueuePageView ctx={c} data={data} form={form} />, status);
+  };
+
+  app.get<{ Params: ServiceParams }>('/:municipality/applications/services/:serviceId', MANAGE, (request, reply) => renderQueue(request, reply));
+
+  app.post<{ Params: ServiceParams }>('/:municipality/applications/services/:serviceId/decline', MANAGE, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        const serviceId = idParam(request.params.serviceId);
+        const { items, reason } = parseBatchDecline(request.body);
+        const count = await declineBatch(deps, request.dbContext(), municipalityOf(request), serviceId, items, reason, request.auditActor());
+        return reply.setFlash(request.i18n.t('applications.batch.done', { count })).redirect(`${basePath(request)}/services/${serviceId}`, 303);
+      },
+      rerender: (form, status) => renderQueue(request, reply, form, status),
+      formErrors: ['conflict.stale', 'application.closed'],
+    }),
+  );
 
   app.get<{ Params: ServiceParams }>('/:municipality/applications/services/:serviceId/export.csv', MANAGE, async (request, reply) => {
     const data = await queuePage(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.serviceId), request.auditActor(), 'export');

@@ -1,8 +1,8 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
-import { AppError, validationError } from '../../platform/http/errors';
+import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
-import { isInQueue, type Channel } from './domain';
+import { isInQueue, MAX_OPEN_PER_APPLICANT, type Channel } from './domain';
 import type { ApplicationInput } from './form';
 import { mailStatusChange } from './mail';
 import { applications } from './repository';
@@ -29,14 +29,29 @@ async function openService(sql: Sql, municipalityId: string, serviceId: string) 
   return service;
 }
 
+/**
+ * One queue is not to be flooded: at most MAX_OPEN_PER_APPLICANT of one applicant's applications in it,
+ * and one of theirs per beneficiary. Checked under the queue's lock, so parallel submissions are counted one by one.
+ */
+async function refuseFlooding(sql: Sql, municipalityId: string, serviceId: string, applicant: Applicant, beneficiary: string, birthYear: number): Promise<void> {
+  const fields: FieldErrors = {};
+  if (applicant.id && (await queues.openOfApplicant(sql, municipalityId, serviceId, applicant.id)) >= MAX_OPEN_PER_APPLICANT) {
+    fields.service_id = { code: 'application_open_limit', params: { max: MAX_OPEN_PER_APPLICANT } };
+  }
+  if (await queues.holdsBeneficiary(sql, municipalityId, serviceId, applicant, beneficiary, birthYear)) fields.beneficiary_name = { code: 'application_duplicate' };
+  if (Object.keys(fields).length) throw validationError(fields);
+}
+
 /** Files an application at the end of its service's queue, with its consents, history entry, audit entry and mail. */
 async function file(deps: ApplicationsDeps, sql: Sql, municipality: MunicipalityRow, input: ApplicationInput, applicant: Applicant, actor: AuditActor): Promise<{ id: string; position: number }> {
   const service = await openService(sql, municipality.id, input.serviceId);
+  const beneficiaryName = input.beneficiaryName || applicant.name;
   await queues.lock(sql, municipality.id, service.id);
+  await refuseFlooding(sql, municipality.id, service.id, applicant, beneficiaryName, input.birthYear);
   const position = (await queues.last(sql, municipality.id, service.id)) + 1;
   const id = await applications.insert(sql, municipality.id, {
     ...input,
-    beneficiaryName: input.beneficiaryName || applicant.name,
+    beneficiaryName,
     serviceId: service.id,
     applicantId: applicant.id,
     applicantName: applicant.name,

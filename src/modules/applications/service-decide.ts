@@ -32,9 +32,12 @@ async function forChange(sql: Sql, municipalityId: string, id: string, version: 
   return a;
 }
 
-/** Accepting is checked against the queue (someone waiting ahead) and the current period's places; either needs a reason. */
+/**
+ * Accepting is checked against the queue (anyone still in it who was there first or stands ahead, held
+ * or not) and the current period's places; either needs a reason.
+ */
 async function checkAccept(sql: Sql, municipalityId: string, a: ApplicationRow, reason: string): Promise<Record<string, unknown>> {
-  const jumped = await queues.waitingAhead(sql, municipalityId, a.service_id, a.queue_position!);
+  const jumped = await queues.openAhead(sql, municipalityId, a.service_id, a.id, a.queue_position!, a.submitted_at);
   const period = await capacity.current(sql, municipalityId, a.service_id);
   const full = period !== undefined && period.accepted >= period.places;
   if (!reason && jumped) throw validationError({ reason: { code: 'application_jump_reason_required' } });
@@ -64,9 +67,38 @@ export async function decide(deps: ApplicationsDeps, ctx: DbContext, municipalit
     await applications.setStatus(sql, municipality.id, id, d.version, { status: to, reason: d.reason, forwardedTo: unit?.id ?? null, position: stays ? a.queue_position : null });
     if (!stays) await queues.closeGap(sql, municipality.id, a.service_id, a.queue_position!);
     await events.add(sql, municipality.id, id, { kind: 'status', status_from: a.status, status_to: to, position_from: a.queue_position, position_to: stays ? a.queue_position : null, reason: d.reason }, actor.userId);
-    await audit(sql, municipality.id, actor, { action: `application.${to}`, subjectType: 'application', subjectId: id, reason: d.reason, details: { service: a.service_id, ...details, ...(unit ? { unit: unit.id } : {}) } });
+    await audit(sql, municipality.id, actor, { action: `application.${to}`, subjectType: 'application', subjectId: id, details: { service: a.service_id, ...details, ...(unit ? { unit: unit.id } : {}) } });
     await mailStatusChange(sql, deps.publicUrl, municipality, a, { status: to, reason: d.reason, position: stays ? a.queue_position : null, unit: unit?.name });
     return a;
+  });
+}
+
+/**
+ * Staff decline several applications of one queue with one reason (duplicates, invented beneficiaries).
+ * All or none: one changed meanwhile is `conflict.stale`, one no longer in the queue `application.closed`.
+ * Each is declined, kept in its history, audited and mailed as a single decline would be.
+ */
+export async function declineBatch(deps: ApplicationsDeps, ctx: DbContext, municipality: MunicipalityRow, serviceId: string, items: { id: string; version: number }[], reason: string, actor: AuditActor): Promise<number> {
+  return deps.db.tx(ctx, async (sql) => {
+    await queues.lock(sql, municipality.id, serviceId);
+    const rows: ApplicationRow[] = [];
+    for (const item of items) {
+      const a = await applications.find(sql, municipality.id, item.id, true);
+      if (!a || a.service_id !== serviceId) throw new AppError('not_found');
+      if (a.version !== item.version) throw new AppError('conflict.stale');
+      if (!isInQueue(a.status)) throw new AppError('application.closed');
+      rows.push(a);
+    }
+    // From the back of the queue: closing a gap moves only the places behind it, so those still to go keep theirs.
+    rows.sort((x, y) => y.queue_position! - x.queue_position!);
+    for (const a of rows) {
+      await applications.setStatus(sql, municipality.id, a.id, a.version, { status: 'declined', reason, forwardedTo: null, position: null });
+      await queues.closeGap(sql, municipality.id, serviceId, a.queue_position!);
+      await events.add(sql, municipality.id, a.id, { kind: 'status', status_from: a.status, status_to: 'declined', position_from: a.queue_position, position_to: null, reason }, actor.userId);
+      await audit(sql, municipality.id, actor, { action: 'application.declined', subjectType: 'application', subjectId: a.id, details: { service: serviceId, batch: rows.length } });
+      await mailStatusChange(sql, deps.publicUrl, municipality, a, { status: 'declined', reason, position: null });
+    }
+    return rows.length;
   });
 }
 
@@ -79,7 +111,7 @@ export async function move(deps: ApplicationsDeps, ctx: DbContext, municipality:
     if (to === from) return to;
     await queues.move(sql, municipality.id, a.service_id, id, from, to);
     await events.add(sql, municipality.id, id, { kind: 'moved', status_from: a.status, status_to: a.status, position_from: from, position_to: to, reason }, actor.userId);
-    await audit(sql, municipality.id, actor, { action: 'application.moved', subjectType: 'application', subjectId: id, reason, details: { service: a.service_id, from, to } });
+    await audit(sql, municipality.id, actor, { action: 'application.moved', subjectType: 'application', subjectId: id, details: { service: a.service_id, from, to } });
     return to;
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { meetingAnswersOf } from './personal-data';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { depsOf } from './routes-common';
 import { cooperationRoutes } from './routes-cooperation';
@@ -29,7 +30,9 @@ export const meetingsModule: AppModule = {
       await sendReminders(depsOf(ctx), payload as { municipality: MunicipalityRow; meetingId: string; startsAt: string });
     },
   }),
+  personalData: meetingAnswersOf,
 };
 
 export { seedMeetingFixtures } from './fixtures';
 export { invitationToken } from './mail';
+export type { MeetingAnswerRecord } from './personal-data';

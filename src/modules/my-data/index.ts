@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { documentsOf } from './personal-data';
 import { consentRoutes } from './routes-consents';
 import { documentRoutes } from './routes-documents';
 import { hubRoutes } from './routes-hub';
@@ -10,11 +11,10 @@ import { hubRoutes } from './routes-hub';
  * downloads), consents and their withdrawal, "who read my data" from the audit log, and a download
  * of all of it as JSON and PDF.
  *
- * Its repository*.ts files are a read model for the data subject: they read the tables of the
- * applications, cases, care-plans and referrals modules directly (never through their code), always
- * from the signed-in account (`applications.applicant_id`, `cases.resident_user_id`), so that a
- * download is complete and holds nothing of anyone else. A table other modules fill later simply
- * reads as empty until then.
+ * Its repository*.ts files are a read model for the hub, the consents and the "who read" pages: they
+ * read other modules' tables directly, always from the signed-in account (`applications.applicant_id`,
+ * `cases.resident_user_id`). The download is not assembled here from other tables: every module gives
+ * its own section through the `personalData` hook (the kernel collects them), this one its documents.
  */
 export const myDataModule: AppModule = {
   name: 'my-data',
@@ -24,6 +24,7 @@ export const myDataModule: AppModule = {
     await documentRoutes(app, ctx);
   },
   navigation: [{ href: '/my', label: 'nav.my' }],
+  personalData: documentsOf,
 };
 
 export { seedMyDataFixtures, tinyPdf } from './fixtures';

@@ -2,9 +2,9 @@ import type { Sql } from '../../platform/db/types';
 import type { DocumentRow } from './repository-documents';
 
 /**
- * The data subject's read model, part 1: what the municipality holds about one account — the
- * account, its roles there, its applications with consents and history, its cases, its documents.
- * Everything is found from the account: `applications.applicant_id` and `cases.resident_user_id`.
+ * The data subject's read model: the account, its roles in the municipality, its consents (the consents
+ * page), its cases (the hub) and its documents. Everything is found from the account:
+ * `applications.applicant_id` and `cases.resident_user_id`.
  */
 
 export interface AccountRow {
@@ -20,26 +20,6 @@ export interface MembershipRow {
   created_at: Date;
 }
 
-export interface SubjectApplication {
-  id: string;
-  service_name: string;
-  provider_name: string;
-  applicant_name: string;
-  beneficiary_name: string;
-  beneficiary_birth_year: number;
-  relation: string;
-  contact_phone: string;
-  contact_email: string;
-  need: string;
-  channel: string;
-  status: string;
-  status_reason: string;
-  queue_position: number | null;
-  forwarded_to_name: string | null;
-  submitted_at: Date;
-  decided_at: Date | null;
-}
-
 export interface SubjectConsent {
   id: string;
   application_id: string;
@@ -52,18 +32,6 @@ export interface SubjectConsent {
   /** The application still needs the centre's processing: it is in a queue or in an open case. */
   in_queue: boolean;
   in_open_case: boolean;
-}
-
-export interface SubjectEvent {
-  application_id: string;
-  kind: string;
-  status_from: string;
-  status_to: string;
-  position_from: number | null;
-  position_to: number | null;
-  reason: string;
-  actor_name: string | null;
-  at: Date;
 }
 
 export interface SubjectCase {
@@ -105,18 +73,6 @@ export const subject = {
     const [row] = await sql.query<MembershipRow>('SELECT roles, created_at FROM memberships WHERE municipality_id = $1 AND user_id = $2', [municipalityId, userId]);
     return row;
   },
-  async applications(sql: Sql, municipalityId: string, userId: string): Promise<SubjectApplication[]> {
-    return sql.query<SubjectApplication>(
-      `SELECT a.id, s.name AS service_name, p.name AS provider_name, a.applicant_name, a.beneficiary_name, a.beneficiary_birth_year, a.relation,
-         a.contact_phone, a.contact_email, a.need, a.channel, a.status, a.status_reason, a.queue_position, un.name AS forwarded_to_name,
-         a.submitted_at, a.decided_at
-       FROM applications a JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id
-       JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
-       LEFT JOIN units un ON un.municipality_id = a.municipality_id AND un.id = a.forwarded_to
-       WHERE a.municipality_id = $1 AND a.applicant_id = $2 ORDER BY a.submitted_at DESC, a.id`,
-      [municipalityId, userId],
-    );
-  },
   async consents(sql: Sql, municipalityId: string, userId: string, consentId: string | null = null, lock = false): Promise<SubjectConsent[]> {
     return sql.query<SubjectConsent>(
       `SELECT c.id, c.application_id, s.name AS service_name, a.status AS application_status, c.purpose, c.recipient, c.given_at, c.withdrawn_at,
@@ -128,14 +84,6 @@ export const subject = {
        WHERE c.municipality_id = $1 AND a.applicant_id = $2 AND ($3::uuid IS NULL OR c.id = $3)
        ORDER BY a.submitted_at DESC, a.id, c.given_at, c.id${lock ? ' FOR UPDATE OF c' : ''}`,
       [municipalityId, userId, consentId],
-    );
-  },
-  async events(sql: Sql, municipalityId: string, userId: string): Promise<SubjectEvent[]> {
-    return sql.query<SubjectEvent>(
-      `SELECT e.application_id, e.kind, e.status_from, e.status_to, e.position_from, e.position_to, e.reason, u.display_name AS actor_name, e.at
-       FROM application_events e LEFT JOIN users u ON u.id = e.actor_id
-       WHERE e.municipality_id = $1 AND e.application_id IN (${MY_APPLICATIONS}) ORDER BY e.application_id, e.id`,
-      [municipalityId, userId],
     );
   },
   async cases(sql: Sql, municipalityId: string, userId: string): Promise<SubjectCase[]> {

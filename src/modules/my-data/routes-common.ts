@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AUTHENTICATED, can } from '../../platform/auth/access';
+import type { Config } from '../../platform/config';
 import type { Database } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import type { ModuleContext } from '../../platform/module';
@@ -27,9 +28,12 @@ export const CASES_STAFF = { config: { access: can('cases.manage') } };
 export interface MyDataDeps {
   db: Database;
   publicUrl: string;
+  documentQuota: Config['documentQuota'];
+  /** Every module's part of a person's data (the kernel's collector): what a download holds. */
+  personalData: ModuleContext['personalData'];
 }
 
-export const depsOf = (ctx: ModuleContext): MyDataDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl });
+export const depsOf = (ctx: ModuleContext): MyDataDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl, documentQuota: ctx.config.documentQuota, personalData: ctx.personalData });
 export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
 export const myBase = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/my`;
 export const viewerOf = (request: FastifyRequest): CaseViewer => ({ userId: request.user!.id, permissions: request.tenant!.permissions });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { EXPORT_RATE } from '../../platform/export/rate';
 import type { ModuleContext } from '../../platform/module';
 import { myDataPdf } from './export-pdf';
 import { pageQuery } from './form';
@@ -7,6 +8,9 @@ import { downloadMyData, myDataJson } from './service-export';
 import { hubPage, whoReadMyData } from './service-hub';
 import { HubPage } from './views/hub';
 import { WhoReadPage } from './views/reads';
+
+/** Downloading all one's data: a member's page, at most EXPORT_RATE of each format per person. */
+const EXPORT = { ...MEMBER, config: { ...MEMBER.config, rateLimit: EXPORT_RATE } };
 
 /** The hub "Moje sprawy w CUS", "Kto czytał moje dane", and downloading all one's data (JSON, PDF). */
 export async function hubRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
@@ -25,7 +29,7 @@ export async function hubRoutes(app: FastifyInstance, ctx: ModuleContext): Promi
 
   const filename = (slug: string, ext: string) => `moje-dane-${slug}-${new Date().toISOString().slice(0, 10)}.${ext}`;
 
-  app.get<{ Params: Params }>('/:municipality/my/data.json', MEMBER, async (request, reply) => {
+  app.get<{ Params: Params }>('/:municipality/my/data.json', EXPORT, async (request, reply) => {
     const municipality = municipalityOf(request);
     const data = await downloadMyData(deps, request.dbContext(), municipality, request.auditActor(), 'json');
     return reply
@@ -35,7 +39,7 @@ export async function hubRoutes(app: FastifyInstance, ctx: ModuleContext): Promi
       .send(JSON.stringify(myDataJson(data, municipality, new Date()), null, 2));
   });
 
-  app.get<{ Params: Params }>('/:municipality/my/data.pdf', MEMBER, async (request, reply) => {
+  app.get<{ Params: Params }>('/:municipality/my/data.pdf', EXPORT, async (request, reply) => {
     const municipality = municipalityOf(request);
     const data = await downloadMyData(deps, request.dbContext(), municipality, request.auditActor(), 'pdf');
     const pdf = await myDataPdf(data, municipality, request.i18n, new Date());

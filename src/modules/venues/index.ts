@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
+import { bookingsOf } from './personal-data';
 import { bookingRoutes } from './routes-bookings';
 import { publicRoutes } from './routes-public';
 import { roomRoutes } from './routes-rooms';
@@ -23,7 +24,9 @@ export const venuesModule: AppModule = {
     { href: '/venues', label: 'nav.venues' },
     { href: '/venues/queue', label: 'nav.venues_queue', permission: 'venues.manage' },
   ],
+  personalData: bookingsOf,
 };
 
 export { bookingsOfOrganisation, releaseBooking, reserveRoomForMeeting, roomChoices } from './api';
 export { seedVenueFixtures } from './fixtures';
+export type { BookingRecord } from './personal-data';
