@@ -11,19 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { modules } from './modules';
 import { PUBLIC, type Access } from './platform/auth/access';
 import { authRoutes } from './platform/auth/routes';
+import { authJobs } from './platform/auth/service';
 import { derivedKey } from './platform/auth/tokens';
 import { SecretBox } from './platform/auth/totp';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/types';
 import { NO_CONTEXT } from './platform/db/types';
 import { answerFrameworkError, registerErrorHandling } from './platform/http/error-handler';
+import { withLogRedaction } from './platform/http/log-redaction';
 import { registerWellFormedInput } from './platform/http/well-formed';
 import { guard } from './platform/http/guard';
 import { requestContext } from './platform/http/request-context';
 import { startWorker, type Worker } from './platform/jobs/outbox';
 import { MAIL_QUEUE, type MailMessage, type Mailer } from './platform/mail/mailer';
 import { devMailboxRoutes } from './platform/mail/routes';
-import type { ModuleContext } from './platform/module';
+import { collectPersonalData, type ModuleContext } from './platform/module';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
 
@@ -55,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, db, mailer } = deps;
   const secureCookies = config.publicUrl.startsWith('https://');
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withLogRedaction(deps.logger),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
@@ -99,8 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
 
-  const moduleContext: ModuleContext = { config, db, mailer, linkKey: derivedKey(deps.appSecret, 'module-links') };
-  const developmentAids = mailer.kind === 'dev-mailbox' && config.env !== 'production';
+  const moduleContext: ModuleContext = { config, db, mailer, linkKey: derivedKey(deps.appSecret, 'module-links'), personalData: collectPersonalData(modules) };
+  const developmentAids = mailer.kind === 'dev-mailbox' && config.devMailbox;
   registerWellFormedInput(app);
   await app.register(guard, { developmentAids });
   await app.register(requestContext, { db, secureCookies, navigation: modules.flatMap((m) => m.navigation ?? []) });
@@ -128,9 +130,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const handlers = Object.assign(
     { [MAIL_QUEUE]: async (payload: Record<string, unknown>) => mailer.send(payload as unknown as MailMessage) },
+    authJobs({ db, publicUrl: config.publicUrl, secretBox }),
     ...modules.map((m) => m.jobs?.(moduleContext) ?? {}),
   );
-  const worker = startWorker(db, handlers, app.log, { autostart: deps.workerAutostart !== false });
+  const worker = startWorker(db, handlers, app.log, {
+    autostart: deps.workerAutostart !== false,
+    sealKey: derivedKey(deps.appSecret, 'outbox'),
+    keep: { doneDays: config.jobsKeepDoneDays, failedDays: config.jobsKeepFailedDays },
+  });
   app.addHook('onClose', async () => {
     await worker.stop();
   });

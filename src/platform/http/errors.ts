@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   'request.malformed': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  /** A NUL character (U+0000) anywhere in a request's text: PostgreSQL refuses it, and no browser sends it (ADR 0015). */
+  'request.invalid_characters': 400,
   'validation.failed': 422,
   'auth.required': 401,
   'auth.forbidden': 403,
@@ -16,6 +18,10 @@ export const ERROR_STATUS = {
   'auth.email_not_verified': 403,
   'auth.mfa_required': 403,
   'auth.mfa_invalid': 401,
+  /** Too many wrong codes for the account: wait (Retry-After) before the next try. */
+  'auth.mfa_throttled': 429,
+  /** Too many wrong codes in one session: the session has ended. */
+  'auth.mfa_attempts_exhausted': 401,
   'csrf.invalid': 403,
   rate_limited: 429,
   not_found: 404,
@@ -26,6 +32,15 @@ export const ERROR_STATUS = {
   /** A room asked for a slot another live booking holds (venues: the exclusion constraint of room_bookings). */
   'venue.room_taken': 409,
   'staff.last_admin': 409,
+  /** Nobody changes their own roles (review 1 #7). */
+  'staff.own_roles': 403,
+  /** Administrator, director or auditor need a second person, and there is none to confirm. */
+  'staff.grant_needs_second': 409,
+  /** A grant is confirmed by neither its requester nor the person it is for. */
+  'staff.grant_own': 403,
+  'staff.grant_closed': 410,
+  /** An organisation keeps at least one administrator. */
+  'organisation.last_admin': 409,
   'invitation.email_mismatch': 403,
   'invitation.closed': 410,
   'meeting.cancelled': 409,
@@ -37,6 +52,8 @@ export const ERROR_STATUS = {
   'application.join_first': 403,
   /** A case outside the caller's need-to-know (not their own, not their team's): "break the glass" with a reason. */
   'case.need_to_know': 403,
+  /** A glass grant reads a case; writing to it (or to its plans, referrals, documents) is for those who answer for it. */
+  'case.read_only': 403,
   /** A closed (or anonymised) case takes no more changes. */
   'case.closed': 409,
   /** A case whose referrals are still open (sent, accepted, in progress) is not closed: the loop closes first. */

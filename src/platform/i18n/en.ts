@@ -16,6 +16,8 @@ import { organisationTermsEn } from './messages/organisations-spheres';
 import { organisationsStaffEn } from './messages/organisations-staff';
 import { meetingsEn } from './messages/meetings';
 import { venuesEn } from './messages/venues';
+import { accountEn } from './messages/account';
+import { staffGrantsEn } from './messages/staff-grants';
 import type { Message } from './types';
 import type { MessageKey } from './pl';
 
@@ -112,11 +114,12 @@ export const en: Record<MessageKey, Message> = {
   'errors.request.malformed': 'The request is malformed.',
   'errors.request.too_large': 'The submitted data is too large.',
   'errors.request.unsupported_media_type': 'The submitted data format is not supported.',
+  'errors.request.invalid_characters': 'The submitted data contains a character that is not allowed (NUL). Remove it and try again.',
   'errors.validation.failed': 'Correct the errors in the form.',
   'errors.auth.required': 'Log in to see this page.',
   'errors.auth.forbidden': 'You do not have permission to view this page. If this is a mistake, contact your municipality’s administrator.',
   'errors.auth.invalid_credentials': 'Incorrect email address or password.',
-  'errors.auth.locked': 'Too many failed attempts. Try again in {minutes} min or reset your password.',
+  'errors.auth.locked': 'Too many failed attempts from this address. Try again in {seconds} s or reset your password.',
   'errors.auth.email_not_verified': 'Confirm your email address first — we sent you a link. You can send it again.',
   'errors.auth.mfa_required': 'This page contains personal data. Staff must turn on two-step login first.',
   'errors.auth.mfa_invalid': 'The code is incorrect or has expired.',
@@ -250,4 +253,6 @@ export const en: Record<MessageKey, Message> = {
   ...meetingsEn,
   ...venuesEn,
   ...organisationTermsEn,
+  ...accountEn,
+  ...staffGrantsEn,
 };

@@ -16,6 +16,8 @@ import { organisationTermsPl } from './messages/organisations-spheres';
 import { organisationsStaffPl } from './messages/organisations-staff';
 import { meetingsPl } from './messages/meetings';
 import { venuesPl } from './messages/venues';
+import { accountPl } from './messages/account';
+import { staffGrantsPl } from './messages/staff-grants';
 import type { Message } from './types';
 
 /** Polish is the source language; every key here must exist in en.ts (the type checks it). */
@@ -113,11 +115,12 @@ export const pl = {
   'errors.request.malformed': 'Żądanie ma nieprawidłowy format.',
   'errors.request.too_large': 'Przesłane dane są za duże.',
   'errors.request.unsupported_media_type': 'Nieobsługiwany format przesłanych danych.',
+  'errors.request.invalid_characters': 'Przesłane dane zawierają niedozwolony znak (NUL). Usuń go i spróbuj ponownie.',
   'errors.validation.failed': 'Popraw błędy w formularzu.',
   'errors.auth.required': 'Zaloguj się, aby zobaczyć tę stronę.',
   'errors.auth.forbidden': 'Nie masz uprawnień do tej strony. Jeśli to pomyłka, skontaktuj się z administratorem swojej gminy.',
   'errors.auth.invalid_credentials': 'Nieprawidłowy adres e-mail lub hasło.',
-  'errors.auth.locked': 'Zbyt wiele nieudanych prób. Spróbuj ponownie za {minutes} min albo zresetuj hasło.',
+  'errors.auth.locked': 'Zbyt wiele nieudanych prób z tego adresu. Spróbuj ponownie za {seconds} s albo zresetuj hasło.',
   'errors.auth.email_not_verified': 'Najpierw potwierdź adres e-mail — link wysłaliśmy w wiadomości. Możesz wysłać go ponownie.',
   'errors.auth.mfa_required': 'Ta strona zawiera dane osobowe. Pracownicy muszą najpierw włączyć logowanie dwuetapowe.',
   'errors.auth.mfa_invalid': 'Kod jest nieprawidłowy lub wygasł.',
@@ -251,6 +254,8 @@ export const pl = {
   ...meetingsPl,
   ...venuesPl,
   ...organisationTermsPl,
+  ...accountPl,
+  ...staffGrantsPl,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;
