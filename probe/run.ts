@@ -1,17 +1,18 @@
 /**
- * `npm run probe [-- isolation hostile crash load] [--postgres URL] [--seed N] [--quick]`
+ * `npm run probe [-- isolation hostile crash load resident-reads escalation] [--postgres URL] [--seed N] [--quick]`
  * Runs the probes (all by default) at full size and prints what each covered and found; exits 1 if
  * any failed. The small version of each runs in `npm test` (test/probe/).
  */
 import { parseArgs } from 'node:util';
 import { crashProbe } from './crash';
+import { escalationProbe } from './escalation';
 import { hostileInputProbe } from './hostile';
 import { isolationProbe } from './isolation';
 import { loadProbe } from './load';
 import { residentReadsProbe } from './resident-reads';
 import type { Probe, ProbeReport } from './types';
 
-const PROBES: Record<string, Probe> = { isolation: isolationProbe, hostile: hostileInputProbe, crash: crashProbe, load: loadProbe, 'resident-reads': residentReadsProbe };
+const PROBES: Record<string, Probe> = { isolation: isolationProbe, hostile: hostileInputProbe, crash: crashProbe, load: loadProbe, 'resident-reads': residentReadsProbe, escalation: escalationProbe };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,5 +45,6 @@ for (const name of positionals.length ? positionals : Object.keys(PROBES)) {
   for (const [k, v] of Object.entries(report.figures)) console.log(`  ${k}: ${v}`);
   for (const f of report.failures.slice(0, 50)) console.log(`  ✗ ${f}`);
   if (report.failures.length > 50) console.log(`  … and ${report.failures.length - 50} more`);
+  if (!report.ok) console.log(`  replay: npm run probe -- ${name} --seed ${seed}${values.postgres ? ' --postgres …' : ''}${values.quick ? ' --quick' : ''}`);
 }
 process.exit(reports.every((r) => r.ok) ? 0 : 1);

@@ -23,7 +23,8 @@ const OUTPUT_KEPT = 64 * 1024;
 /** Settings the child must not inherit from the probe's environment. */
 const NOT_INHERITED = new Set([
   'DATABASE_URL', 'TEST_DATABASE_URL', 'WSP_PGLITE_TEMPLATE', 'PUBLIC_URL', 'APP_SECRET', 'SMTP_URL', 'SEED_DEMO', 'PORT', 'HOST',
-  'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'TRUST_PROXY', 'DATABASE_POOL_SIZE', 'NODE_OPTIONS', 'NODE_TEST_CONTEXT',
+  'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'TRUST_PROXY', 'DATABASE_POOL_SIZE', 'NODE_OPTIONS', 'NODE_TEST_CONTEXT', 'DEV_MAILBOX',
+  'MIGRATION_DATABASE_URL',
 ]);
 
 export interface Exit {
@@ -97,7 +98,10 @@ export async function createServerHome(opts: Pick<ProbeOptions, 'engine' | 'data
       cwd: ROOT,
       env: {
         ...inherited,
-        NODE_ENV: 'production',
+        // The demo municipality's accounts log the probes in; production refuses to start with them
+        // (their password is published), so the server runs as a trial installation does.
+        NODE_ENV: 'development',
+        SEED_DEMO: 'true',
         APP_SECRET: appSecret,
         HOST: '127.0.0.1',
         PORT: String(port),

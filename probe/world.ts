@@ -113,10 +113,11 @@ async function people(db: Database, app: App['app'], m: MunicipalityRow): Promis
   return out;
 }
 
-export async function openWorld(opts: ProbeOptions): Promise<World> {
+/** `env`: settings beyond the test defaults (e.g. TRUST_PROXY for the escalation probe). */
+export async function openWorld(opts: ProbeOptions, env: Record<string, string> = {}): Promise<World> {
   const opened = await openDb(opts);
   const { db } = opened;
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' });
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', ...env });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
   const serverErrors: string[] = [];
   let built: App | undefined;
@@ -133,7 +134,7 @@ export async function openWorld(opts: ProbeOptions): Promise<World> {
     const representative = peopleA.get('ngo_member')!;
     const seededA = await seedMunicipality(db, a, { admin: admin.user, adminLabel: `${admin.name} (${admin.user.email})`, full: true, representative: representative.user });
     const seededB = await seedMunicipality(db, b, { admin: peopleB.get('administrator')!.user, adminLabel: 'B', full: false, representative: peopleB.get('ngo_member')!.user });
-    const invitedByApp = await seedThroughApp(db, a, representative);
+    const invitedByApp = await seedThroughApp(db, a, representative, admin);
     seededA.invitees.push(...invitedByApp);
     seededA.privateMarkers.push(...invitedByApp);
     for (const [m, seeded, people] of [[a, seededA, peopleA], [b, seededB, peopleB]] as const) {
