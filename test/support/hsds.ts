@@ -4,13 +4,14 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 /**
- * Validators for HSDS 3.0 responses, from the specification's own schema files (../shared/hsds),
+ * Validators for HSDS 3.0 responses, from the specification's own schema files (vendored, unchanged,
+ * in test/fixtures/hsds — licence and source in its README),
  * made strict the way the specification's CI checks its examples: `additionalProperties: false` on
  * every object schema that lists its properties, so a field HSDS does not name fails validation.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-export const HSDS_DIR = path.resolve(ROOT, '../shared/hsds/3.0');
+export const HSDS_DIR = path.resolve(ROOT, 'test/fixtures/hsds/3.0');
 const BASE = 'https://hsds.test/schema/';
 
 type Json = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { HSDS_DIR } from './hsds';
 
 /**
  * A small Frictionless Table Schema checker for the HSDS tabular data package, from the field
- * descriptors of the specification's own datapackage.json (../shared/hsds/3.0): headers, types,
+ * descriptors of the specification's own datapackage.json (test/fixtures/hsds/3.0): headers, types,
  * formats, constraints, primary keys and foreign keys.
  */
 
