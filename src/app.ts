@@ -25,7 +25,7 @@ import { requestContext } from './platform/http/request-context';
 import { startWorker, type Worker } from './platform/jobs/outbox';
 import { MAIL_QUEUE, type MailMessage, type Mailer } from './platform/mail/mailer';
 import { devMailboxRoutes } from './platform/mail/routes';
-import { collectPersonalData, type ModuleContext } from './platform/module';
+import { collectAnonymiseCases, collectPersonalData, type ModuleContext } from './platform/module';
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
 
@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
 
-  const moduleContext: ModuleContext = { config, db, mailer, linkKey: derivedKey(deps.appSecret, 'module-links'), personalData: collectPersonalData(modules) };
+  const moduleContext: ModuleContext = { config, db, mailer, linkKey: derivedKey(deps.appSecret, 'module-links'), personalData: collectPersonalData(modules), anonymiseCases: collectAnonymiseCases(modules) };
   const developmentAids = mailer.kind === 'dev-mailbox' && config.devMailbox;
   registerWellFormedInput(app);
   await app.register(guard, { developmentAids });

@@ -17,7 +17,17 @@ export interface ModuleContext {
   linkKey: Buffer;
   /** Every module's `personalData` section for one person, in the modules' order (what a data download holds). */
   personalData: (sql: Sql, subject: DataSubject) => Promise<PersonalDataSection[]>;
+  /** Every module's `anonymiseCases`, in the modules' order, in the caller's transaction (the retention job of cases). */
+  anonymiseCases: AnonymiseCases;
 }
+
+/** Removes the personal data of these cases (one municipality's) from the module's own tables. */
+export type AnonymiseCases = (sql: Sql, municipalityId: string, caseIds: string[]) => Promise<void>;
+
+/** What anonymised free text reads where the schema requires some text (a CHECK of a minimum length). */
+export const ANONYMISED_TEXT = 'Dane usunięte po upływie okresu przechowywania.';
+/** What an anonymised person's name reads. */
+export const ANONYMISED_NAME = 'Osoba zanonimizowana';
 
 /** Whose data is asked for: one signed-in person in one municipality. */
 export interface DataSubject {
@@ -45,6 +55,12 @@ export interface AppModule {
    * the caller's transaction, found from the account alone, nothing of anyone else. Null: nothing of the kind.
    */
   personalData?: (sql: Sql, subject: DataSubject) => Promise<PersonalDataSection | null>;
+  /**
+   * Closed cases past their retention period lose their personal data (ADR 0016, 0018): the module blanks
+   * what it keeps of these cases in its own tables (`ANONYMISED_TEXT`/`ANONYMISED_NAME` where a CHECK wants
+   * text), keeping statuses, dates and counts, in the caller's transaction. Only the owner writes its tables.
+   */
+  anonymiseCases?: AnonymiseCases;
 }
 
 /** The kernel's collector of the modules' `personalData` sections, one after another in one transaction. */
@@ -58,5 +74,12 @@ export function collectPersonalData(modules: readonly AppModule[]): ModuleContex
       sections.push(section);
     }
     return sections;
+  };
+}
+
+/** The kernel's caller of the modules' `anonymiseCases` hooks, one after another in the caller's transaction. */
+export function collectAnonymiseCases(modules: readonly AppModule[]): AnonymiseCases {
+  return async (sql, municipalityId, caseIds) => {
+    for (const m of modules) await m.anonymiseCases?.(sql, municipalityId, caseIds);
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { applicationsOf } from './personal-data';
+import { anonymiseApplicationsOfCases } from './repository-retention';
 import { capacityRoutes } from './routes-capacity';
 import { decisionRoutes } from './routes-decisions';
 import { residentRoutes } from './routes-resident';
@@ -21,6 +22,7 @@ export const applicationsModule: AppModule = {
   },
   navigation: [{ href: '/applications', label: 'nav.applications', permission: 'applications.manage' }],
   personalData: applicationsOf,
+  anonymiseCases: anonymiseApplicationsOfCases,
 };
 
 export { seedApplicationFixtures } from './fixtures';

@@ -33,7 +33,7 @@ export const casesModule: AppModule = {
   ],
   jobs: (ctx) => ({
     [ANONYMISE_QUEUE]: async () => {
-      await anonymiseDueCases(depsOf(ctx));
+      await anonymiseDueCases({ ...depsOf(ctx), anonymiseCases: ctx.anonymiseCases });
     },
   }),
   personalData: casesOf,

@@ -1,10 +1,7 @@
 import type { Sql } from '../../platform/db/types';
 import { platformJobPendingLater } from '../../platform/jobs/outbox';
+import { ANONYMISED_NAME, ANONYMISED_TEXT } from '../../platform/module';
 import { DEFAULT_RETENTION_MONTHS } from './domain';
-
-/** What anonymised free text reads where the schema requires some text (a CHECK of a minimum length). */
-export const ANONYMISED_TEXT = 'Dane usunięte po upływie okresu przechowywania.';
-export const ANONYMISED_NAME = 'Osoba zanonimizowana';
 
 export interface PolicyRow {
   closed_case_months: number;
@@ -15,6 +12,10 @@ export interface PolicyRow {
 }
 
 export const retention = {
+  /** Every municipality, for the job that works through each in turn. */
+  async municipalities(sql: Sql): Promise<{ id: string }[]> {
+    return sql.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id');
+  },
   async policy(sql: Sql, municipalityId: string): Promise<PolicyRow> {
     const [row] = await sql.query<PolicyRow>(
       `SELECT p.closed_case_months, p.version, p.updated_at, u.display_name AS updated_by_name
@@ -55,42 +56,18 @@ export const retention = {
     );
   },
   /**
-   * Removes the personal data of these cases and of everything hanging off them — applications,
-   * plans, referrals, deliveries, documents — keeping statuses, dates, services, counts and units.
+   * Removes the personal data these cases hold in this module's tables, keeping statuses, dates and
+   * the birth decade. What hangs off a case in other modules is theirs to blank (`anonymiseCases` hooks).
    */
   async anonymise(sql: Sql, municipalityId: string, ids: string[]): Promise<void> {
-    const run = (text: string, ...more: string[]) => sql.query(text, [municipalityId, ids, ...more]);
-    const decade = (col: string) => `${col} - ${col} % 10`;
-    // Text a CHECK requires (a status's reason, a closed plan's summary) gets the placeholder; empty stays empty.
-    const keep = (col: string) => `CASE WHEN ${col} = '' THEN '' ELSE $3 END`;
-    const ofPlans = `plan_id IN (SELECT id FROM care_plans WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]))`;
-    const ofReferrals = `referral_id IN (SELECT id FROM referrals WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]))`;
-    const ofApplications = `application_id IN (SELECT id FROM applications WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]))`;
-    const T = ANONYMISED_TEXT;
-    await run(`UPDATE cases SET person_name = $3, contact_phone = '', contact_email = '', representative_name = '', closing_note = '',
-      birth_year = ${decade('birth_year')}, resident_user_id = NULL, anonymised_at = now(), updated_at = now()
-      WHERE municipality_id = $1 AND id = ANY($2::uuid[])`, ANONYMISED_NAME);
+    await sql.query(
+      `UPDATE cases SET person_name = $3, contact_phone = '', contact_email = '', representative_name = '', closing_note = '',
+         birth_year = birth_year - birth_year % 10, resident_user_id = NULL, anonymised_at = now(), updated_at = now()
+       WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
+      [municipalityId, ids, ANONYMISED_NAME],
+    );
     // Why someone broke the glass often names the person's situation; the grant itself (who, when) stays.
-    await run(`UPDATE case_access_grants SET reason = $3, review_note = '' WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
-    // An application keeps one contact (a CHECK): a dash stands for the phone.
-    await run(`UPDATE applications SET applicant_name = $4, beneficiary_name = $4, contact_phone = '—', contact_email = '', need = $3,
-      status_reason = ${keep('status_reason')}, beneficiary_birth_year = ${decade('beneficiary_birth_year')}, applicant_id = NULL, updated_at = now()
-      WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T, ANONYMISED_NAME);
-    await run(`UPDATE application_events SET reason = ${keep('reason')} WHERE municipality_id = $1 AND ${ofApplications}`, T);
-    // A consent staff recorded after a withdrawal keeps the resident's statement in words (0016).
-    await run(`UPDATE application_consents SET statement = ${keep('statement')} WHERE municipality_id = $1 AND ${ofApplications}`, T);
-    await run(`UPDATE care_plans SET situation = '', final_summary = ${keep('final_summary')}, returned_note = '', updated_at = now()
-      WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
-    await run(`UPDATE care_plan_goals SET description = $3, measure = '' WHERE municipality_id = $1 AND ${ofPlans}`, T);
-    await run(`UPDATE care_plan_commitments SET description = $3 WHERE municipality_id = $1 AND ${ofPlans}`, T);
-    await run(`UPDATE care_plan_reviews SET note = '' WHERE municipality_id = $1 AND ${ofPlans}`);
-    await run(`UPDATE care_plan_notes SET body = $3 WHERE municipality_id = $1 AND ${ofPlans}`, T);
-    await run(`UPDATE referrals SET shared_details = '', outcome = '', status_reason = ${keep('status_reason')}, override_reason = ${keep('override_reason')}, updated_at = now()
-      WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, T);
-    await run(`UPDATE referral_events SET reason = ${keep('reason')} WHERE municipality_id = $1 AND ${ofReferrals}`, T);
-    await run(`UPDATE referral_deliveries SET note = '' WHERE municipality_id = $1 AND ${ofReferrals}`);
-    await run(`UPDATE resident_documents SET content = NULL, removed_at = coalesce(removed_at, now()), filename = 'usunięto', description = ''
-      WHERE municipality_id = $1 AND (case_id = ANY($2::uuid[]) OR ${ofApplications})`);
+    await sql.query(`UPDATE case_access_grants SET reason = $3, review_note = '' WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, [municipalityId, ids, ANONYMISED_TEXT]);
   },
 };
 

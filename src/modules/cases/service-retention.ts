@@ -2,6 +2,7 @@ import { audit, type AuditActor } from '../../platform/audit/audit';
 import { NO_CONTEXT, type DbContext, type Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import { enqueue } from '../../platform/jobs/outbox';
+import type { AnonymiseCases } from '../../platform/module';
 import { jobs, retention, type PolicyRow } from './repository-retention';
 import type { CasesDeps } from './routes-common';
 
@@ -19,17 +20,22 @@ export async function scheduleAnonymise(sql: Sql): Promise<void> {
   await enqueue(sql, ANONYMISE_QUEUE, {}, { delaySeconds: await jobs.secondsToNight(sql), platform: true });
 }
 
+/** The job's dependencies: the other modules' `anonymiseCases` hooks as the kernel collects them (a test of cases alone may leave them out). */
+export interface RetentionDeps extends CasesDeps {
+  anonymiseCases?: AnonymiseCases;
+}
+
 const JOB_ACTOR: AuditActor = { userId: null, label: 'system: retencja danych', ip: '', userAgent: ANONYMISE_QUEUE, requestId: '' };
 
 /**
  * The job: in every municipality, closed cases past its retention period are anonymised in
- * batches of 500 (one transaction each), with one audit entry per case naming nobody.
- * Returns how many cases it anonymised.
+ * batches of 500 (one transaction each: the cases' own tables, then every module's hook), with one
+ * audit entry per case naming nobody. Returns how many cases it anonymised.
  */
-export async function anonymiseDueCases(deps: CasesDeps): Promise<number> {
+export async function anonymiseDueCases(deps: RetentionDeps): Promise<number> {
   // The next run first: a failure of this one must not end the daily chain.
   await deps.db.tx(NO_CONTEXT, (sql) => scheduleAnonymise(sql));
-  const municipalities = await deps.db.tx(NO_CONTEXT, (sql) => sql.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id'));
+  const municipalities = await deps.db.tx(NO_CONTEXT, (sql) => retention.municipalities(sql));
   let total = 0;
   for (const m of municipalities) {
     for (;;) {
@@ -37,7 +43,9 @@ export async function anonymiseDueCases(deps: CasesDeps): Promise<number> {
         const { closed_case_months: months } = await retention.policy(sql, m.id);
         const batch = await retention.dueBatch(sql, m.id, months, ANONYMISE_BATCH);
         if (batch.length === 0) return 0;
-        await retention.anonymise(sql, m.id, batch.map((c) => c.id));
+        const ids = batch.map((c) => c.id);
+        await retention.anonymise(sql, m.id, ids);
+        await deps.anonymiseCases?.(sql, m.id, ids);
         for (const c of batch) {
           await audit(sql, m.id, JOB_ACTOR, { action: 'case.anonymised', subjectType: 'case', subjectId: c.id, details: { cases: [c.id], closedAt: c.closed_at, months } });
         }

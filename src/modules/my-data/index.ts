@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { documentsOf } from './personal-data';
+import { anonymiseDocumentsOfCases } from './repository-retention';
 import { consentRoutes } from './routes-consents';
 import { documentRoutes } from './routes-documents';
 import { hubRoutes } from './routes-hub';
@@ -25,6 +26,7 @@ export const myDataModule: AppModule = {
   },
   navigation: [{ href: '/my', label: 'nav.my' }],
   personalData: documentsOf,
+  anonymiseCases: anonymiseDocumentsOfCases,
 };
 
 export { seedMyDataFixtures, tinyPdf } from './fixtures';

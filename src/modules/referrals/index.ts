@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Sql } from '../../platform/db/types';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { referralsOf } from './personal-data';
+import { anonymiseReferralsOfCases } from './repository-retention';
 import { referrals } from './repository';
 import { centreRoutes } from './routes-centre';
 import { providerRoutes } from './routes-provider';
@@ -24,6 +25,7 @@ export const referralsModule: AppModule = {
   },
   navigation: [{ href: '/referrals/overdue', label: 'nav.referrals_overdue', permission: 'cases.manage' }],
   personalData: referralsOf,
+  anonymiseCases: anonymiseReferralsOfCases,
 };
 
 /**
