@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Sql } from '../../platform/db/types';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { plansOf } from './personal-data';
+import { anonymisePlansOfCases } from './repository-retention';
 import type { ServiceRow } from './domain';
+import { plans } from './repository';
 import { items } from './repository-items';
 import { editRoutes } from './routes-edit';
 import { planRoutes } from './routes-plan';
@@ -27,6 +29,7 @@ export const carePlansModule: AppModule = {
   navigation: [{ href: '/plans/awaiting', label: 'nav.plans_awaiting', permission: 'plans.approve' }],
   jobs: (ctx) => ({ [WARN_QUEUE]: (payload) => warnJob(ctx.db, ctx.config.publicUrl, payload) }),
   personalData: plansOf,
+  anonymiseCases: anonymisePlansOfCases,
 };
 
 /**
@@ -34,9 +37,9 @@ export const carePlansModule: AppModule = {
  * for. Empty when the case has no approved plan. The caller's transaction and RLS context apply.
  */
 export async function currentPlanServices(sql: Sql, municipalityId: string, caseId: string): Promise<(ServiceRow & { plan_id: string })[]> {
-  const [plan] = await sql.query<{ id: string }>("SELECT id FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status = 'approved'", [municipalityId, caseId]);
-  if (!plan) return [];
-  return (await items.of(sql, municipalityId, plan.id, 'services')).map((s) => ({ ...s, plan_id: plan.id }));
+  const planId = await plans.approvedId(sql, municipalityId, caseId);
+  if (!planId) return [];
+  return (await items.of(sql, municipalityId, planId, 'services')).map((s) => ({ ...s, plan_id: planId }));
 }
 
 export { seedCarePlanFixtures } from './fixtures';

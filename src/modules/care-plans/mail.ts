@@ -4,23 +4,13 @@ import { enqueue } from '../../platform/jobs/outbox';
 import { MAIL_QUEUE } from '../../platform/mail/mailer';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import type { CaseRow, PlanRow } from './domain';
+import { accounts, type Account } from './repository-warnings';
 
 /**
  * Mails of plans to staff, through the outbox (sent after commit), in each person's language (Polish
  * unless they chose English). They name the case by its number and link to the plan: no resident's
  * name or situation travels by mail.
  */
-
-interface Account {
-  id: string;
-  email: string;
-  locale: string;
-}
-
-export async function accounts(sql: Sql, ids: string[]): Promise<Account[]> {
-  if (ids.length === 0) return [];
-  return sql.query<Account>('SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[]) ORDER BY email', [[...new Set(ids)]]);
-}
 
 export const planLink = (publicUrl: string, m: Pick<MunicipalityRow, 'slug'>, caseId: string) => `${publicUrl}/${m.slug}/cases/${caseId}/plan`;
 

@@ -94,6 +94,11 @@ export const items = {
       );
     }
   },
+  /** Whether the plan already names `serviceId` (a service since retired from the catalogue may stay). */
+  async namesService(sql: Sql, municipalityId: string, planId: string, serviceId: string | null | undefined): Promise<boolean> {
+    const rows = await sql.query('SELECT 1 FROM care_plan_services WHERE municipality_id = $1 AND plan_id = $2 AND service_id = $3', [municipalityId, planId, serviceId]);
+    return rows.length > 0;
+  },
   /** The span of the days the plan's parts name (review dates, commitments' due days), to keep them inside its validity. */
   async span(sql: Sql, municipalityId: string, planId: string): Promise<{ first: string | null; last: string | null }> {
     const [row] = await sql.query<{ first: string | null; last: string | null }>(

@@ -48,6 +48,10 @@ export const notes = {
 };
 
 export const reviews = {
+  async find(sql: Sql, municipalityId: string, planId: string, reviewId: string): Promise<{ done_at: Date | null } | undefined> {
+    const [row] = await sql.query<{ done_at: Date | null }>('SELECT done_at FROM care_plan_reviews WHERE municipality_id = $1 AND plan_id = $2 AND id = $3', [municipalityId, planId, reviewId]);
+    return row;
+  },
   /** Records a review as done, once: false when it was done already (the first note stays). */
   async markDone(sql: Sql, municipalityId: string, planId: string, reviewId: string, note: string, by: string): Promise<boolean> {
     const rows = await sql.query(

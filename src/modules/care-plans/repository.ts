@@ -124,6 +124,16 @@ export const plans = {
     );
     return rows.length === 1;
   },
+  /** Whether the case has a plan in force or in the making (draft, submitted or approved). */
+  async hasLiving(sql: Sql, municipalityId: string, caseId: string): Promise<boolean> {
+    const rows = await sql.query("SELECT 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status IN ('draft', 'submitted', 'approved')", [municipalityId, caseId]);
+    return rows.length > 0;
+  },
+  /** The id of the case's approved plan (at most one), if any. */
+  async approvedId(sql: Sql, municipalityId: string, caseId: string): Promise<string | undefined> {
+    const [row] = await sql.query<{ id: string }>("SELECT id FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status = 'approved'", [municipalityId, caseId]);
+    return row?.id;
+  },
   /** Whether the case has a draft (or submitted) plan: a case has at most one at a time. */
   async hasOpenDraft(sql: Sql, municipalityId: string, caseId: string): Promise<boolean> {
     const rows = await sql.query("SELECT 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status IN ('draft', 'submitted')", [municipalityId, caseId]);

@@ -18,8 +18,7 @@ import { caseForChange, logChange, planForChange, type CarePlansDeps, type Where
 export async function createPlan(deps: CarePlansDeps, ctx: DbContext, w: Where, input: HeaderInput, actor: AuditActor): Promise<string> {
   return deps.db.tx(ctx, async (sql) => {
     await caseForChange(sql, w);
-    const [living] = await sql.query("SELECT 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2 AND status IN ('draft', 'submitted', 'approved')", [w.municipalityId, w.caseId]);
-    if (living) throw new AppError('plan.exists');
+    if (await plans.hasLiving(sql, w.municipalityId, w.caseId)) throw new AppError('plan.exists');
     const revision = await plans.nextRevision(sql, w.municipalityId, w.caseId);
     const id = await plans.insert(sql, w.municipalityId, w.caseId, revision, input, w.viewer.userId);
     await logChange(sql, w, actor, 'created', id, { revision, validFrom: input.validFrom, validUntil: input.validUntil });
@@ -56,8 +55,7 @@ async function checkItem(sql: Sql, w: Where, plan: PlanRow, kind: ItemKind, v: A
   const has = (list: { id: string }[], id: string | null) => id === null || list.some((c) => c.id === id);
   if (kind === 'services') {
     if (!has(await choices.services(sql, w.municipalityId, null), v.service_id ?? null)) {
-      const [kept] = await sql.query('SELECT 1 FROM care_plan_services WHERE municipality_id = $1 AND plan_id = $2 AND service_id = $3', [w.municipalityId, plan.id, v.service_id]);
-      if (!kept) fields.service_id = { code: 'invalid' };
+      if (!(await items.namesService(sql, w.municipalityId, plan.id, v.service_id))) fields.service_id = { code: 'invalid' };
     }
     if (!has(await choices.units(sql, w.municipalityId), v.provider_unit_id ?? null)) fields.provider_unit_id = { code: 'invalid' };
     if (!has(await choices.organisations(sql, w.municipalityId), v.provider_organisation_id ?? null)) fields.provider_organisation_id = { code: 'invalid' };

@@ -32,7 +32,7 @@ export async function addNote(deps: CarePlansDeps, ctx: DbContext, w: Where, pla
 export async function markReviewDone(deps: CarePlansDeps, ctx: DbContext, w: Where, planId: string, reviewId: string, note: string, actor: AuditActor): Promise<void> {
   return deps.db.tx(ctx, async (sql) => {
     await approvedPlan(sql, w, planId);
-    const [review] = await sql.query<{ done_at: Date | null }>('SELECT done_at FROM care_plan_reviews WHERE municipality_id = $1 AND plan_id = $2 AND id = $3', [w.municipalityId, planId, reviewId]);
+    const review = await reviews.find(sql, w.municipalityId, planId, reviewId);
     if (!review) throw validationError({ review_id: { code: 'invalid' } });
     if (review.done_at || !(await reviews.markDone(sql, w.municipalityId, planId, reviewId, note, w.viewer.userId))) {
       throw validationError({ review_note: { code: 'care_plan_review_done_already' } });

@@ -1,6 +1,7 @@
 import type { Permission } from '../../platform/auth/roles';
 import type { Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
+import { accessRows } from './repository-access';
 
 /**
  * Need-to-know (ADR 0014): why a person may open a case, or null when they may not.
@@ -20,14 +21,7 @@ export interface CaseViewer {
 
 export async function caseAccess(sql: Sql, municipalityId: string, viewer: CaseViewer, caseId: string): Promise<CaseAccess | null> {
   if (!viewer.permissions.has('cases.manage')) return null;
-  const [row] = await sql.query<{ own: boolean; supervised: boolean; glass: boolean }>(
-    `SELECT c.coordinator_id = $3 AS own,
-            EXISTS (SELECT 1 FROM care_teams t WHERE t.municipality_id = c.municipality_id AND t.id = c.team_id AND t.supervisor_id = $3) AS supervised,
-            EXISTS (SELECT 1 FROM case_access_grants g WHERE g.municipality_id = c.municipality_id AND g.user_id = $3 AND g.case_id = c.id
-                      AND g.expires_at > now()) AS glass
-       FROM cases c WHERE c.municipality_id = $1 AND c.id = $2`,
-    [municipalityId, caseId, viewer.userId],
-  );
+  const row = await accessRows.ties(sql, municipalityId, caseId, viewer.userId);
   if (!row) return null;
   if (row.own) return 'coordinator';
   if (row.supervised) return 'supervisor';
@@ -44,8 +38,7 @@ export async function caseAccess(sql: Sql, municipalityId: string, viewer: CaseV
 export async function requireCaseAccess(sql: Sql, municipalityId: string, viewer: CaseViewer, caseId: string): Promise<CaseAccess> {
   const access = await caseAccess(sql, municipalityId, viewer, caseId);
   if (access) return access;
-  const [exists] = await sql.query('SELECT 1 FROM cases WHERE municipality_id = $1 AND id = $2', [municipalityId, caseId]);
-  if (!exists || !viewer.permissions.has('cases.manage')) throw new AppError('not_found');
+  if (!(await accessRows.exists(sql, municipalityId, caseId)) || !viewer.permissions.has('cases.manage')) throw new AppError('not_found');
   throw new AppError('case.need_to_know', { params: { caseId } });
 }
 
@@ -70,7 +63,7 @@ export interface CaseWrite {
  * form may be shown.
  */
 export async function requireCaseWrite(sql: Sql, municipalityId: string, viewer: CaseViewer, caseId: string, opts: { lock?: boolean } = {}): Promise<CaseWrite> {
-  const status = await caseStatus(sql, municipalityId, caseId, opts.lock !== false);
+  const status = await accessRows.status(sql, municipalityId, caseId, opts.lock !== false);
   const access = await requireCaseAccess(sql, municipalityId, viewer, caseId);
   if (!mayWriteCase(access)) throw new AppError('case.read_only');
   if (status !== 'open') throw new AppError('case.closed');
@@ -79,20 +72,12 @@ export async function requireCaseWrite(sql: Sql, municipalityId: string, viewer:
 
 /** Whether `requireCaseWrite` would let the viewer write now: to show a form or not (the write itself asks again, under the lock). */
 export async function canWriteCase(sql: Sql, municipalityId: string, viewer: CaseViewer, caseId: string): Promise<boolean> {
-  return mayWriteCase(await caseAccess(sql, municipalityId, viewer, caseId)) && (await caseStatus(sql, municipalityId, caseId, false)) === 'open';
+  return mayWriteCase(await caseAccess(sql, municipalityId, viewer, caseId)) && (await accessRows.status(sql, municipalityId, caseId, false)) === 'open';
 }
 
 /** The parent's lock alone, for a write whose access is decided elsewhere (an application joined to the applicant's case). */
 export async function lockOpenCase(sql: Sql, municipalityId: string, caseId: string): Promise<void> {
-  if ((await caseStatus(sql, municipalityId, caseId, true)) !== 'open') throw new AppError('case.closed');
-}
-
-async function caseStatus(sql: Sql, municipalityId: string, caseId: string, lock: boolean): Promise<'open' | 'closed' | undefined> {
-  const [row] = await sql.query<{ status: 'open' | 'closed' }>(
-    `SELECT status FROM cases WHERE municipality_id = $1 AND id = $2${lock ? ' FOR NO KEY UPDATE' : ''}`,
-    [municipalityId, caseId],
-  );
-  return row?.status;
+  if ((await accessRows.status(sql, municipalityId, caseId, true)) !== 'open') throw new AppError('case.closed');
 }
 
 /** Need-to-know over several cases at once (an application joined to a case, its documents): every one must be readable. */

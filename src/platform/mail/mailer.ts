@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../db/types';
 import { NO_CONTEXT } from '../db/types';
 import { sealQueue } from '../jobs/outbox';
+import { devMailbox } from './repository';
 
 export interface MailAttachment {
   filename: string;
@@ -38,14 +39,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
   return {
     kind: 'dev-mailbox',
     async send(m) {
-      await opts.db.tx(NO_CONTEXT, (sql) =>
-        sql.query('INSERT INTO dev_mailbox (to_address, subject, body_text, attachments) VALUES ($1, $2, $3, $4)', [
-          m.to,
-          m.subject,
-          m.text,
-          JSON.stringify(m.attachments ?? []),
-        ]),
-      );
+      await opts.db.tx(NO_CONTEXT, (sql) => devMailbox.add(sql, m));
     },
     close: () => undefined,
   };

@@ -4,24 +4,13 @@ import type { Database } from '../db/types';
 import { NO_CONTEXT } from '../db/types';
 import { Layout } from '../ui/layout';
 import { AppError } from '../http/errors';
-import type { MailAttachment } from './mailer';
-
-interface MailRow {
-  id: number;
-  to_address: string;
-  subject: string;
-  body_text: string;
-  attachments: { filename: string; contentType: string }[];
-  created_at: Date;
-}
+import { devMailbox } from './repository';
 
 /** Without SMTP, mail lands here: the demo's way to see confirmation and reset links. */
 export async function devMailboxRoutes(app: FastifyInstance, opts: { db: Database }) {
   await attachmentRoute(app, opts.db);
   app.get('/dev/mail', { config: { access: DEVELOPMENT } }, async (request, reply) => {
-    const mails = await opts.db.tx(NO_CONTEXT, (sql) =>
-      sql.query<MailRow>('SELECT id, to_address, subject, body_text, attachments, created_at FROM dev_mailbox ORDER BY id DESC LIMIT 50'),
-    );
+    const mails = await opts.db.tx(NO_CONTEXT, (sql) => devMailbox.latest(sql));
     const { t, dateTime } = request.i18n;
     return reply.page((ctx) => (
       <Layout ctx={ctx} title={t('mailbox.title')}>
@@ -57,12 +46,12 @@ async function attachmentRoute(app: FastifyInstance, db: Database) {
     const id = Number(request.params.id);
     const index = Number(request.params.index);
     if (!Number.isSafeInteger(id) || !Number.isSafeInteger(index) || index < 0) throw new AppError('not_found');
-    const [row] = await db.tx(NO_CONTEXT, (sql) => sql.query<{ attachment: MailAttachment | null }>('SELECT attachments -> $2::int AS attachment FROM dev_mailbox WHERE id = $1', [id, index]));
-    if (!row?.attachment) throw new AppError('not_found');
+    const attachment = await db.tx(NO_CONTEXT, (sql) => devMailbox.attachment(sql, id, index));
+    if (!attachment) throw new AppError('not_found');
     return reply
-      .header('content-type', row.attachment.contentType)
-      .header('content-disposition', `attachment; filename="${row.attachment.filename.replace(/[^\w.-]/g, '_')}"`)
-      .send(row.attachment.content);
+      .header('content-type', attachment.contentType)
+      .header('content-disposition', `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`)
+      .send(attachment.content);
   });
 }
 
