@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedActionPlanFixtures } from '../../src/modules/action-plan';
 import { seedOrganisationFixtures } from '../../src/modules/organisations';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, checkA11yOfHtml, clickAndWait, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, logInPage, useBrowser } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
@@ -12,26 +12,18 @@ const h1 = (page: Page) => page.locator('h1').innerText();
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
 describeInBrowser('browser: the community action plan', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
-
-  before(async () => {
+  const web = useBrowser(h, async () => {
     m = await makeMunicipality(h.db, 'Miasto Planów');
     await h.db.tx({ municipalityId: m.id, userId: null }, async (sql) => {
       await seedOrganisationFixtures(sql, m.id);
       await seedActionPlanFixtures(sql, m.id);
     });
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   test('a resident without JavaScript: the list, the adopted plan with overdue actions in words, the printable page; no axe violations', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await noJs.newPage();
     const axePage = await a11y.newPage();
     const check = async () => {
@@ -39,7 +31,7 @@ describeInBrowser('browser: the community action plan', (h) => {
       await checkA11y(axePage, `${page.url()} (${await h1(page)})`);
     };
     try {
-      await page.goto(`${base}/${m.slug}`);
+      await page.goto(`${web.base}/${m.slug}`);
       await clickAndWait(page, page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Plany działań' }));
       assert.equal(await h1(page), 'Plany organizowania społeczności lokalnej');
       assert.doesNotMatch(await page.locator('main').innerText(), /Ruda/, 'the draft is not listed');
@@ -65,16 +57,13 @@ describeInBrowser('browser: the community action plan', (h) => {
 
   test('an organiser by keyboard: errors summarised on the new plan form, goals moved with buttons; no axe violations', async () => {
     const organiser = await makeUser(h.db, { municipality: m, roles: ['community_organiser'] });
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const axePage = await a11y.newPage();
     const check = async (status = 200) => checkA11yOfHtml(axePage, page.url(), await page.content(), { status, label: `${page.url()} (${await h1(page)})` });
     try {
-      await page.goto(`${base}/login?next=${encodeURIComponent(`/${m.slug}/action-plans/new`)}`);
-      await page.getByLabel(/^Adres e-mail/).fill(organiser.email);
-      await page.getByLabel(/^Hasło/).fill(organiser.password);
-      await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
+      await logInPage(page, web.base, organiser, `/${m.slug}/action-plans/new`);
       assert.equal(await h1(page), 'Nowy plan działań');
       await check();
 
@@ -88,7 +77,7 @@ describeInBrowser('browser: the community action plan', (h) => {
       assert.equal(await page.getByLabel(/^Obszar lub społeczność/).inputValue(), 'Osiedle Ruda', 'nothing typed is lost');
       await check(422);
 
-      await page.goto(`${base}/${m.slug}/action-plans`);
+      await page.goto(`${web.base}/${m.slug}/action-plans`);
       await clickAndWait(page, page.getByRole('link', { name: /^Zarządzaj planem: .*Osada Fabryczna/ }));
       const headings = () => page.locator('.plan-manage > li > h3').allInnerTexts();
       const before = await headings();

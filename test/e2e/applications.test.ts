@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { TestClient } from '../support/client';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { describeInBrowser } from '../support/harness';
 import { AFTER_SCHOOL, CARE, applicationForm, applyFor, catalogueMunicipality, coordinator, decideNow, serviceId } from '../modules/applications-helpers';
-import { person } from '../modules/organisations-helpers';
+import { person } from '../support/people';
 
 /**
  * Every applications page through axe-core in a real browser: the resident's form (and with errors)
@@ -13,16 +12,7 @@ import { person } from '../modules/organisations-helpers';
  * a failed one), the register form and the places per period.
  */
 describeInBrowser('browser: applications pages pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('resident and staff pages: zero violations', async () => {
     const m = await catalogueMunicipality(h, 'Miasto Wniosków');
@@ -35,7 +25,7 @@ describeInBrowser('browser: applications pages pass axe-core', (h) => {
     await decideNow(h, staff, m, held, 'hold', { hold_reason: 'Czekamy na zaświadczenie.' });
     await staff.post(`/${m.slug}/applications/services/${care}/capacity`, { period_from: '2026-01-01', period_to: '2099-12-31', places: '10' });
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const pages: [TestClient, string][] = [
       [c, `/${m.slug}/applications/new?service=${care}`],
@@ -54,20 +44,20 @@ describeInBrowser('browser: applications pages pass axe-core', (h) => {
       for (const [client, path] of pages) {
         const res = await client.get(path);
         assert.equal(res.statusCode, 200, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status: 200 });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status: 200 });
       }
       const wrong = await c.post(`/${m.slug}/applications`, applicationForm(care, { need: '', consent_processing: '' }));
       assert.equal(wrong.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/applications`, wrong.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications`, wrong.body, { status: 422 });
       const noReason = await decideNow(h, staff, m, id, 'decline', { decline_reason: '' });
       assert.equal(noReason.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/applications/${id}/decline`, noReason.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications/${id}/decline`, noReason.body, { status: 422 });
       const overlap = await staff.post(`/${m.slug}/applications/services/${care}/capacity`, { period_from: '2027-01-01', period_to: '2027-12-31', places: '' });
       assert.equal(overlap.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/applications/services/${care}/capacity`, overlap.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications/services/${care}/capacity`, overlap.body, { status: 422 });
       const batch = await staff.post(`/${m.slug}/applications/services/${club}/decline`, { ids: id, batch_reason: '' });
       assert.equal(batch.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/applications/services/${club}/decline`, batch.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications/services/${club}/decline`, batch.body, { status: 422 });
     } finally {
       await context.close();
     }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { TestClient } from '../support/client';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { describeInBrowser } from '../support/harness';
 import { approvedPlan, fullDraft, inDays, makeCase, planAction, planRow, planUrl, planWorld, postItem, today } from '../modules/care-plans-helpers';
 
@@ -13,16 +12,7 @@ import { approvedPlan, fullDraft, inDays, makeCase, planAction, planRow, planUrl
  * the resident's list and plan.
  */
 describeInBrowser('browser: care-plans pages pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('staff and resident pages: zero violations', async () => {
     const w = await planWorld(h, 'Miasto Planów');
@@ -37,7 +27,7 @@ describeInBrowser('browser: care-plans pages pass axe-core', (h) => {
     const emptyCase = await makeCase(h, w.m, { coordinator: w.coord.user.id, dueOn: inDays(-1) });
     const [goal] = (await h.db.ownerTx((sql) => sql.query<{ id: string }>('SELECT id FROM care_plan_goals WHERE municipality_id = $1 AND plan_id = $2 ORDER BY position', [w.m.id, draft])));
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const pages: [TestClient, string][] = [
       [w.coord.c, planUrl(w.m, emptyCase)],
@@ -56,21 +46,21 @@ describeInBrowser('browser: care-plans pages pass axe-core', (h) => {
       for (const [client, path] of pages) {
         const res = await client.get(path);
         assert.equal(res.statusCode, 200, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status: 200 });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status: 200 });
       }
       const wrong = await postItem(h, w.coord.c, w.m, draftCase, draft, 'reviews/new', { review_on: inDays(400) });
       assert.equal(wrong.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}${planUrl(w.m, draftCase, draft)}/reviews/new`, wrong.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, draftCase, draft)}/reviews/new`, wrong.body, { status: 422 });
       const badService = await postItem(h, w.coord.c, w.m, draftCase, draft, 'services/new', { description: '', frequency: '', provider_kind: 'other' });
       assert.equal(badService.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}${planUrl(w.m, draftCase, draft)}/services/new`, badService.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, draftCase, draft)}/services/new`, badService.body, { status: 422 });
       const { version } = await planRow(h, w.m, draft);
       const stale = await w.coord.c.post(`${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/edit`, { version: String(version - 1), description: 'Stara wersja celu.' });
       assert.equal(stale.statusCode, 409);
-      await checkA11yOfHtml(page, `${base}${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/edit`, stale.body, { status: 409 });
+      await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/edit`, stale.body, { status: 409 });
       const close = await planAction(h, w.coord.c, w.m, w.caseId, approved, 'close', { final_interview_on: '', final_summary: '' });
       assert.equal(close.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}${planUrl(w.m, w.caseId, approved)}/close`, close.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, w.caseId, approved)}/close`, close.body, { status: 422 });
     } finally {
       await context.close();
     }

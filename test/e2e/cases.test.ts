@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { TestClient } from '../support/client';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { describeInBrowser } from '../support/harness';
 import { acceptedApplication, casesMunicipality, coordinator, makeTeam, openCase } from '../modules/cases-helpers';
-import { ownerQuery } from '../modules/organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /**
  * Every cases page through axe-core in a real browser: the list, opening a case, a case with its
@@ -13,16 +12,7 @@ import { ownerQuery } from '../modules/organisations-helpers';
  * reason too short), teams and a team, retention, and the auditor's list of grants.
  */
 describeInBrowser('browser: cases pages pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('coordinator, director, auditor pages: zero violations', async () => {
     const m = await casesMunicipality(h, 'Miasto Spraw');
@@ -38,7 +28,7 @@ describeInBrowser('browser: cases pages pass axe-core', (h) => {
     assert.equal(glass.statusCode, 303);
     await ownerQuery(h, "UPDATE case_access_grants SET granted_at = now() - interval '9 hours', expires_at = now() - interval '1 hour' WHERE municipality_id = $1", [m.id]);
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const pages: [TestClient, string, number][] = [
       [c, `/${m.slug}/cases`, 200],
@@ -56,20 +46,20 @@ describeInBrowser('browser: cases pages pass axe-core', (h) => {
       for (const [client, path, status] of pages) {
         const res = await client.get(path);
         assert.equal(res.statusCode, status, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status });
       }
       const short = await other.post(`/${m.slug}/cases/${id}/glass`, { reason: 'pilne' });
       assert.equal(short.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/cases/${id}/glass`, short.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/cases/${id}/glass`, short.body, { status: 422 });
       const stale = await c.post(`/${m.slug}/cases/${id}/edit`, { version: '9', contact_phone: '600 100 200', coordinator_id: me.id });
       assert.equal(stale.statusCode, 409);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/cases/${id}/edit`, stale.body, { status: 409 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/cases/${id}/edit`, stale.body, { status: 409 });
       const noNote = await c.post(`/${m.slug}/cases/${id}/close`, { version: '1', closing_note: '' });
       assert.equal(noNote.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/cases/${id}/close`, noNote.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/cases/${id}/close`, noNote.body, { status: 422 });
       const teamStale = await director.post(`/${m.slug}/cases/teams/${team}`, { version: '9', name: 'Zespół Ruda' });
       assert.equal(teamStale.statusCode, 409);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/cases/teams/${team}`, teamStale.body, { status: 409 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/cases/teams/${team}`, teamStale.body, { status: 409 });
     } finally {
       await context.close();
     }

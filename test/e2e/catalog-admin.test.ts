@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
-import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, logInPage, resultsPath, useBrowser } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
@@ -11,23 +11,14 @@ const h1 = (page: Page) => page.locator('h1').innerText();
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
 describeInBrowser('browser: staff catalogue editing', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('the overview, a service form in error, its fix and the history: accessible, keyboard-usable, no JavaScript needed', async () => {
     const m = await makeMunicipality(h.db, 'Miasto Edycji');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
     const coordinator = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const axePage = await a11y.newPage();
     /**
@@ -39,11 +30,7 @@ describeInBrowser('browser: staff catalogue editing', (h) => {
       return axePage;
     };
     try {
-      await page.goto(`${base}/login?next=${encodeURIComponent(`/${m.slug}/catalog`)}`);
-      await page.getByLabel(/^Adres e-mail/).fill(coordinator.email);
-      await page.getByLabel(/^Hasło/).fill(coordinator.password);
-      await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
-      assert.equal(new URL(page.url()).pathname, `/${m.slug}/catalog`);
+      await logInPage(page, web.base, coordinator, `/${m.slug}/catalog`);
       assert.equal(await h1(page), 'Katalog usług — edycja');
       assert.equal(await page.getByRole('table').count(), 4);
       await check();
@@ -92,7 +79,7 @@ describeInBrowser('browser: staff catalogue editing', (h) => {
       await check();
 
       // A place in error: the week's grid of hours with an overlap and a postal code to fix.
-      await page.goto(`${base}/${m.slug}/catalog/locations/new`);
+      await page.goto(`${web.base}/${m.slug}/catalog/locations/new`);
       await page.getByLabel(/^Realizator/).selectOption({ label: 'Klub Integracji Społecznej' });
       await page.getByLabel(/^Nazwa/).fill('Punkt w Rudzie');
       await page.getByLabel(/^Ulica i numer/).fill('ul. Jaktorowska 14');

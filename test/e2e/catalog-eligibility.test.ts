@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, resultsPath, useBrowser } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
@@ -11,18 +11,10 @@ import { describeInBrowser } from '../support/harness';
 const h1 = (page: Page) => page.locator('h1').innerText();
 
 describeInBrowser('browser: the eligibility check', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
-
-  before(async () => {
+  const web = useBrowser(h, async () => {
     m = await makeMunicipality(h.db, 'Miasto Przeglądarkowe');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   /**
@@ -41,10 +33,10 @@ describeInBrowser('browser: the eligibility check', (h) => {
   };
 
   test('without JavaScript: answer, see results, print, change answers, fix an error — zero axe violations throughout', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await context.newPage();
-    const url = `${base}/${m.slug}/check`;
+    const url = `${web.base}/${m.slug}/check`;
     const noQuery = () => assert.equal(new URL(page.url()).search, '', 'answers never in the address bar');
     try {
       await page.goto(url);
@@ -120,10 +112,10 @@ describeInBrowser('browser: the eligibility check', (h) => {
   });
 
   test('with JavaScript too: the pages pass axe and radio groups are reachable by keyboard', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/${m.slug}/check`);
+      await page.goto(`${web.base}/${m.slug}/check`);
       await checkA11y(page, 'the questionnaire (scripted)');
       await page.getByLabel('Ile masz lat?').focus();
       await page.keyboard.press('Tab');
@@ -137,7 +129,7 @@ describeInBrowser('browser: the eligibility check', (h) => {
       await page.setViewportSize({ width: 320, height: 800 });
       assert.equal(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), 0, 'results at 320 px');
       await checkA11y(page, 'the results at 320 px');
-      await page.goto(`${base}/${m.slug}/check`);
+      await page.goto(`${web.base}/${m.slug}/check`);
       assert.equal(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), 0, 'form at 320 px');
       await page.screenshot({ path: resultsPath(`eligibility-form-narrow-${h.engine}.png`), fullPage: true });
     } finally {

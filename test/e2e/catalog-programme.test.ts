@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
+import { checkA11y, resultsPath, useBrowser } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
@@ -14,23 +14,15 @@ async function follow(page: Page, name: string | RegExp, within = page.locator('
 }
 
 describeInBrowser('public programme in the browser', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
-
-  before(async () => {
+  const web = useBrowser(h, async () => {
     m = await makeMunicipality(h.db, 'Gmina Programowa');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   test('from the navigation to the programme, its contents and a service, without JavaScript; both pages without axe violations', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await noJs.newPage();
     const axePage = await a11y.newPage();
     const check = async () => {
@@ -38,7 +30,7 @@ describeInBrowser('public programme in the browser', (h) => {
       await checkA11y(axePage, page.url());
     };
     try {
-      await page.goto(`${base}/${m.slug}`);
+      await page.goto(`${web.base}/${m.slug}`);
       await follow(page, 'Program usług społecznych', page.getByRole('navigation', { name: 'Menu główne' }));
       assert.equal(new URL(page.url()).pathname, `/${m.slug}/programme`);
       assert.equal(await page.locator('h1').innerText(), 'Programy usług społecznych');

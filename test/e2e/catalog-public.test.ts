@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
+import { checkA11y, clickAndWait, focusedId, resultsPath, useBrowser } from '../support/browser';
 import { makeMunicipality } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
@@ -11,8 +11,6 @@ const h1 = (page: Page) => page.locator('h1').innerText();
 const resultNames = (page: Page) => page.locator('li.result h3 a').allInnerTexts();
 
 describeInBrowser('public catalogue in the browser', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
   const serviceId = async (name: string) => {
     const [row] = await h.db.tx({ municipalityId: m.id, userId: null }, (sql) =>
@@ -21,19 +19,14 @@ describeInBrowser('public catalogue in the browser', (h) => {
     return row!.id;
   };
 
-  before(async () => {
+  const web = useBrowser(h, async () => {
     m = await makeMunicipality(h.db, 'Gmina Przeglądowa');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   test('searching without JavaScript: from the navigation to a service page, each page without axe violations', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await noJs.newPage();
     const axePage = await a11y.newPage();
     /** axe needs JavaScript: the page the person sees is re-opened in a scripted twin and checked there. */
@@ -42,7 +35,7 @@ describeInBrowser('public catalogue in the browser', (h) => {
       await checkA11y(axePage, `${page.url()} (${await h1(page)})`);
     };
     try {
-      await page.goto(`${base}/${m.slug}`);
+      await page.goto(`${web.base}/${m.slug}`);
       await clickAndWait(page, page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Usługi społeczne' }));
       assert.equal(new URL(page.url()).pathname, `/${m.slug}/services`);
       assert.equal(await h1(page), 'Usługi społeczne');
@@ -77,10 +70,10 @@ describeInBrowser('public catalogue in the browser', (h) => {
       await page.emulateMedia({ media: 'screen' });
 
       // Nothing found: the empty state, then an invalid filter (422) with its error summary.
-      await page.goto(`${base}/${m.slug}/services?q=xyzzy+qwerty`);
+      await page.goto(`${web.base}/${m.slug}/services?q=xyzzy+qwerty`);
       assert.match(await page.locator('.empty-state').innerText(), /Sprawdź, z czego możesz skorzystać/);
       await check();
-      const bad = await page.goto(`${base}/${m.slug}/services?area=kosmos&q=opieka`);
+      const bad = await page.goto(`${web.base}/${m.slug}/services?area=kosmos&q=opieka`);
       assert.equal(bad?.status(), 422);
       assert.match(await page.locator('#error-summary').innerText(), /Obszar: Wybierz wartość z listy/);
       await check();
@@ -91,18 +84,18 @@ describeInBrowser('public catalogue in the browser', (h) => {
   });
 
   test('a suspended service and a page of results with a pager pass axe too', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
       const id = await serviceId('Asystent rodziny');
       await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => sql.query("UPDATE services SET status = 'suspended' WHERE municipality_id = $1 AND id = $2", [m.id, id]));
-      await page.goto(`${base}/${m.slug}/services/${id}`);
+      await page.goto(`${web.base}/${m.slug}/services/${id}`);
       assert.match(await page.getByRole('note').innerText(), /Status: zawieszona/);
       await checkA11y(page);
       await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => sql.query("UPDATE services SET status = 'active' WHERE municipality_id = $1 AND id = $2", [m.id, id]));
 
       // Rank the list by the words "pomoc" to get several reasons, then a second page with a pager.
-      await page.goto(`${base}/${m.slug}/services?q=pomoc&free=1`);
+      await page.goto(`${web.base}/${m.slug}/services?q=pomoc&free=1`);
       assert.ok((await resultNames(page)).length > 1);
       await checkA11y(page);
       await h.db.tx({ municipalityId: m.id, userId: null }, (sql) =>
@@ -113,7 +106,7 @@ describeInBrowser('public catalogue in the browser', (h) => {
           [m.id],
         ),
       );
-      await page.goto(`${base}/${m.slug}/services?page=2`);
+      await page.goto(`${web.base}/${m.slug}/services?page=2`);
       assert.equal(await page.getByRole('navigation', { name: 'Strony wyników' }).count(), 1);
       assert.equal(await page.getByRole('link', { name: 'Strona 2' }).getAttribute('aria-current'), 'page');
       await checkA11y(page);
@@ -126,10 +119,10 @@ describeInBrowser('public catalogue in the browser', (h) => {
   });
 
   test('keyboard: every filter is reachable with Tab in order, and Enter searches', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/${m.slug}/services`);
+      await page.goto(`${web.base}/${m.slug}/services`);
       await page.getByLabel('Czego szukasz?').focus();
       const order = ['f-area', 'f-group', 'f-location', 'f-free', 'f-open_now', 'f-step_free'];
       for (const id of order) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
-import { checkA11y, checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, logInPage, useBrowser } from '../support/browser';
 import { makeMunicipality, makeUser } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 import { csvColumns, csvOf, csvRecords } from '../modules/catalog-transfer-helpers';
@@ -10,23 +10,14 @@ import { csvColumns, csvOf, csvRecords } from '../modules/catalog-transfer-helpe
 const h1 = (page: Page) => page.locator('h1').innerText();
 
 describeInBrowser('browser: catalogue import and export', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('the import page, a file with errors and its table of errors, a good file: accessible, no JavaScript needed', async () => {
     const m = await makeMunicipality(h.db, 'Miasto Importu');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedCatalogFixtures(sql, m.id));
     const coordinator = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
-    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
-    const a11y = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const a11y = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const axePage = await a11y.newPage();
     const check = async (status = 200) => checkA11yOfHtml(axePage, page.url(), await page.content(), { status, label: `${page.url()} (${await h1(page)})` });
@@ -34,10 +25,7 @@ describeInBrowser('browser: catalogue import and export', (h) => {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Sprawdź i zaimportuj' }).click()]);
     };
     try {
-      await page.goto(`${base}/login?next=${encodeURIComponent(`/${m.slug}/catalog`)}`);
-      await page.getByLabel(/^Adres e-mail/).fill(coordinator.email);
-      await page.getByLabel(/^Hasło/).fill(coordinator.password);
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Zaloguj się' }).click()]);
+      await logInPage(page, web.base, coordinator, `/${m.slug}/catalog`);
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name: 'Import i eksport usług (CSV, XLSX)' }).click()]);
       assert.equal(await h1(page), 'Import i eksport usług');
       await check();

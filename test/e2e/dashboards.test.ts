@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { test } from 'node:test';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { makeUser } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 import { logIn } from '../support/session';
@@ -10,16 +9,7 @@ import { seedNumbers } from '../modules/dashboards-helpers';
 
 /** The dashboards page through axe-core in a real browser: with every section's table and chart, and empty. */
 describeInBrowser('browser: the dashboards pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('with data (tables, charts, the period form) and empty: zero violations', async () => {
     const full = await catalogueMunicipality(h, 'Miasto Wykresów');
@@ -30,14 +20,14 @@ describeInBrowser('browser: the dashboards pass axe-core', (h) => {
     const analyst = await logIn(h, await makeUser(h.db, { municipality: full, roles: ['analyst'] }));
     const emptyAnalyst = await logIn(h, await makeUser(h.db, { municipality: empty, roles: ['analyst'] }));
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     try {
       for (const [client, path, charts] of [[analyst, `/${full.slug}/dashboards`, 3], [analyst, `/${full.slug}/dashboards?period=365`, 3], [emptyAnalyst, `/${empty.slug}/dashboards`, 0]] as const) {
         const res = await client.get(path);
         assert.equal(res.statusCode, 200, path);
         assert.equal((res.body.match(/<svg /g) ?? []).length, charts, `${path}: charts`);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status: 200 });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status: 200 });
       }
     } finally {
       await context.close();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { totpCode } from '../../src/platform/auth/totp';
 import { units } from '../../src/platform/tenancy/repository';
-import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, isFocused, resultsPath, useBrowser } from '../support/browser';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
@@ -13,22 +13,13 @@ const h1 = (page: Page) => page.locator('h1').innerText();
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
 describeInBrowser('browser journey', (h) => {
-  let browser: Browser;
-  let base = '';
+  const web = useBrowser(h);
   /** Mail links carry the configured PUBLIC_URL (http://localhost:3000); the test server listens elsewhere. */
-  const local = (link: string) => base + new URL(link).pathname;
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const local = (link: string) => web.base + new URL(link).pathname;
 
   test('a resident registers, confirms, logs in, switches language and logs out — without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await context.newPage();
     /** axe needs JavaScript: each page the person sees is re-opened in a scripted twin (same cookies) and checked there. */
     const axePage = await a11y.newPage();
@@ -48,7 +39,7 @@ describeInBrowser('browser journey', (h) => {
     const name = 'Alicja Łęcka-Testowa';
     const password = `Pochmurny-Wiatrak-${uniq()}`;
     try {
-      await page.goto(`${base}/`);
+      await page.goto(`${web.base}/`);
       assert.equal(await htmlLang(page), 'pl');
       assert.equal(await h1(page), 'Wspólnota');
       await check();
@@ -91,7 +82,7 @@ describeInBrowser('browser journey', (h) => {
 
       // The mail, read in the development mailbox.
       await h.worker.drain();
-      await page.goto(`${base}/dev/mail`);
+      await page.goto(`${web.base}/dev/mail`);
       assert.equal(await h1(page), 'Poczta testowa');
       await check();
       const mail = page.locator('article.mail', { hasText: email }).first();
@@ -121,7 +112,7 @@ describeInBrowser('browser journey', (h) => {
       assert.equal(await htmlLang(page), 'en');
       assert.equal(await h1(page), 'My account');
       await check();
-      await page.goto(`${base}/`);
+      await page.goto(`${web.base}/`);
       assert.equal(await htmlLang(page), 'en');
       assert.equal(await page.locator('.lead').first().innerText(), 'An open platform for Social Services Centres');
       assert.equal(await page.getByRole('heading', { level: 2 }).first().innerText(), 'Municipalities using the platform');
@@ -136,7 +127,7 @@ describeInBrowser('browser journey', (h) => {
       assert.equal(await page.getByRole('link', { name: 'Log in' }).count(), 1);
       assert.equal(await page.getByRole('button', { name: 'Log out' }).count(), 0);
       await check(await snapshot());
-      await page.goto(`${base}/account`);
+      await page.goto(`${web.base}/account`);
       assert.equal(new URL(page.url()).pathname, '/login', 'the session is gone');
       await check();
     } finally {
@@ -146,11 +137,11 @@ describeInBrowser('browser journey', (h) => {
   });
 
   test('keyboard: the skip link comes first and moves focus to the content', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
       for (const path of ['/', '/login', '/register']) {
-        await page.goto(`${base}${path}`);
+        await page.goto(`${web.base}${path}`);
         await page.keyboard.press('Tab');
         const skip = page.locator('a.skip-link');
         assert.equal(await isFocused(skip), true, `skip link focused first on ${path}`);
@@ -171,11 +162,11 @@ describeInBrowser('browser journey', (h) => {
     const municipality = await makeMunicipality(h.db, 'Gmina Audytowa');
     const staff = await makeUser(h.db, { municipality, roles: ['auditor'], totp: false });
     // Without JavaScript for the login form, as many public-sector desktops are locked down.
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const context = await browser.newContext();
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
+    const context = await web.browser.newContext();
     try {
       const plain = await noJs.newPage();
-      await plain.goto(`${base}/login?next=${encodeURIComponent(`/${municipality.slug}/audit`)}`);
+      await plain.goto(`${web.base}/login?next=${encodeURIComponent(`/${municipality.slug}/audit`)}`);
       await plain.getByLabel(/^Adres e-mail/).fill(staff.email);
       await plain.getByLabel(/^Hasło/).fill('not-the-password');
       await clickAndWait(plain, plain.getByRole('button', { name: 'Zaloguj się' }));
@@ -188,7 +179,7 @@ describeInBrowser('browser journey', (h) => {
       assert.equal(await h1(plain), 'Włącz logowanie dwuetapowe');
 
       const page = await context.newPage();
-      await page.goto(`${base}/login`);
+      await page.goto(`${web.base}/login`);
       await checkA11y(page);
       await page.getByLabel(/^Adres e-mail/).fill(staff.email);
       await page.getByLabel(/^Hasło/).fill(staff.password);
@@ -196,7 +187,7 @@ describeInBrowser('browser journey', (h) => {
       assert.equal(new URL(page.url()).pathname, '/account');
       await checkA11y(page);
 
-      await page.goto(`${base}/${municipality.slug}/audit`);
+      await page.goto(`${web.base}/${municipality.slug}/audit`);
       assert.equal(new URL(page.url()).pathname, '/account/mfa');
       assert.equal(new URL(page.url()).searchParams.get('next'), `/${municipality.slug}/audit`);
       assert.equal(await h1(page), 'Włącz logowanie dwuetapowe');
@@ -239,10 +230,10 @@ describeInBrowser('browser journey', (h) => {
     await h.db.tx({ municipalityId: municipality.id, userId: null }, async (sql) => {
       for (const [i, u] of list.entries()) await units.insert(sql, municipality.id, u, i);
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      const res = await page.goto(`${base}/${municipality.slug}`);
+      const res = await page.goto(`${web.base}/${municipality.slug}`);
       assert.equal(res?.status(), 200);
       assert.equal(await h1(page), municipality.cus_name);
       assert.equal(await page.locator('.cards > li').count(), list.length);

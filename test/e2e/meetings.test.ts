@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { TestClient } from '../support/client';
 import { describeInBrowser } from '../support/harness';
 import { logIn } from '../support/session';
 import { createMeeting, mailTo, meetingForm, moveStart, organiser, rsvpPath } from '../modules/meetings-helpers';
-import { ownerQuery, person, seededMunicipality } from '../modules/organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { person } from '../support/people';
+import { seededMunicipality } from '../modules/organisations-helpers';
 
 /**
  * Every meetings page through axe-core in a real browser: the organiser's (list, form with errors,
@@ -15,17 +16,8 @@ import { ownerQuery, person, seededMunicipality } from '../modules/organisations
  * cooperation history. The pages are fetched as their people (TOTP for staff) and shown to the browser.
  */
 describeInBrowser('browser: meetings pages pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('organiser, invitee and member pages: zero violations', async () => {
     const { user: rep } = await person(h);
@@ -40,7 +32,7 @@ describeInBrowser('browser: meetings pages pass axe-core', (h) => {
     await moveStart(h, m, id, 0.5);
     await c.post(`/${m.slug}/meetings/${id}/walk-ins`, { name: 'Sąsiedzi z ulicy Bema', people_count: '3' });
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const pages: [TestClient, string, number][] = [
       [c, `/${m.slug}/meetings`, 200],
@@ -55,16 +47,16 @@ describeInBrowser('browser: meetings pages pass axe-core', (h) => {
       for (const [client, path, status] of pages) {
         const res = await client.get(path);
         assert.equal(res.statusCode, status, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status });
       }
       const wrong = await c.post(`/${m.slug}/meetings`, meetingForm({ title: '', ends: '16:00' }));
       assert.equal(wrong.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/meetings`, wrong.body, { status: 422, label: 'the meeting form with errors' });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/meetings`, wrong.body, { status: 422, label: 'the meeting form with errors' });
       const repClient = await logIn(h, rep);
       for (const path of [`/${m.slug}/meetings/inbox`, `/${m.slug}/organisations/${orgs[0]!.id}/cooperation`]) {
         const res = await repClient.get(path);
         assert.equal(res.statusCode, 200, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body);
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body);
       }
     } finally {
       await context.close();

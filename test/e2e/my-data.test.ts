@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { TestClient } from '../support/client';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { describeInBrowser } from '../support/harness';
 import { catalogueMunicipality, coordinator } from '../modules/applications-helpers';
 import { consentId, documentRows, EXE, fullResident, upload } from '../modules/my-data-helpers';
-import { person } from '../modules/organisations-helpers';
+import { person } from '../support/people';
 
 /**
  * The resident's own pages through axe-core in a real browser: the hub empty and full, documents
@@ -14,16 +13,7 @@ import { person } from '../modules/organisations-helpers';
  * my data; staff's documents of an application and of a case; the removal's confirmation.
  */
 describeInBrowser('browser: my data pages pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('resident and staff pages: zero violations', async () => {
     const m = await catalogueMunicipality(h, 'Miasto Moich Danych');
@@ -37,7 +27,7 @@ describeInBrowser('browser: my data pages pass axe-core', (h) => {
     assert.equal((await staff.get(`/${m.slug}/cases/${full.kase.id}/documents`)).statusCode, 200);
     const [doc] = await documentRows(h, m);
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const pages: [TestClient, string][] = [
       [newcomer, `/${m.slug}/my`],
@@ -57,14 +47,14 @@ describeInBrowser('browser: my data pages pass axe-core', (h) => {
       for (const [client, path] of pages) {
         const res = await client.get(path);
         assert.equal(res.statusCode, 200, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status: 200 });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status: 200 });
       }
       const refused = await upload(c, `/${m.slug}/my/documents`, { application: full.app, description: 'Faktura' }, { name: 'faktura.pdf', data: EXE });
       assert.equal(refused.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/my/documents`, refused.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/my/documents`, refused.body, { status: 422 });
       const blocked = await c.post(`/${m.slug}/my/consents/${await consentId(h, m, full.app, 'cus_processing')}/withdraw`);
       assert.equal(blocked.statusCode, 409);
-      await checkA11yOfHtml(page, `${base}/${m.slug}/my/consents/x/withdraw`, blocked.body, { status: 409 });
+      await checkA11yOfHtml(page, `${web.base}/${m.slug}/my/consents/x/withdraw`, blocked.body, { status: 409 });
     } finally {
       await context.close();
     }

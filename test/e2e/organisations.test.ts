@@ -1,11 +1,10 @@
-import { totpCode } from '../../src/platform/auth/totp';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { seedOrganisationFixtures } from '../../src/modules/organisations';
-import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, resultsPath, serveOnLoopback } from '../support/browser';
-import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, logInPage, resultsPath, useBrowser } from '../support/browser';
+import { makeMunicipality, makeUser } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
@@ -13,35 +12,15 @@ const resultNames = (page: Page) => page.locator('li.result h3 a').allInnerTexts
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
 describeInBrowser('browser: the registry of organisations', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
-
-  before(async () => {
+  const web = useBrowser(h, async () => {
     m = await makeMunicipality(h.db, 'Miasto Organizacji');
     await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedOrganisationFixtures(sql, m.id));
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-  });
-
-  const logIn = async (page: Page, user: TestUser, next: string) => {
-    await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel(/^Adres e-mail/).fill(user.email);
-    await page.getByLabel(/^Hasło/).fill(user.password);
-    await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
-    if (user.totpSecret) {
-      await page.getByLabel(/^Kod/).fill(totpCode(user.totpSecret));
-      await clickAndWait(page, page.getByRole('button', { name: 'Potwierdź' }));
-    }
-    assert.equal(new URL(page.url()).pathname, next);
-  };
 
   test('the directory and a profile without JavaScript: search, filter, open; no axe violations, reflow at 320 px', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await noJs.newPage();
     const axePage = await a11y.newPage();
     const check = async () => {
@@ -49,7 +28,7 @@ describeInBrowser('browser: the registry of organisations', (h) => {
       await checkA11y(axePage, `${page.url()} (${await h1(page)})`);
     };
     try {
-      await page.goto(`${base}/${m.slug}`);
+      await page.goto(`${web.base}/${m.slug}`);
       await clickAndWait(page, page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Organizacje' }));
       assert.equal(await h1(page), 'Organizacje i grupy nieformalne');
       assert.equal((await resultNames(page)).length, 11);
@@ -72,7 +51,7 @@ describeInBrowser('browser: the registry of organisations', (h) => {
       assert.match(await page.locator('.empty-state').innerText(), /Nie znaleźliśmy organizacji/);
       await check();
 
-      await page.goto(`${base}/${m.slug}/organisations?q=dzialaj`);
+      await page.goto(`${web.base}/${m.slug}/organisations?q=dzialaj`);
       await clickAndWait(page, page.getByRole('link', { name: 'Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”' }));
       assert.equal(await h1(page), 'Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”');
       assert.match(await page.locator('main').innerText(), /Organizacje członkowskie/);
@@ -89,13 +68,13 @@ describeInBrowser('browser: the registry of organisations', (h) => {
   test('registering by keyboard: every field in order, errors summarised and linked, then the staff queue and review', async () => {
     const registrant = await makeUser(h.db, {});
     const organiser = await makeUser(h.db, { municipality: m, roles: ['community_organiser'], totp: true });
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const axePage = await a11y.newPage();
     const check = async () => checkA11yOfHtml(axePage, page.url(), await page.content(), { label: `${page.url()} (${await h1(page)})` });
     try {
-      await logIn(page, registrant, `/${m.slug}/organisations/register`);
+      await logInPage(page, web.base, registrant, `/${m.slug}/organisations/register`);
       assert.equal(await h1(page), 'Zarejestruj organizację lub grupę nieformalną');
       await check();
 
@@ -141,10 +120,10 @@ describeInBrowser('browser: the registry of organisations', (h) => {
       await check();
 
       // The organiser's queue and the review of the registration.
-      const staffContext = await browser.newContext({ javaScriptEnabled: false });
+      const staffContext = await web.browser.newContext({ javaScriptEnabled: false });
       const staffPage = await staffContext.newPage();
       try {
-        await logIn(staffPage, organiser, `/${m.slug}/organisations/queue`);
+        await logInPage(staffPage, web.base, organiser, `/${m.slug}/organisations/queue`);
         assert.equal(await h1(staffPage), 'Weryfikacja organizacji');
         await checkA11yOfHtml(axePage, staffPage.url(), await staffPage.content(), { label: 'queue' });
         await clickAndWait(staffPage, staffPage.getByRole('link', { name: 'Stowarzyszenie „Tkaczki z Osady”' }));

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { TestClient } from '../support/client';
-import { checkA11yOfHtml, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { warsawDay } from '../../src/platform/i18n';
 import { describeInBrowser } from '../support/harness';
-import { ownerQuery } from '../modules/organisations-helpers';
+import { ownerQuery } from '../support/db';
 import {
   actNow, giveConsent, makeCase, organisationMember, plainPerson, referralMunicipality, sendForm, sendReferral, staffPerson, withdrawConsent,
 } from '../modules/referrals-helpers';
@@ -17,16 +16,7 @@ import {
  * inboxes list, and the resident's referrals.
  */
 describeInBrowser('browser: referrals pages pass axe-core', (h) => {
-  let browser: Browser;
-  let base = '';
-
-  before(async () => {
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const web = useBrowser(h);
 
   test('centre, provider and resident pages: zero violations', async () => {
     const { m, orgId } = await referralMunicipality(h, 'Miasto Skierowań');
@@ -43,7 +33,7 @@ describeInBrowser('browser: referrals pages pass axe-core', (h) => {
     await actNow(h, member.c, m, inbox, id, 'accept');
     await member.c.post(`${inbox}/${id}/deliveries`, { delivered_on: warsawDay(), minutes: '60', note: 'Pierwsza wizyta.' });
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const pages: [TestClient, string][] = [
       [coord.c, `${centre}/new`],
@@ -61,24 +51,24 @@ describeInBrowser('browser: referrals pages pass axe-core', (h) => {
       for (const [client, path] of pages) {
         const res = await client.get(path);
         assert.equal(res.statusCode, 200, path);
-        await checkA11yOfHtml(page, `${base}${path}`, res.body, { status: 200 });
+        await checkA11yOfHtml(page, `${web.base}${path}`, res.body, { status: 200 });
       }
       const noConsent = await coord.c.post(`${centre}/new`, sendForm(`unit:${(await ownerQuery<{ id: string }>(h, 'SELECT id FROM units WHERE municipality_id = $1', [m.id]))[0]!.id}`, { service_label: 'x', override_basis: 'court_order' }));
       assert.equal(noConsent.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}${centre}/new`, noConsent.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}${centre}/new`, noConsent.body, { status: 422 });
       const badDelivery = await member.c.post(`${inbox}/${id}/deliveries`, { delivered_on: '2099-01-01', minutes: '', units: 'dużo', note: '' });
       assert.equal(badDelivery.statusCode, 422);
-      await checkA11yOfHtml(page, `${base}${inbox}/${id}/deliveries`, badDelivery.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}${inbox}/${id}/deliveries`, badDelivery.body, { status: 422 });
       const stale = await coord.c.post(`${centre}/${id}/cancel`, { version: '1', cancel_reason: 'Rodzina zorganizowała opiekę.' });
       assert.equal(stale.statusCode, 409);
-      await checkA11yOfHtml(page, `${base}${centre}/${id}/cancel`, stale.body, { status: 409 });
+      await checkA11yOfHtml(page, `${web.base}${centre}/${id}/cancel`, stale.body, { status: 409 });
       await withdrawConsent(h, m, consent);
       const withdrawn = await member.c.get(`${inbox}/${id}`);
       assert.match(withdrawn.body, /Mieszkaniec wycofał zgodę na udostępnienie danych/);
-      await checkA11yOfHtml(page, `${base}${inbox}/${id}`, withdrawn.body, { status: 200 });
+      await checkA11yOfHtml(page, `${web.base}${inbox}/${id}`, withdrawn.body, { status: 200 });
       const renewal = await coord.c.post(`${centre}/new`, sendForm(`organisation:${orgId}`, { record_consent: '1' }));
       assert.equal(renewal.statusCode, 422, 'a withdrawn consent is re-recorded only with the resident’s new statement');
-      await checkA11yOfHtml(page, `${base}${centre}/new`, renewal.body, { status: 422 });
+      await checkA11yOfHtml(page, `${web.base}${centre}/new`, renewal.body, { status: 422 });
     } finally {
       await context.close();
     }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { seedOrganisationFixtures } from '../../src/modules/organisations';
 import { seedVenueFixtures } from '../../src/modules/venues';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
-import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, launchBrowser, serveOnLoopback } from '../support/browser';
+import { checkA11y, checkA11yOfHtml, clickAndWait, focusedId, logInPage, useBrowser } from '../support/browser';
 import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
 import { describeInBrowser } from '../support/harness';
 import { logIn as logInClient } from '../support/session';
@@ -13,12 +13,9 @@ import { nextWeekday } from '../modules/venues-helpers';
 const h1 = (page: Page) => page.locator('h1').innerText();
 
 describeInBrowser('browser: the Local Activity Place', (h) => {
-  let browser: Browser;
-  let base = '';
   let m: MunicipalityRow;
   let representative: TestUser;
-
-  before(async () => {
+  const web = useBrowser(h, async () => {
     m = await makeMunicipality(h.db, 'Miasto Sal');
     representative = await makeUser(h.db, { municipality: m, roles: ['ngo_member'] });
     const organiser = await makeUser(h.db, { municipality: m, roles: ['community_organiser'] });
@@ -26,20 +23,15 @@ describeInBrowser('browser: the Local Activity Place', (h) => {
       await seedOrganisationFixtures(sql, m.id, { representative: representative.id });
       await seedVenueFixtures(sql, m.id, { representative: representative.id, organiser: organiser.id });
     });
-    base = await serveOnLoopback(h.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   test('rooms and a week calendar without JavaScript, by keyboard; no axe violations', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext();
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext();
     const page = await noJs.newPage();
     const axePage = await a11y.newPage();
     try {
-      await page.goto(`${base}/${m.slug}`);
+      await page.goto(`${web.base}/${m.slug}`);
       await clickAndWait(page, page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Sale MAL' }));
       assert.equal(await h1(page), 'Miejsce Aktywności Lokalnej — sale');
       await axePage.goto(page.url());
@@ -69,18 +61,15 @@ describeInBrowser('browser: the Local Activity Place', (h) => {
 
   test('asking for a room without JavaScript: errors summarised and linked, then "Moje rezerwacje"; staff pages pass axe', async () => {
     const resident = await makeUser(h.db, { municipality: m, roles: ['resident'] });
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const a11y = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
+    const a11y = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const axePage = await a11y.newPage();
     const check = async (status = 200) => checkA11yOfHtml(axePage, page.url(), await page.content(), { status, label: `${page.url()} (${await h1(page)})` });
     try {
       const [room] = await h.db.ownerTx((sql) => sql.query<{ id: string }>("SELECT id FROM venue_rooms WHERE municipality_id = $1 AND name = 'Pracownia rękodzieła'", [m.id]));
       const path = `/${m.slug}/venues/rooms/${room!.id}/book`;
-      await page.goto(`${base}/login?next=${encodeURIComponent(path)}`);
-      await page.getByLabel(/^Adres e-mail/).fill(resident.email);
-      await page.getByLabel(/^Hasło/).fill(resident.password);
-      await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
+      await logInPage(page, web.base, resident, path);
       assert.equal(await h1(page), 'Rezerwacja: Miejsce Aktywności Lokalnej — Osada Fabryczna — Pracownia rękodzieła');
       await check();
       await page.getByLabel(/^Cel spotkania/).fill('Spotkanie sąsiadów z Osady');
@@ -108,11 +97,11 @@ describeInBrowser('browser: the Local Activity Place', (h) => {
       for (const staffPath of ['queue', `bookings/${booking!.id}`, 'manage', 'new', `${venue!.id}/edit`, `${venue!.id}/rooms/new`, `rooms/${room!.id}/edit`, `rooms/${room!.id}`]) {
         const res = await c.get(`/${m.slug}/venues/${staffPath}`);
         assert.equal(res.statusCode, 200, staffPath);
-        await checkA11yOfHtml(axePage, `${base}/${m.slug}/venues/${staffPath}`, res.body, { label: staffPath });
+        await checkA11yOfHtml(axePage, `${web.base}/${m.slug}/venues/${staffPath}`, res.body, { label: staffPath });
       }
       const declined = await c.post(`/${m.slug}/venues/bookings/${booking!.id}/decline`, { reason: '' });
       assert.equal(declined.statusCode, 422);
-      await checkA11yOfHtml(axePage, `${base}/${m.slug}/venues/bookings/${booking!.id}/decline`, declined.body, { status: 422, label: 'decline without a reason' });
+      await checkA11yOfHtml(axePage, `${web.base}/${m.slug}/venues/bookings/${booking!.id}/decline`, declined.body, { status: 422, label: 'decline without a reason' });
     } finally {
       await context.close();
       await a11y.close();

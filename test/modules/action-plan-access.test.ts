@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { actionsOfOrganisation } from '../../src/modules/action-plan';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
 import { pdfText } from '../support/pdf-text';
 import { addAction, addGoal, actionForm, createPlan, municipalityWithRegistry, one, organisationId, planForm } from './action-plan-helpers';
-import { auditActions, pageText, person, staff } from './organisations-helpers';
+import { auditActions } from '../support/db';
+import { pageText } from '../support/pages';
+import { person, staff } from '../support/people';
 
 const adopted = (h: Parameters<typeof one>[0], m: { id: string }) =>
   one<{ id: string; title: string }>(h, "SELECT id, title FROM action_plans WHERE municipality_id = $1 AND status = 'adopted'", [m.id]);
@@ -22,7 +25,8 @@ describeEachEngine('action plan: who sees what, print, PDF, export, overdue', (h
     for (const c of [anonymous, resident]) {
       const list = await c.get(`/${m.slug}/action-plans`);
       assert.equal(list.statusCode, 200);
-      assert.ok(list.body.includes(plan.title.replace('—', '—')) && !pageText(list.body).includes(hidden.title), 'the list shows the adopted plan, not the draft');
+      assertIncludes(list.body, plan.title.replace('—', '—'), 'the list shows the adopted plan, not the draft');
+      assertExcludes(pageText(list.body), hidden.title, 'the list shows the adopted plan, not the draft');
       assert.equal((await c.get(`/${m.slug}/action-plans/${plan.id}`)).statusCode, 200);
       for (const path of ['', '/print', '.pdf']) assert.equal((await c.get(`/${m.slug}/action-plans/${hidden.id}${path}`)).statusCode, 404, `draft${path}`);
     }
@@ -33,7 +37,7 @@ describeEachEngine('action plan: who sees what, print, PDF, export, overdue', (h
       assert.equal((await resident.get(`/${m.slug}/action-plans/${path}`)).statusCode, 403, `a coordinator may not ${path}`);
     }
     const { c: organiser } = await staff(h, m);
-    assert.ok(pageText((await organiser.get(`/${m.slug}/action-plans`)).body).includes(hidden.title), 'staff see drafts');
+    assertIncludes(pageText((await organiser.get(`/${m.slug}/action-plans`)).body), hidden.title, 'staff see drafts');
     assert.equal((await organiser.get(`/${m.slug}/action-plans/${hidden.id}`)).statusCode, 200);
     assert.equal((await organiser.get(`/${m.slug}/action-plans/${hidden.id}/manage`)).statusCode, 200);
     const post = await resident.postJson(`/${m.slug}/action-plans/${plan.id}/edit`, planForm({ version: '1' }));
@@ -60,10 +64,11 @@ describeEachEngine('action plan: who sees what, print, PDF, export, overdue', (h
     const rows = [...page.body.matchAll(/<tr id="action-[^"]+"( class="plan-overdue")?>([\s\S]*?)<\/tr>/g)].map((r) => [Boolean(r[1]), pageText(r[2]!)] as const);
     assert.deepEqual(rows.map(([overdue]) => overdue), [true, false, false]);
     assert.match(rows[0]![1], /w trakcie Po terminie/);
-    assert.ok(pageText(page.body).includes('Zrealizowano 1 z 3 działań (1 działanie po terminie)'));
+    assertIncludes(pageText(page.body), 'Zrealizowano 1 z 3 działań (1 działanie po terminie)');
     const { display_name } = await one<{ display_name: string }>(h, 'SELECT display_name FROM users WHERE id = $1', [user.id]);
-    assert.ok(!page.body.includes(display_name) && rows[0]![1].includes(m.cus_name), 'the public sees the centre, not the staff member');
-    assert.ok((await c.get(`/${m.slug}/action-plans/${planId}/print`)).body.includes(display_name), 'staff see who');
+    assertExcludes(page.body, display_name, 'the public sees the centre, not the staff member');
+    assertIncludes(rows[0]![1], m.cus_name, 'the public sees the centre, not the staff member');
+    assertIncludes((await c.get(`/${m.slug}/action-plans/${planId}/print`)).body, display_name, 'staff see who');
   });
 
   test('the PDF and the printable page hold the actions; CSV and XLSX export them (audited)', async () => {
@@ -71,15 +76,15 @@ describeEachEngine('action plan: who sees what, print, PDF, export, overdue', (h
     const plan = await adopted(h, m);
     const print = await new TestClient(h.app).get(`/${m.slug}/action-plans/${plan.id}/print`);
     assert.equal(print.statusCode, 200);
-    assert.ok(pageText(print.body).includes('Sieć „Sąsiad dla sąsiada” — dyżury wolontariuszy dla seniorów'));
+    assertIncludes(pageText(print.body), 'Sieć „Sąsiad dla sąsiada” — dyżury wolontariuszy dla seniorów');
     const pdf = await new TestClient(h.app).get(`/${m.slug}/action-plans/${plan.id}.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
     for (const phrase of ['Osada Fabryczna', 'Cel 1. Sąsiedzi znają się i pomagają sobie nawzajem', 'Spacery badawcze po podwórkach osady', 'Po terminie', 'zaniechane', 'Rada Osiedla Osada Fabryczna']) {
-      assert.ok(text.includes(phrase), `PDF says "${phrase}": ${text.slice(0, 400)}`);
+      assertIncludes(text, phrase, `PDF says "${phrase}": ${text.slice(0, 400)}`);
     }
-    assert.ok(text.includes('DZIAŁAJ.MY'), 'the federation is named');
+    assertIncludes(text, 'DZIAŁAJ.MY', 'the federation is named');
 
     const { c } = await staff(h, m);
     const csv = await c.get(`/${m.slug}/action-plans/${plan.id}/actions.csv`);

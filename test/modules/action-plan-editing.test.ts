@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertIncludes } from '../support/assertions';
 import { describeEachEngine } from '../support/harness';
 import { addAction, addGoal, actionForm, createPlan, municipalityWithRegistry, one, organisationId, planForm } from './action-plan-helpers';
-import { auditActions, CONFLICT, fieldError, inputValue, pageText, staff } from './organisations-helpers';
+import { auditActions } from '../support/db';
+import { CONFLICT, fieldError, inputValue, pageText } from '../support/pages';
+import { staff } from '../support/people';
 
 describeEachEngine('action plan: plans, goals and actions, field errors, concurrent edits', (h) => {
   test('an organiser builds a plan: goals, actions with staff, organisations and a partner; reorders them; every change audited', async () => {
@@ -20,9 +23,10 @@ describeEachEngine('action plan: plans, goals and actions, field errors, concurr
     const page = await c.get(`/${m.slug}/action-plans/${planId}/manage`);
     assert.equal(page.statusCode, 200);
     const text = pageText(page.body);
-    assert.ok(text.includes('Cel 1. Sąsiedzi pomagają sobie nawzajem') && text.includes('Cel 2. Podwórka są zadbane'));
-    assert.ok(text.includes('Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”'));
-    assert.ok(text.includes('Zrealizowano 0 z 2 działań'));
+    assertIncludes(text, 'Cel 1. Sąsiedzi pomagają sobie nawzajem');
+    assertIncludes(text, 'Cel 2. Podwórka są zadbane');
+    assertIncludes(text, 'Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”');
+    assertIncludes(text, 'Zrealizowano 0 z 2 działań');
 
     // Move the second goal up and the first action down, by plain forms.
     assert.equal((await c.post(`/${m.slug}/action-plans/${planId}/goals/${g2}/move`, { move: 'up' })).statusCode, 303);
@@ -86,7 +90,9 @@ describeEachEngine('action plan: plans, goals and actions, field errors, concurr
     const stale = await second.post(`/${m.slug}/action-plans/${planId}/edit`, planForm({ main_goal: 'Inny cel główny', version: '1' }));
     assert.equal(stale.statusCode, 409);
     const text = pageText(stale.body);
-    assert.ok(text.includes(CONFLICT) && text.includes('Inny cel główny') && text.includes('Osada Fabryczna i okolice'));
+    assertIncludes(text, CONFLICT);
+    assertIncludes(text, 'Inny cel główny');
+    assertIncludes(text, 'Osada Fabryczna i okolice');
     assert.equal(inputValue(stale.body, 'version'), '2', 'the form now carries the saved version');
     const saved = await one<{ area: string; main_goal: string; version: number }>(h, 'SELECT area, main_goal, version FROM action_plans WHERE id = $1', [planId]);
     assert.deepEqual(saved, { area: 'Osada Fabryczna i okolice', main_goal: 'Sąsiedzi działają razem.', version: 2 });
@@ -96,7 +102,7 @@ describeEachEngine('action plan: plans, goals and actions, field errors, concurr
     assert.equal((await first.post(`/${m.slug}/action-plans/${planId}/actions/${action}/edit`, actionForm(goal, { status: 'in_progress', version: '1' }))).statusCode, 303);
     const late = await second.post(`/${m.slug}/action-plans/${planId}/actions/${action}/edit`, actionForm(goal, { status: 'done', achieved_value: '130', version: '1' }));
     assert.equal(late.statusCode, 409);
-    assert.ok(pageText(late.body).includes('w trakcie'), 'the saved status is shown beside the typed one');
+    assertIncludes(pageText(late.body), 'w trakcie', 'the saved status is shown beside the typed one');
     assert.equal((await one<{ status: string }>(h, 'SELECT status FROM action_plan_actions WHERE id = $1', [action])).status, 'in_progress');
     const remove = await second.post(`/${m.slug}/action-plans/${planId}/actions/${action}/delete`, { version: '1' });
     assert.equal(remove.statusCode, 409, 'removing what someone has just changed is refused too');

@@ -5,7 +5,7 @@ import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import type { TestClient } from '../support/client';
 import { makeMunicipality } from '../support/factories';
 import type { Harness } from '../support/harness';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /** Shared by the action plan tests: complete forms as people type them, and readers of rows. */
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { AFTER_SCHOOL, CARE, applyFor, catalogueMunicipality, coordinator, decideNow, serviceId } from './applications-helpers';
-import { ownerQuery, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { person } from '../support/people';
 
 interface Mine {
   applications: { id: string; service: { id: string; name: string }; status: string; queue_position: number | null; estimate_weeks: number | null }[];

@@ -6,7 +6,7 @@ import type { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
 import type { Harness } from '../support/harness';
 import { logIn } from '../support/session';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /** Shared by the applications tests: a municipality with the demo catalogue, people, forms, rows. */
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { CARE, applicationForm, applicationRow, applyFor, catalogueMunicipality, coordinator, decideNow, gapless, mailsTo, positions, serviceId } from './applications-helpers';
-import { fieldError, ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
+import { person } from '../support/people';
 import { warsawDay } from './meetings-helpers';
 
 describeEachEngine('applications: the queue, its order and its places', (h) => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { applyFor, CARE, catalogueMunicipality, coordinator, serviceId } from './applications-helpers';
-import { pageText, person } from './organisations-helpers';
+import { pageText } from '../support/pages';
+import { person } from '../support/people';
 
 describeEachEngine('applications: who read my data', (h) => {
   test("a resident sees every staff read of her applications — page, queue, export — and nobody else's", async () => {

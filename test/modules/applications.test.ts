@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { AFTER_SCHOOL, CARE, applicationForm, applicationRow, applyFor, catalogueMunicipality, coordinator, decideNow, mailsTo, serviceId } from './applications-helpers';
-import { fieldError, ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
+import { person } from '../support/people';
 
 describeEachEngine('applications: apply, the resident view, staff decisions with reasons', (h) => {
   test('applying reports a suspended service, a missing consent and a missing need; nothing is saved', async () => {

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 import type { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { logIn } from '../support/session';
 import { decideNow } from './applications-helpers';
 import { acceptedApplication, caseRow, openCase } from './cases-helpers';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 import { actNow, referralMunicipality, sendForm, sendReferral, staffPerson } from './referrals-helpers';
 
 /** Entries per page of the audit log (PAGE_SIZE in the module's service). */
@@ -75,11 +76,13 @@ describeEachEngine('audit log browsing', (h) => {
     const res = await c.get(`/${m.slug}/audit`);
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/html/);
-    assert.ok(res.body.includes('<code>test.older</code>') && res.body.includes('<code>test.newer</code>'));
+    assertIncludes(res.body, '<code>test.older</code>');
+    assertIncludes(res.body, '<code>test.newer</code>');
     assert.ok(res.body.indexOf('test.newer</code>') < res.body.indexOf('test.older</code>'), 'newest first');
-    assert.ok(res.body.includes('anna@example.pl') && res.body.includes('invitation i-2'));
-    assert.ok(res.body.includes('5 stycznia 2026 11:00'), 'times in Warsaw time');
-    assert.ok(res.body.includes('Pokazano 2 zdarzenia'));
+    assertIncludes(res.body, 'anna@example.pl');
+    assertIncludes(res.body, 'invitation i-2');
+    assertIncludes(res.body, '5 stycznia 2026 11:00', 'times in Warsaw time');
+    assertIncludes(res.body, 'Pokazano 2 zdarzenia');
     // The action filter offers the actions present in the log.
     assert.match(res.body, /<option value="test.older"/);
   });
@@ -117,8 +120,9 @@ describeEachEngine('audit log browsing', (h) => {
     // The page applies the same filters and keeps them in the form.
     const page = await c.get(`/${m.slug}/audit?action=test.evening&from=2026-03-01`);
     assert.equal(page.statusCode, 200);
-    assert.ok(page.body.includes('<code>test.evening</code>'));
-    assert.ok(!page.body.includes('<code>test.midnight</code>') && !page.body.includes('<code>test.summer</code>'));
+    assertIncludes(page.body, '<code>test.evening</code>');
+    assertExcludes(page.body, '<code>test.midnight</code>');
+    assertExcludes(page.body, '<code>test.summer</code>');
     assert.match(page.body, /<option value="test.evening" selected/);
     assert.match(page.body, /name="from"[^>]*value="2026-03-01"/);
   });
@@ -128,7 +132,7 @@ describeEachEngine('audit log browsing', (h) => {
     for (const bad of ['2026-13-45', 'wczoraj', '2026-02-30', '2026-04-31', '0000-01-01', '2026-1-5']) {
       const page = await c.get(`/${m.slug}/audit?from=${encodeURIComponent(bad)}`);
       assert.equal(page.statusCode, 422, `page, from=${bad}`);
-      assert.ok(page.body.includes('Wpisz datę w formacie RRRR-MM-DD.'), bad);
+      assertIncludes(page.body, 'Wpisz datę w formacie RRRR-MM-DD.', bad);
       assert.match(page.body, new RegExp(`name="from"[^>]*value="${bad}"`), 'what was typed stays in the form');
 
       const json = await c.get(`/api/${m.slug}/audit-log?to=${encodeURIComponent(bad)}`);
@@ -142,7 +146,7 @@ describeEachEngine('audit log browsing', (h) => {
     }
     const range = await c.get(`/${m.slug}/audit?from=2026-05-02&to=2026-05-01`);
     assert.equal(range.statusCode, 422);
-    assert.ok(range.body.includes('Data początkowa musi być wcześniejsza niż końcowa.'));
+    assertIncludes(range.body, 'Data początkowa musi być wcześniejsza niż końcowa.');
     const leap = await c.get(`/${m.slug}/audit?from=2028-02-29&to=2028-02-29`);
     assert.equal(leap.statusCode, 200, 'a real leap day is fine');
     for (const before of ['abc', '-5', '0', '1.5', '99999999999999999999']) {
@@ -177,8 +181,8 @@ describeEachEngine('audit log browsing', (h) => {
     const olderPage = await c.get(older[1]!.replace(/&amp;/g, '&'));
     assert.equal(olderPage.statusCode, 200);
     assert.equal((olderPage.body.match(/<code>test.paged<\/code>/g) ?? []).length, total - PAGE_SIZE);
-    assert.ok(olderPage.body.includes('Najnowsze zdarzenia'));
-    assert.ok(!olderPage.body.includes('Starsze zdarzenia</a>'));
+    assertIncludes(olderPage.body, 'Najnowsze zdarzenia');
+    assertExcludes(olderPage.body, 'Starsze zdarzenia</a>');
   });
 
   test('CSV export: header, rows, text/csv, formulas neutralised', async () => {
@@ -197,10 +201,10 @@ describeEachEngine('audit log browsing', (h) => {
     assert.equal(lines[0], 'id,occurred_at,actor,action,subject_type,subject_id,reason,ip,request_id,details');
     assert.equal(lines.length, 1 + 3, 'header and the three matching rows');
     assert.ok(lines.slice(1).every((l) => l.includes(',test.csv,')));
-    assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"",""kliknij"")"`), 'a leading = gets an apostrophe');
-    assert.ok(text.includes(",'+48123,"), 'a leading + too');
-    assert.ok(text.includes(",'@SUM(A1),"), 'and @');
-    assert.ok(text.includes(",'-2+3,"), 'and -');
+    assertIncludes(text, `"'=HYPERLINK(""http://evil.example"",""kliknij"")"`, 'a leading = gets an apostrophe');
+    assertIncludes(text, ",'+48123,", 'a leading + too');
+    assertIncludes(text, ",'@SUM(A1),", 'and @');
+    assertIncludes(text, ",'-2+3,", 'and -');
     assert.ok(!/(^|,)"?[=+@-]/m.test(lines.slice(1).join('\n')), 'no cell starts a formula');
     assert.ok(text.includes('"plain, with ""quotes"""'), 'commas and quotes are quoted');
     assert.ok(text.includes('zwykla@example.pl'), 'ordinary text untouched');

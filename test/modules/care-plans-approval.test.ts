@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { mailsTo } from './applications-helpers';
 import { approvedPlan, auditEntries, fullDraft, makeCase, planAction, planRow, planUrl, planWorld, postItem } from './care-plans-helpers';
-import { ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
 
 describeEachEngine('care plans: four eyes, returning, revisions, need-to-know', (h) => {
   test('the author can never approve their own plan: a specific code, and the database CHECK holds when the route is bypassed', async () => {

@@ -5,7 +5,8 @@ import type { TestClient } from '../support/client';
 import { uniq, type TestUser } from '../support/factories';
 import type { Harness } from '../support/harness';
 import { CARE, catalogueMunicipality, coordinator, serviceId } from './applications-helpers';
-import { ownerQuery, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { person } from '../support/people';
 
 /** Shared by the care-plans tests: a municipality with its people and cases, plans made through the forms, rows. */
 

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { pdfText } from '../support/pdf-text';
 import { approvedPlan, fullDraft, makeCase, planAction, planWorld, today } from './care-plans-helpers';
-import { ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
+import { person } from '../support/people';
 
 describeEachEngine('care plans: the resident’s own view', (h) => {
   test('the resident sees their approved plan whole (notes included), never a draft nor anyone else’s; their reads are not audited', async () => {

@@ -4,7 +4,7 @@ import { scheduleWarnings, sendWarnings, WARN_QUEUE } from '../../src/modules/ca
 import { warsawDay } from '../../src/platform/i18n';
 import { describeEachEngine } from '../support/harness';
 import { addDays, approvedPlan, inDays, makeCase, planWorld } from './care-plans-helpers';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 const jobsOf = (h: Parameters<Parameters<typeof describeEachEngine>[1]>[0]) =>
   ownerQuery<{ day: string; done: boolean; run_at: Date }>(h, "SELECT payload ->> 'day' AS day, done_at IS NOT NULL AS done, run_at FROM jobs WHERE queue = $1 ORDER BY payload ->> 'day'", [WARN_QUEUE]);

@@ -5,7 +5,8 @@ import { pdfText } from '../support/pdf-text';
 import {
   auditEntries, createPlan, fullDraft, goal, inDays, makeCase, planAction, planRow, planUrl, planWorld, postItem, service, today,
 } from './care-plans-helpers';
-import { ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
 
 describeEachEngine('care plans: drafting, deadlines, monitoring, closing', (h) => {
   test('the plan page shows the 30-day deadline in words, and is an audited read naming the case', async () => {

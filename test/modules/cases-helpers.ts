@@ -3,7 +3,7 @@ import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import type { TestClient } from '../support/client';
 import type { Harness } from '../support/harness';
 import { CARE, catalogueMunicipality, serviceId } from './applications-helpers';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /** Shared by the cases tests: accepted applications made directly, cases opened through the form, rows and audit entries. */
 

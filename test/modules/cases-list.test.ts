@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { acceptedApplication, auditOf, bulkCases, casesMunicipality, coordinator, makeTeam } from './cases-helpers';
-import { ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
 
 /** The case numbers and ids a list page links to, in order. */
 const shown = (body: string) => [...body.matchAll(/<a href="\/[^/]+\/cases\/([0-9a-f-]{36})">([^<]+)<\/a>/g)].map((m) => m[1]!);

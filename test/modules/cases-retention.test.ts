@@ -5,7 +5,8 @@ import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import type { Harness } from '../support/harness';
 import { describeEachEngine } from '../support/harness';
 import { acceptedApplication, auditOf, bulkCases, caseRow, casesMunicipality, coordinator, openCase } from './cases-helpers';
-import { fieldError, ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
 
 const PLACEHOLDER = 'Dane usunięte po upływie okresu przechowywania.';
 const SECRET = 'Tajemnica rodzinna';

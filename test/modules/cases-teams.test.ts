@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { acceptedApplication, auditOf, casesMunicipality, coordinator, openCase } from './cases-helpers';
-import { fieldError, ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
+import { person } from '../support/people';
 
 describeEachEngine('cases: teams of coordinators, and the auditor’s review of "break the glass"', (h) => {
   test('a team is made and edited on its version; members come and go; a supervisor then sees the team’s cases', async () => {

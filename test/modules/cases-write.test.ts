@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { PDF, upload } from './my-data-helpers';
-import { ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
 import { countOf, giveConsent, makeCase, referralMunicipality, referralRow, sendForm, sendReferral, staffPerson } from './referrals-helpers';
 
 /** Write access to a case and what hangs off it (ADR 0014, amended): one rule, read-only glass, the parent's lock. */

@@ -4,7 +4,9 @@ import { warsawDay } from '../../src/platform/i18n';
 import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { acceptedApplication, auditOf, caseRow, casesMunicipality, coordinator, makeTeam, openCase } from './cases-helpers';
-import { fieldError, ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
+import { person } from '../support/people';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,6 +1,6 @@
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import type { Harness } from '../support/harness';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /**
  * Rows for the dashboards tests, inserted directly as the owner with known times (relative to now:

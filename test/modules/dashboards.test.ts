@@ -8,7 +8,9 @@ import { logIn } from '../support/session';
 import type { TestClient } from '../support/client';
 import { AFTER_SCHOOL, CARE, catalogueMunicipality, serviceId } from './applications-helpers';
 import { application, seedNumbers } from './dashboards-helpers';
-import { ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
+import { person } from '../support/people';
 
 /**
  * The dashboards' numbers against rows inserted with known times: medians, the longest wait, rates,

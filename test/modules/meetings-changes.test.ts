@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
 import { createMeeting, mailTo, meetingForm, moveStart, rsvpPath, warsawDay, organiser } from './meetings-helpers';
-import { ownerQuery, pageText, person, seededMunicipality } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
+import { person } from '../support/people';
+import { seededMunicipality } from './organisations-helpers';
 
 describeEachEngine('meetings: concurrent answers, reminders, moves and cancellation', (h) => {
   test('40 answers at once to 8 invitations: every one applied, none lost, none duplicated', async () => {

@@ -4,7 +4,7 @@ import type { TestClient } from '../support/client';
 import { makeUser, type TestUser } from '../support/factories';
 import type { Harness } from '../support/harness';
 import { logIn } from '../support/session';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /** Shared by the meetings tests: a valid meeting form, a day ahead in Warsaw, mail with attachments. */
 

@@ -5,7 +5,10 @@ import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { logIn } from '../support/session';
 import { createMeeting, mailTo, meetingForm, moveStart, rsvpPath, warsawDay, organiser } from './meetings-helpers';
-import { fieldError, ownerQuery, pageText, person, seededMunicipality } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
+import { person } from '../support/people';
+import { seededMunicipality } from './organisations-helpers';
 
 describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
   test('a meeting form reports every mistake and keeps what was typed; nothing is saved', async () => {

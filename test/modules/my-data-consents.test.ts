@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { catalogueMunicipality, coordinator, mailsTo } from './applications-helpers';
 import { applied, auditOf, consentId, openCase, referral } from './my-data-helpers';
-import { ownerQuery, pageText, person } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { pageText } from '../support/pages';
+import { person } from '../support/people';
 
 describeEachEngine('my data: consents', (h) => {
   test('withdrawing a consent to share: confirmed, recorded once, the coordinator of an open referral relying on it is mailed', async () => {

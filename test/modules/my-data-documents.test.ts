@@ -5,7 +5,8 @@ import { attachmentHeader, documentFilename } from '../../src/modules/my-data';
 import { describeEachEngine } from '../support/harness';
 import { catalogueMunicipality, coordinator } from './applications-helpers';
 import { applied, auditOf, documentRows, EXE, openCase, PDF, PNG, upload } from './my-data-helpers';
-import { pageText, person } from './organisations-helpers';
+import { pageText } from '../support/pages';
+import { person } from '../support/people';
 
 const errorOf = (body: string) => /id="f-file-error">([^<]*)</.exec(body)?.[1] ?? '';
 

@@ -7,7 +7,7 @@ import type { TestUser } from '../support/factories';
 import type { Harness } from '../support/harness';
 import { applyFor, CARE, serviceId } from './applications-helpers';
 import { multipart } from './catalog-transfer-helpers';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /** Shared by the my-data tests: files of each kind, uploads as a browser sends them, cases and referrals made directly. */
 

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 import { TestClient } from '../support/client';
 import { makeMunicipality, makeUser } from '../support/factories';
 import { describeEachEngine, devMail, linkIn } from '../support/harness';
 import { logIn } from '../support/session';
-import {
-  auditActions, CONFLICT, inputValue, organisationForm, organisationRow, ownerQuery, pageText, person, register, seededMunicipality, staff, verify,
-} from './organisations-helpers';
+import { auditActions, ownerQuery } from '../support/db';
+import { CONFLICT, inputValue, pageText } from '../support/pages';
+import { person, staff } from '../support/people';
+import { organisationForm, organisationRow, register, seededMunicipality, verify } from './organisations-helpers';
 
 const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 /** The invitation an organisation's administrator is offered to accept. */
@@ -22,7 +24,7 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
 
     const queueB = await outsider.get(`/${b.slug}/organisations/queue`);
     assert.equal(queueB.statusCode, 200);
-    assert.ok(!queueB.body.includes('Tkaczki'), "B's queue has none of A's registrations");
+    assertExcludes(queueB.body, 'Tkaczki', "B's queue has none of A's registrations");
     assert.equal((await outsider.get(`/${a.slug}/organisations/queue`)).statusCode, 403);
     assert.equal((await outsider.get(`/${a.slug}/organisations/${id}/review`)).statusCode, 403);
     assert.equal((await outsider.postJson(`/${a.slug}/organisations/${id}/verify`, { version: '1' })).statusCode, 403);
@@ -44,7 +46,8 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     for (const path of ['queue', `${id}/review`, 'export.csv', `${id}/edit`]) {
       const res = await organiser.get(`/${m.slug}/organisations/${path}`);
       assert.notEqual(res.statusCode, 200, path);
-      assert.ok(!res.body.includes('Biuro@Tkaczki.example'.toLowerCase()) && !res.body.includes('46 855 11 22'), `${path} shows no contacts`);
+      assertExcludes(res.body, 'Biuro@Tkaczki.example'.toLowerCase(), `${path} shows no contacts`);
+      assertExcludes(res.body, '46 855 11 22', `${path} shows no contacts`);
     }
     const json = await organiser.postJson(`/${m.slug}/organisations/${id}/verify`, { version: '1' });
     assert.deepEqual([json.statusCode, code(json)], [403, 'auth.mfa_required']);
@@ -95,9 +98,9 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     const second = await owner.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ members_count: '55', phone: '46 000 00 01', version: String(version) }));
     assert.equal(second.statusCode, 409);
     const text = pageText(second.body);
-    assert.ok(text.includes(CONFLICT));
+    assertIncludes(text, CONFLICT);
     assert.match(text, /Twoje niezapisane zmiany .* Opis działalności Warsztaty tkackie .* Opis poprawiony przez organizatora\. Liczba członków 55 40 Telefon 46 000 00 01 46 855 11 22/);
-    assert.ok(text.includes(`Zapisana wersja ${version + 1}`));
+    assertIncludes(text, `Zapisana wersja ${version + 1}`);
     assert.equal(inputValue(second.body, 'version'), String(version + 1), 'the form now carries the saved version');
     assert.equal(inputValue(second.body, 'members_count'), '40', 'and the saved values');
     const [row] = await ownerQuery<{ description: string; members_count: number }>(h, 'SELECT description, members_count FROM organisations WHERE id = $1', [id]);
@@ -125,9 +128,9 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assert.equal((await owner.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ name: 'Stowarzyszenie „Tkaczki”', version: '1' }))).statusCode, 303);
     const stale = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason: 'Proszę dodać opis.' });
     assert.equal(stale.statusCode, 409);
-    assert.ok(pageText(stale.body).includes(CONFLICT));
-    assert.ok(stale.body.includes('Zgłoszenie: Stowarzyszenie „Tkaczki”'), 'the page shows the registration as it is now');
-    assert.ok(stale.body.includes('>Proszę dodać opis.</textarea>'));
+    assertIncludes(pageText(stale.body), CONFLICT);
+    assertIncludes(stale.body, 'Zgłoszenie: Stowarzyszenie „Tkaczki”', 'the page shows the registration as it is now');
+    assertIncludes(stale.body, '>Proszę dodać opis.</textarea>');
     assert.equal((await organisationRow(h, m, { id })).status, 'pending');
     assert.equal((await verify(h, organiser, m, id)).statusCode, 303);
     const twice = await organiser.postJson(`/${m.slug}/organisations/${id}/verify`, { version: String((await organisationRow(h, m, { id })).version) });
@@ -145,8 +148,8 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     const page = await repClient.get(`/${m.slug}/organisations/${federation}/federation`);
     assert.equal(page.statusCode, 200);
     assert.match(pageText(page.body), /Organizacje członkowskie: Federacja .*Fundacja „Dom przy Lnianej” 14 czerwca 2019/);
-    assert.ok(page.body.includes(`<option value="${club}">`), 'the club can join');
-    assert.ok(!page.body.includes(`<option value="${waiting}">`), 'a registration waiting for verification cannot');
+    assertIncludes(page.body, `<option value="${club}">`, 'the club can join');
+    assertExcludes(page.body, `<option value="${waiting}">`, 'a registration waiting for verification cannot');
 
     const { user: clubAdmin, c: clubClient } = await person(h, m, ['ngo_member']);
     await ownerQuery(h, "INSERT INTO organisation_members (municipality_id, organisation_id, user_id, role) VALUES ($1, $2, $3, 'admin') RETURNING user_id", [m.id, club, clubAdmin.id]);
@@ -168,7 +171,7 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assert.equal((await stranger.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 404);
     const { c: organiser } = await staff(h, m);
     assert.equal((await organiser.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 303);
-    assert.ok(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body).includes('Nie należy do żadnej federacji z rejestru gminy.'));
+    assertIncludes(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body), 'Nie należy do żadnej federacji z rejestru gminy.');
     assert.equal((await repClient.get(`/${m.slug}/organisations/${club}/federation`)).statusCode, 404, 'a club is not a federation');
     assert.deepEqual((await auditActions(h, m, federation)).map((e) => e.action), [
       'organisation.federation_member_invited', 'organisation.federation_member_added', 'organisation.federation_member_removed',
@@ -191,7 +194,7 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
 
     assert.equal((await invite()).statusCode, 303);
     assert.equal(await members(), 0, 'not a member before it accepts');
-    assert.ok(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body).includes('Nie należy do żadnej federacji z rejestru gminy.'));
+    assertIncludes(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body), 'Nie należy do żadnej federacji z rejestru gminy.');
     assert.equal((await invite()).statusCode, 422, 'one open invitation at a time');
     await h.worker.drain();
     const [mail] = await devMail(h.db, clubAdmin.email);
@@ -204,7 +207,7 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assert.equal((await memberClient.post(`${page}/accept`, { invitation: id })).statusCode, 403);
     assert.equal((await repClient.post(`${page}/accept`, { invitation: id })).statusCode, 404);
     const { c: organiser } = await staff(h, m);
-    assert.ok([403, 404].includes((await organiser.post(`${page}/accept`, { invitation: id })).statusCode));
+    assertIncludes([403, 404], (await organiser.post(`${page}/accept`, { invitation: id })).statusCode);
     assert.equal(await members(), 0);
 
     assert.equal((await clubClient.post(`${page}/decline`, { invitation: id })).statusCode, 303);

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 import { TestClient } from '../support/client';
 import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
-import { fieldError, organisationRow, ownerQuery, pageText, person, register, seededMunicipality, staff, OTHER_IDS } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
+import { person, staff } from '../support/people';
+import { organisationRow, register, seededMunicipality, OTHER_IDS } from './organisations-helpers';
 
 const names = (body: string) => [...body.matchAll(/<li class="result">\s*<h3><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
 
@@ -24,13 +28,13 @@ describeEachEngine('organisations: the public directory and profiles', (h) => {
     const { res, names: list, text } = await search('');
     assert.equal(res.statusCode, 200);
     assert.equal(list.length, 11);
-    assert.ok(list.includes('Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”'));
-    assert.ok(!list.includes('Fundacja „Akademia Młodych Liderów”'), 'the registration waiting for verification is not public');
+    assertIncludes(list, 'Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”');
+    assertExcludes(list, 'Fundacja „Akademia Młodych Liderów”', 'the registration waiting for verification is not public');
     assert.match(text, /Znaleziono 11 organizacji\./);
     assert.match(text, /Koło Gospodyń Wiejskich „Ruda” .* Forma koło gospodyń wiejskich Miejscowość Żyrardów Sfery: Podtrzymywanie i upowszechnianie tradycji narodowej/);
     const nav = (await visitor().get(`/${m.slug}`)).body;
-    assert.ok(nav.includes(`href="/${m.slug}/organisations"`), 'the public navigation links the directory');
-    assert.ok(!nav.includes(`/${m.slug}/organisations/queue`), 'the staff queue is not offered to visitors');
+    assertIncludes(nav, `href="/${m.slug}/organisations"`, 'the public navigation links the directory');
+    assertExcludes(nav, `/${m.slug}/organisations/queue`, 'the staff queue is not offered to visitors');
   });
 
   test('search ignores diacritics and case, matches beginnings of words, and combines with the filters', async () => {
@@ -54,12 +58,12 @@ describeEachEngine('organisations: the public directory and profiles', (h) => {
     const empty = await search('?q=nic+takiego+tu+nie+ma');
     assert.equal(empty.res.statusCode, 200);
     assert.match(empty.text, /Znaleziono 0 organizacji dla „nic takiego tu nie ma”\. Nie znaleźliśmy organizacji spełniających te kryteria\./);
-    assert.ok(empty.res.body.includes(`<a href="/${m.slug}/organisations">Pokaż wszystkie organizacje</a>`));
+    assertIncludes(empty.res.body, `<a href="/${m.slug}/organisations">Pokaż wszystkie organizacje</a>`);
     const wrong = await search('?sphere=nonsense&kind=foundation&kind=association&page=0');
     assert.equal(wrong.res.statusCode, 422);
     assert.equal(fieldError(wrong.res.body, 'sphere'), 'Wybierz wartość z listy.');
     assert.equal(fieldError(wrong.res.body, 'kind'), 'Wybierz wartość z listy.');
-    assert.ok(!wrong.res.body.includes('class="result"'));
+    assertExcludes(wrong.res.body, 'class="result"');
   });
 
   test('pages of twenty with bookmarkable addresses that keep the filters', async () => {
@@ -76,7 +80,7 @@ describeEachEngine('organisations: the public directory and profiles', (h) => {
     assert.equal(names(first.body).length, 20);
     assert.match(pageText(first.body), /Znaleziono 23 organizacje dla „kolo”\. Pokazano 1–20 z 23\./);
     const next = `/${big.slug}/organisations?q=kolo&amp;sphere=national_tradition&amp;page=2`;
-    assert.ok(first.body.includes(`href="${next}" rel="next"`), 'the next page keeps the question');
+    assertIncludes(first.body, `href="${next}" rel="next"`, 'the next page keeps the question');
     const second = await visitor().get(next.replaceAll('&amp;', '&'));
     assert.deepEqual(names(second.body), ['Koło Gospodyń nr 21', 'Koło Gospodyń nr 22', 'Koło Gospodyń nr 23']);
     const beyond = await visitor().get(`/${big.slug}/organisations?q=kolo&page=9`);
@@ -89,18 +93,18 @@ describeEachEngine('organisations: the public directory and profiles', (h) => {
     assert.equal(razem.statusCode, 200);
     const text = pageText(razem.body);
     assert.match(text, /E-mail razem@razem-zyrardow\.example Telefon 46 855 30 30/);
-    assert.ok(!text.includes('Kościuszki'), 'the address was not chosen for publication');
+    assertExcludes(text, 'Kościuszki', 'the address was not chosen for publication');
     assert.match(text, /Sfery pożytku publicznego Działalność na rzecz osób niepełnosprawnych \(pkt 7\)/);
     assert.match(text, /Historia współpracy W rejestrze organizacji gminy od .* Należy do federacji Federacja Organizacji Pozarządowych „DZIAŁAJ\.MY” — członek od 20 stycznia 2020/);
-    assert.ok(razem.body.includes('href="tel:+48468553030"'));
+    assertIncludes(razem.body, 'href="tel:+48468553030"');
 
     const group = pageText((await visitor().get(`/${m.slug}/organisations/${await id('Sąsiedzi z Osady Fabrycznej')}`)).body);
-    assert.ok(group.includes('Grupa nieformalna nie ma osobowości prawnej.'));
-    assert.ok(!group.includes('Przykładowa'), "the informal group's leader is not shown publicly");
+    assertIncludes(group, 'Grupa nieformalna nie ma osobowości prawnej.');
+    assertExcludes(group, 'Przykładowa', "the informal group's leader is not shown publicly");
 
     const federation = pageText((await visitor().get(`/${m.slug}/organisations/${await id('Federacja Organizacji Pozarządowych „DZIAŁAJ.MY”')}`)).body);
     assert.match(federation, /Organizacje członkowskie Fundacja „Dom przy Lnianej” — członek od 14 czerwca 2019 .*Żyrardowski Uniwersytet Trzeciego Wieku — członek od 14 czerwca 2019/);
-    assert.ok(!federation.includes('Uczniowski Klub Sportowy'), 'only its members');
+    assertExcludes(federation, 'Uczniowski Klub Sportowy', 'only its members');
 
     // Waiting, rejected, unknown and another municipality's organisations have no public page.
     assert.equal((await visitor().get(`/${m.slug}/organisations/${await id('Fundacja „Akademia Młodych Liderów”')}`)).statusCode, 404);

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
-import { organisationRow, ownerQuery, person, register, seededMunicipality, staff } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { person, staff } from '../support/people';
+import { organisationRow, register, seededMunicipality } from './organisations-helpers';
 
 const COLUMNS = [
   'id', 'name', 'kind', 'status', 'krs', 'nip', 'regon', 'leader_name', 'spheres', 'description', 'founded_year', 'members_count',

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { seedOrganisationFixtures } from '../../src/modules/organisations';
-import { isStaff, type Role } from '../../src/platform/auth/roles';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import type { TestClient } from '../support/client';
-import { makeMunicipality, makeUser, type TestUser } from '../support/factories';
+import { ownerQuery } from '../support/db';
+import { makeMunicipality } from '../support/factories';
 import type { Harness } from '../support/harness';
-import { logIn } from '../support/session';
 
-/** Shared by the organisations tests: a complete registration form, people, and readers of rows and pages. */
-
-export const CONFLICT = 'Ktoś inny zmienił te dane w międzyczasie.';
+/** Shared by the organisations tests: a complete registration form, a seeded municipality, an organisation's row. General helpers are in test/support. */
 
 /** Checksum-valid registry numbers for a second and third organisation of one municipality. */
 export const OTHER_IDS = [
@@ -44,21 +41,10 @@ export function organisationForm(over: Record<string, string | string[]> = {}): 
   };
 }
 
-export async function person(h: Harness, m?: MunicipalityRow, roles: Role[] = [], email?: string): Promise<{ user: TestUser; c: TestClient }> {
-  const user = await makeUser(h.db, { municipality: m, roles, totp: isStaff(roles), ...(email ? { email } : {}) });
-  return { user, c: await logIn(h, user) };
-}
-
-export const staff = (h: Harness, m: MunicipalityRow, roles: Role[] = ['community_organiser']) => person(h, m, roles);
-
 export async function seededMunicipality(h: Harness, name = 'Gmina Organizacji', representative?: string): Promise<MunicipalityRow> {
   const m = await makeMunicipality(h.db, name);
   await h.db.tx({ municipalityId: m.id, userId: null }, (sql) => seedOrganisationFixtures(sql, m.id, { representative }));
   return m;
-}
-
-export async function ownerQuery<R extends object>(h: Harness, text: string, params: unknown[]): Promise<R[]> {
-  return h.db.ownerTx((sql) => sql.query<R>(text, params));
 }
 
 export interface OrganisationDbRow {
@@ -101,24 +87,3 @@ export async function verify(h: Harness, staffClient: TestClient, m: Municipalit
   await staffClient.get(`/${m.slug}/organisations/${id}/review`);
   return staffClient.post(`/${m.slug}/organisations/${id}/verify`, { version: String(version) });
 }
-
-export async function auditActions(h: Harness, m: MunicipalityRow, subjectId: string): Promise<{ action: string; reason: string; details: Record<string, unknown> }[]> {
-  return ownerQuery(h, 'SELECT action, reason, details FROM audit_log WHERE municipality_id = $1 AND subject_id = $2 ORDER BY id', [m.id, subjectId]);
-}
-
-const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The field error shown under a field (by its f-<name> id). */
-export const fieldError = (body: string, name: string) => unescapeHtml(new RegExp(`id="f-${escapeRe(name)}-error">([^<]*)<`).exec(body)?.[1] ?? '');
-
-/** The value of an input named `name` in a page. */
-export function inputValue(body: string, name: string): string | undefined {
-  const tag = new RegExp(`<input(?:[^>"]|"[^"]*")*\\bname="${escapeRe(name)}"(?:[^>"]|"[^"]*")*>`).exec(body)?.[0];
-  if (!tag) return undefined;
-  const v = /\bvalue="([^"]*)"/.exec(tag)?.[1];
-  return v === undefined ? '' : unescapeHtml(v);
-}
-
-/** The page's text without tags (for "does the page say …" checks). */
-export const pageText = (body: string) => unescapeHtml(body.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');

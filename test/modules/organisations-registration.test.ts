@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 import { TestClient } from '../support/client';
 import { makeMunicipality, uniq } from '../support/factories';
 import { describeEachEngine, devMail, linkIn } from '../support/harness';
-import {
-  auditActions, fieldError, inputValue, organisationForm, organisationRow, ownerQuery, pageText, person, register, staff, verify, OTHER_IDS,
-} from './organisations-helpers';
+import { auditActions, ownerQuery } from '../support/db';
+import { fieldError, inputValue, pageText } from '../support/pages';
+import { person, staff } from '../support/people';
+import { organisationForm, organisationRow, register, verify, OTHER_IDS } from './organisations-helpers';
 
 describeEachEngine('organisations: registration, verification, members', (h) => {
   test('register → queue → reject with a reason → correct → verify → the registrant administers it and invites a member', async () => {
@@ -16,7 +18,7 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     // The form, then a registration with mistakes: every one reported, everything typed kept.
     const blank = await c.get(`/${m.slug}/organisations/register`);
     assert.equal(blank.statusCode, 200);
-    assert.ok(blank.body.includes('<h1>Zarejestruj organizację lub grupę nieformalną</h1>'));
+    assertIncludes(blank.body, '<h1>Zarejestruj organizację lub grupę nieformalną</h1>');
     const wrong = await c.post(`/${m.slug}/organisations/register`, organisationForm({ nip: '123-456-32-19', regon: '12345', spheres: [], krs: '', kind: 'foundation', founded_year: '3000' }));
     assert.equal(wrong.statusCode, 422);
     assert.match(fieldError(wrong.body, 'nip'), /błędną cyfrę kontrolną/);
@@ -39,14 +41,14 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
 
     // Not public while it waits.
     const anonymous = new TestClient(h.app);
-    assert.ok(!(await anonymous.get(`/${m.slug}/organisations`)).body.includes('Tkaczki'));
+    assertExcludes((await anonymous.get(`/${m.slug}/organisations`)).body, 'Tkaczki');
     assert.equal((await anonymous.get(`/${m.slug}/organisations/${id}`)).statusCode, 404);
 
     // The organiser's queue and the review page.
     const queue = await organiser.get(`/${m.slug}/organisations/queue`);
     assert.equal(queue.statusCode, 200);
     assert.match(pageText(queue.body), /Czekają na weryfikację \(1\).*Stowarzyszenie „Tkaczki z Osady”/);
-    assert.ok(queue.body.includes(`<a href="/${m.slug}/organisations/queue" aria-current="page">Weryfikacja organizacji</a>`), 'the staff navigation item');
+    assertIncludes(queue.body, `<a href="/${m.slug}/organisations/queue" aria-current="page">Weryfikacja organizacji</a>`, 'the staff navigation item');
     const review = await organiser.get(`/${m.slug}/organisations/${id}/review`);
     assert.match(pageText(review.body), new RegExp(`Zgłaszający: Osoba [^ ]+ \\(${registrant.email.replace('.', '\\.')}\\)`));
 
@@ -62,14 +64,14 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     await h.worker.drain();
     const rejectionMail = (await devMail(h.db, registrant.email))[0]!;
     assert.match(rejectionMail.subject, /wymaga poprawek/);
-    assert.ok(rejectionMail.body_text.includes(reason));
-    assert.ok(pageText((await c.get(`/${m.slug}/organisations/mine`)).body).includes(`Powód: ${reason}`));
+    assertIncludes(rejectionMail.body_text, reason);
+    assertIncludes(pageText((await c.get(`/${m.slug}/organisations/mine`)).body), `Powód: ${reason}`);
 
     // The registrant corrects and sends it again.
     const edit = await c.get(`/${m.slug}/organisations/${id}/edit`);
-    assert.ok(pageText(edit.body).includes(reason));
+    assertIncludes(pageText(edit.body), reason);
     assert.equal(inputValue(edit.body, 'version'), '2');
-    assert.ok(edit.body.includes('Zapisz poprawki i wyślij ponownie'));
+    assertIncludes(edit.body, 'Zapisz poprawki i wyślij ponownie');
     const corrected = await c.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ krs: '0009900301', version: '2' }));
     assert.equal(corrected.statusCode, 303, corrected.body.slice(0, 2000));
     row = await organisationRow(h, m, { id });
@@ -100,10 +102,10 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     const link = linkIn(invitation.body_text);
     assert.match(link, new RegExp(`^/${m.slug}/organisation-invitations/[^/]+$`));
     const asAnonymous = await new TestClient(h.app).get(link);
-    assert.ok(asAnonymous.body.includes(`/login?next=${encodeURIComponent(link)}`));
+    assertIncludes(asAnonymous.body, `/login?next=${encodeURIComponent(link)}`);
 
     const { user: member, c: mc } = await person(h, undefined, [], invitee);
-    assert.ok((await mc.get(link)).body.includes('Dołączam do organizacji'));
+    assertIncludes((await mc.get(link)).body, 'Dołączam do organizacji');
     const joined = await mc.post(link);
     assert.equal(joined.statusCode, 303);
     assert.match(pageText((await mc.get(`/${m.slug}/organisations/mine`)).body), /Należysz teraz do organizacji.*Tkaczki z Osady” stowarzyszenie zweryfikowana członek/);
@@ -173,15 +175,16 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
 
     const list = await ac.get(`/${m.slug}/organisations/${id}/members`);
     const removeUrl = `/${m.slug}/organisations/${id}/members/${member.id}/remove`;
-    assert.ok(list.body.includes(`href="${removeUrl}"`), 'the list links to the removal');
+    assertIncludes(list.body, `href="${removeUrl}"`, 'the list links to the removal');
     const confirm = await ac.get(removeUrl);
     assert.equal(confirm.statusCode, 200);
-    assert.ok(confirm.body.includes(member.email) && confirm.body.includes('Usuń z organizacji'), 'a confirmation page first');
+    assertIncludes(confirm.body, member.email, 'a confirmation page first');
+    assertIncludes(confirm.body, 'Usuń z organizacji', 'a confirmation page first');
     assert.equal((await mc.get(inbox)).statusCode, 200, 'opening the page removes nobody');
     const removed = await ac.post(removeUrl);
     assert.equal(removed.statusCode, 303);
     assert.equal(removed.headers.location, `/${m.slug}/organisations/${id}/members`);
-    assert.ok([403, 404].includes((await mc.get(inbox)).statusCode), 'the removed member loses the inbox at once');
+    assertIncludes([403, 404], (await mc.get(inbox)).statusCode, 'the removed member loses the inbox at once');
     assert.equal((await ownerQuery(h, 'SELECT 1 FROM organisation_members WHERE organisation_id = $1 AND user_id = $2', [id, member.id])).length, 0);
     assert.equal((await ac.post(removeUrl)).statusCode, 404, 'removed once');
 

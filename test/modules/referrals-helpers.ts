@@ -7,7 +7,7 @@ import type { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq, type TestUser } from '../support/factories';
 import type { Harness } from '../support/harness';
 import { logIn } from '../support/session';
-import { ownerQuery } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
 
 /** Shared by the referrals tests: a municipality with a catalogue, registry and unit; cases and plans inserted as rows. */
 

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { referralsRelyingOnConsent } from '../../src/modules/referrals';
 import { warsawDay } from '../../src/platform/i18n';
 import { describeEachEngine, type Harness } from '../support/harness';
-import { fieldError, ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
 import {
   actNow, audits, DETAILS, giveConsent, makeCase, organisationMember, plainPerson, referralMunicipality, referralRow, sendForm, sendReferral, staffPerson,
   unitTeam, withdrawConsent,

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { warsawDay } from '../../src/platform/i18n';
 import { describeEachEngine } from '../support/harness';
 import { mailsTo } from './applications-helpers';
-import { fieldError, ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
 import {
   audits, countOf, DETAILS, FOUNDATION, giveConsent, makeCase, makePlanService, organisationMember, OTHER_ORG, plainPerson, referralMunicipality, referralRow, sendForm,
   sendReferral, staffPerson, UNIT, withdrawConsent,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { mailsTo } from './applications-helpers';
-import { fieldError, ownerQuery, pageText } from './organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { fieldError, pageText } from '../support/pages';
 import {
   actNow, audits, giveConsent, makeCase, organisationMember, referralMunicipality, referralRow, sendForm, sendReferral, staffPerson, type Place,
 } from './referrals-helpers';

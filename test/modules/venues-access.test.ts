@@ -4,7 +4,8 @@ import { reserveRoomForMeeting, roomChoices, bookingsOfOrganisation, releaseBook
 import { AppError } from '../../src/platform/http/errors';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
-import { addDays, book, bookingRows, code, fieldError, inputValue, instant, mondayOf, nextWeekday, onlyBooking, organiser, pageText, person, place } from './venues-helpers';
+import { fieldError, inputValue, pageText } from '../support/pages';
+import { addDays, book, bookingRows, code, instant, mondayOf, nextWeekday, onlyBooking, organiser, person, place } from './venues-helpers';
 
 describeEachEngine('venues: who may do what, tenants, calendars, staff edits, the contract for other modules', (h) => {
   test("residents cannot decide; another municipality's staff can neither see nor decide A's requests", async () => {

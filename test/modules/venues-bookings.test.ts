@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { devMail, describeEachEngine } from '../support/harness';
+import { fieldError, inputValue, pageText } from '../support/pages';
 import {
-  book, bookingForm, bookingRows, code, errorMessage, fieldError, inputValue, instant, nextWeekday, onlyBooking, organiser, pageText, person, place, slotPl,
+  book, bookingForm, bookingRows, code, errorMessage, instant, nextWeekday, onlyBooking, organiser, person, place, slotPl,
 } from './venues-helpers';
 
 describeEachEngine('venues: requests, decisions, the double-booking race, weekly series', (h) => {

@@ -102,4 +102,3 @@ export async function onlyBooking(h: Harness, p: Place): Promise<BookingDbRow> {
 
 export const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 export const errorMessage = (res: { json(): unknown }) => (res.json() as { error: { message: string } }).error.message;
-export { fieldError, pageText, inputValue } from './organisations-helpers';

@@ -7,9 +7,9 @@ import { describeEachEngine } from '../support/harness';
 import { logIn } from '../support/session';
 import { catalogueMunicipality } from '../modules/applications-helpers';
 import { applied, documentRows, PDF, upload } from '../modules/my-data-helpers';
-import { ownerQuery, person } from '../modules/organisations-helpers';
+import { ownerQuery } from '../support/db';
+import { person, staff } from '../support/people';
 import { municipalityWithRegistry, one, planForm } from '../modules/action-plan-helpers';
-import { staff } from '../modules/organisations-helpers';
 
 test('lone surrogates become U+FFFD; pairs, nesting and buffers are kept', () => {
   const file = Buffer.from('abc');

@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { totpCode } from '../../src/platform/auth/totp';
+import type { TestUser } from './factories';
+import type { Harness } from './harness';
 
 /** Debian's chromium; never `npx playwright install`. Override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -100,4 +104,51 @@ export async function clickAndWait(page: Page, target: Locator): Promise<void> {
 export async function serveOnLoopback(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+export interface BrowserFixture {
+  /** The chromium launched for this file. */
+  readonly browser: Browser;
+  /** The app's base URL on loopback, e.g. http://127.0.0.1:41234. */
+  readonly base: string;
+}
+
+/**
+ * The browser set-up of an e2e file, called in its describeInBrowser body: before the tests it runs
+ * `setUp` (data every test shares), serves h.app on loopback and launches chromium; after them it
+ * closes the browser (the harness closes the app). Read `browser` and `base` inside tests only.
+ */
+export function useBrowser(h: Harness, setUp?: () => Promise<void>): BrowserFixture {
+  let browser: Browser | undefined;
+  let base = '';
+  before(async () => {
+    await setUp?.();
+    base = await serveOnLoopback(h.app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      assert.ok(browser, 'useBrowser: the browser is launched in before(); read it inside a test');
+      return browser;
+    },
+    get base() {
+      return base;
+    },
+  };
+}
+
+/** Logs `user` in through the login form (and the TOTP step when enrolled); ends on `next`. */
+export async function logInPage(page: Page, base: string, user: TestUser, next: string): Promise<void> {
+  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/^Adres e-mail/).fill(user.email);
+  await page.getByLabel(/^Hasło/).fill(user.password);
+  await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
+  if (user.totpSecret) {
+    await page.getByLabel(/^Kod/).fill(totpCode(user.totpSecret));
+    await clickAndWait(page, page.getByRole('button', { name: 'Potwierdź' }));
+  }
+  assert.equal(new URL(page.url()).pathname, next);
 }
