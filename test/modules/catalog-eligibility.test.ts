@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { buildApp } from '../../src/app';
 import { seedCatalogFixtures } from '../../src/modules/catalog';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { TestClient } from '../support/client';
-import { TEST_APP_SECRET, makeMunicipality } from '../support/factories';
-import { describeEachEngine, type Harness } from '../support/harness';
+import { makeMunicipality } from '../support/factories';
+import { appLoggingAt, describeEachEngine, type Harness } from '../support/harness';
 
 const SENIOR_CLUB = 'Klub Seniora „Lniane Serca”';
 const TELECARE = 'Teleopieka „Bezpieczny Senior”';
@@ -287,15 +286,7 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
   });
 
   test('the request log never holds the answers (the body is not logged), even at trace level', async () => {
-    const lines: string[] = [];
-    const built = await buildApp({
-      config: h.config,
-      db: h.db,
-      mailer: h.mailer,
-      appSecret: TEST_APP_SECRET,
-      workerAutostart: false,
-      logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
-    });
+    const { built, lines } = await appLoggingAt(h);
     try {
       const c = new TestClient(built.app);
       await c.get(url);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { test } from 'node:test';
-import { buildApp } from '../../src/app';
 import { loggableUrl } from '../../src/platform/http/log-redaction';
 import { TestClient } from '../support/client';
-import { makeMunicipality, makeUser, TEST_APP_SECRET, uniq } from '../support/factories';
-import { describeEachEngine, devMail, linkIn } from '../support/harness';
+import { makeMunicipality, makeUser, uniq } from '../support/factories';
+import { appLoggingAt, describeEachEngine, devMail, linkIn } from '../support/harness';
 import { totpCode } from '../../src/platform/auth/totp';
 
 const STRONG = 'Kompas-Zielony-Korale-88';
@@ -24,15 +23,7 @@ test('review 1 #10: token path segments and query parameters off the allow-list 
 
 describeEachEngine('review 1 #10: the request log holds no tokens, names or e-mail addresses', (h) => {
   test('review 1 #10: a journey (register, confirm link, reset link, RSVP, calendar feed, search by surname, audit filter by e-mail) leaves none in the log', async () => {
-    const lines: string[] = [];
-    const built = await buildApp({
-      config: h.config,
-      db: h.db,
-      mailer: h.mailer,
-      appSecret: TEST_APP_SECRET,
-      workerAutostart: false,
-      logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
-    });
+    const { built, lines } = await appLoggingAt(h);
     try {
       const m = await makeMunicipality(h.db, 'Gmina Dzienników');
       const email = `zofia.zdzblo-${uniq()}@example.pl`;

@@ -67,6 +67,20 @@ function describeOn(engines: Engine[], name: string, fn: (h: Harness) => void, o
   }
 }
 
+/** A second app on the harness's database that logs everything (trace level) into `lines`: for what the request log holds. Close it. */
+export async function appLoggingAt(h: Harness): Promise<{ built: App; lines: string[] }> {
+  const lines: string[] = [];
+  const built = await buildApp({
+    config: h.config,
+    db: h.db,
+    mailer: h.mailer,
+    appSecret: TEST_APP_SECRET,
+    workerAutostart: false,
+    logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+  });
+  return { built, lines };
+}
+
 /** Mail that landed in the development mailbox (no SMTP configured), newest first. */
 export async function devMail(db: Database, to: string): Promise<{ subject: string; body_text: string }[]> {
   return db.tx({ municipalityId: null, userId: null }, (sql) =>

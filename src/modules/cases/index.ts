@@ -43,4 +43,4 @@ export { caseAccess, canWriteCase, lockOpenCase, mayWriteCase, requireCaseAccess
 export { viewerOf } from './routes-common';
 export { ANONYMISE_QUEUE, anonymiseDueCases, scheduleAnonymise } from './service-retention';
 export { DEMO_TEAM, demoCaseIds, demoCases, seedCaseFixtures, type DemoCase } from './fixtures';
-export type { CaseRecord } from './personal-data';
+export { residentCases, type CaseRecord } from './personal-data';

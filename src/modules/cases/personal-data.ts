@@ -22,8 +22,8 @@ export interface CaseRecord {
 
 type Row = Omit<CaseRecord, 'coordinator' | 'unit'> & { coordinator_name: string; unit_name: string | null; unit_phone: string | null; unit_email: string | null; unit_address: string | null };
 
-/** The cases whose resident is the person, as "Moje sprawy w CUS" shows them. */
-export async function casesOf(sql: Sql, { municipalityId, userId }: DataSubject): Promise<PersonalDataSection> {
+/** The cases whose resident is the person, newest first: the data download and the "Moje sprawy w CUS" hub show them. */
+export async function residentCases(sql: Sql, { municipalityId, userId }: DataSubject): Promise<CaseRecord[]> {
   const rows = await sql.query<Row>(
     `SELECT c.id, c.number, c.person_name, c.birth_year, c.representative_name, c.contact_phone, c.contact_email, c.status, c.needs_plan,
        to_char(c.plan_due_on, 'YYYY-MM-DD') AS plan_due_on, c.opened_at, c.closed_at, c.closing_note, u.display_name AS coordinator_name,
@@ -34,10 +34,14 @@ export async function casesOf(sql: Sql, { municipalityId, userId }: DataSubject)
      WHERE c.municipality_id = $1 AND c.resident_user_id = $2 ORDER BY c.opened_at DESC, c.id`,
     [municipalityId, userId],
   );
-  const records: CaseRecord[] = rows.map(({ coordinator_name, unit_name, unit_phone, unit_email, unit_address, ...c }) => ({
+  return rows.map(({ coordinator_name, unit_name, unit_phone, unit_email, unit_address, ...c }) => ({
     ...c,
     coordinator: coordinator_name,
     unit: unit_name ? { name: unit_name, phone: unit_phone, email: unit_email, address: unit_address } : null,
   }));
-  return { section: 'cases', records };
+}
+
+/** The `personalData` hook: the person's cases as data.json `cases`. */
+export async function casesOf(sql: Sql, subject: DataSubject): Promise<PersonalDataSection> {
+  return { section: 'cases', records: await residentCases(sql, subject) };
 }

@@ -3,7 +3,7 @@ import type { DocumentRow } from './repository-documents';
 
 /**
  * The data subject's read model: the account, its roles in the municipality, its consents (the consents
- * page), its cases (the hub) and its documents. Everything is found from the account:
+ * page) and its documents (the cases come from the cases module: `residentCases`). Everything is found from the account:
  * `applications.applicant_id` and `cases.resident_user_id`.
  */
 
@@ -34,27 +34,6 @@ export interface SubjectConsent {
   in_open_case: boolean;
 }
 
-export interface SubjectCase {
-  id: string;
-  number: string;
-  person_name: string;
-  birth_year: number;
-  representative_name: string;
-  contact_phone: string;
-  contact_email: string;
-  status: 'open' | 'closed';
-  needs_plan: boolean;
-  plan_due_on: string | null;
-  opened_at: Date;
-  closed_at: Date | null;
-  closing_note: string;
-  coordinator_name: string;
-  unit_name: string | null;
-  unit_phone: string | null;
-  unit_email: string | null;
-  unit_address: string | null;
-}
-
 export interface SubjectDocument extends DocumentRow {
   service_name: string | null;
   case_number: string | null;
@@ -62,7 +41,6 @@ export interface SubjectDocument extends DocumentRow {
 
 const MY_APPLICATIONS = 'SELECT id FROM applications WHERE municipality_id = $1 AND applicant_id = $2';
 const MY_CASES = 'SELECT id FROM cases WHERE municipality_id = $1 AND resident_user_id = $2';
-const DAY = (c: string) => `to_char(${c}, 'YYYY-MM-DD')`;
 
 export const subject = {
   async account(sql: Sql, userId: string): Promise<AccountRow | undefined> {
@@ -84,18 +62,6 @@ export const subject = {
        WHERE c.municipality_id = $1 AND a.applicant_id = $2 AND ($3::uuid IS NULL OR c.id = $3)
        ORDER BY a.submitted_at DESC, a.id, c.given_at, c.id${lock ? ' FOR UPDATE OF c' : ''}`,
       [municipalityId, userId, consentId],
-    );
-  },
-  async cases(sql: Sql, municipalityId: string, userId: string): Promise<SubjectCase[]> {
-    return sql.query<SubjectCase>(
-      `SELECT c.id, c.number, c.person_name, c.birth_year, c.representative_name, c.contact_phone, c.contact_email, c.status, c.needs_plan,
-         ${DAY('c.plan_due_on')} AS plan_due_on, c.opened_at, c.closed_at, c.closing_note, u.display_name AS coordinator_name,
-         un.name AS unit_name, un.phone AS unit_phone, un.email AS unit_email, un.address AS unit_address
-       FROM cases c JOIN users u ON u.id = c.coordinator_id
-       LEFT JOIN care_teams t ON t.municipality_id = c.municipality_id AND t.id = c.team_id
-       LEFT JOIN units un ON un.municipality_id = t.municipality_id AND un.id = t.unit_id
-       WHERE c.municipality_id = $1 AND c.resident_user_id = $2 ORDER BY c.opened_at DESC, c.id`,
-      [municipalityId, userId],
     );
   },
   /** Documents of the person's applications and cases, newest first; never their content. */

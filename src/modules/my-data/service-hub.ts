@@ -1,15 +1,15 @@
 import type { DbContext } from '../../platform/db/types';
+import { residentCases, type CaseRecord } from '../cases';
 import { ownLabels, type OwnLabels } from './reads-text';
 import { hub, type HubCounts } from './repository-hub';
 import { reads, type ReadEntry } from './repository-reads';
-import { subject, type SubjectCase } from './repository-subject';
 import type { MyDataDeps } from './routes-common';
 
 export const READS_PER_PAGE = 50;
 
 export interface Hub {
   counts: HubCounts;
-  cases: SubjectCase[];
+  cases: CaseRecord[];
   reads: number;
 }
 
@@ -17,7 +17,7 @@ export interface Hub {
 export async function hubPage(deps: MyDataDeps, ctx: DbContext, municipalityId: string, userId: string): Promise<Hub> {
   return deps.db.tx(ctx, async (sql) => ({
     counts: await hub.counts(sql, municipalityId, userId),
-    cases: await subject.cases(sql, municipalityId, userId),
+    cases: await residentCases(sql, { municipalityId, userId }),
     reads: await reads.count(sql),
   }));
 }

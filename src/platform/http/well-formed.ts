@@ -81,8 +81,19 @@ function cleanUploadNames(body: unknown): void {
   }
 }
 
-function refuseNul(...parts: unknown[]): void {
-  if (parts.some(holdsNul)) throw new AppError('request.invalid_characters');
+/**
+ * One walk for the hooks: every string made well-formed in place, and the request refused when a
+ * string or a key holds NUL.
+ */
+function screened<T>(value: T): T {
+  let nul = false;
+  const seen = (s: string) => {
+    if (s.includes(NUL)) nul = true;
+    return s;
+  };
+  const out = walk(value, (s) => seen(s).replace(LONE_SURROGATE, '\uFFFD'), seen) as T;
+  if (nul) throw new AppError('request.invalid_characters');
+  return out;
 }
 
 export function registerWellFormedInput(app: FastifyInstance): void {
@@ -91,15 +102,14 @@ export function registerWellFormedInput(app: FastifyInstance): void {
     for (const [name, value] of Object.entries(request.cookies ?? {})) {
       if (value?.includes(NUL)) delete request.cookies[name];
     }
-    refuseNul(request.params, request.query, request.headers);
-    request.query = wellFormed(request.query);
-    request.params = wellFormed(request.params);
+    if (holdsNul(request.headers)) throw new AppError('request.invalid_characters');
+    request.params = screened(request.params);
+    request.query = screened(request.query);
   });
   // preHandler, not preValidation: a scope's multipart parser fills the body in its own preValidation
   // hook, after the root's. Registered before the guard, so this runs before access and CSRF checks.
   app.addHook('preHandler', async (request) => {
     cleanUploadNames(request.body);
-    refuseNul(request.body);
-    request.body = wellFormed(request.body);
+    request.body = screened(request.body);
   });
 }

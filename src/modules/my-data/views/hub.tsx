@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/ui/context';
 import { PageLayout } from '../../../platform/ui/layout';
-import type { SubjectCase } from '../repository-subject';
+import type { CaseRecord } from '../../cases';
 import type { Hub } from '../service-hub';
 import { myBase } from './common';
 
@@ -14,7 +14,7 @@ function Section(props: { id: string; title: string; children: ComponentChildren
   );
 }
 
-function CaseCard(props: { ctx: PageContext; c: SubjectCase }) {
+function CaseCard(props: { ctx: PageContext; c: CaseRecord }) {
   const { ctx, c } = props;
   const { t } = ctx.i18n;
   return (
@@ -24,19 +24,19 @@ function CaseCard(props: { ctx: PageContext; c: SubjectCase }) {
         <strong>{t('my_data.pdf.status')}:</strong> {t(`my_data.case_status.${c.status}`)}
       </p>
       <p>
-        <strong>{t('my_data.coordinator')}:</strong> {c.coordinator_name}
+        <strong>{t('my_data.coordinator')}:</strong> {c.coordinator}
       </p>
-      {c.unit_name ? (
+      {c.unit ? (
         <ul class="contact">
-          <li>{c.unit_name}</li>
-          {c.unit_phone ? (
+          <li>{c.unit.name}</li>
+          {c.unit.phone ? (
             <li>
-              <a href={`tel:${c.unit_phone.replace(/\s+/g, '')}`}>{c.unit_phone}</a>
+              <a href={`tel:${c.unit.phone.replace(/\s+/g, '')}`}>{c.unit.phone}</a>
             </li>
           ) : null}
-          {c.unit_email ? (
+          {c.unit.email ? (
             <li>
-              <a href={`mailto:${c.unit_email}`}>{c.unit_email}</a>
+              <a href={`mailto:${c.unit.email}`}>{c.unit.email}</a>
             </li>
           ) : null}
         </ul>
