@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AUTHENTICATED, can } from '../../platform/auth/access';
+import { perPerson } from '../../platform/export/rate';
 import { AppError } from '../../platform/http/errors';
 import type { ModuleContext } from '../../platform/module';
 import type { ApplicationsDeps } from './service-apply';
@@ -12,12 +13,7 @@ export type ServiceParams = Params & { serviceId: string };
 export const SIGNED_IN = { config: { access: AUTHENTICATED } };
 export const MANAGE = { config: { access: can('applications.manage') } };
 /** Submitting an application: 20 an hour per person (per address before logging in), however many services. */
-export const SUBMIT = {
-  config: {
-    access: AUTHENTICATED,
-    rateLimit: { max: 20, timeWindow: 3_600_000, keyGenerator: (request: FastifyRequest) => (request.user ? `applications:${request.user.id}` : request.ip) },
-  },
-};
+export const SUBMIT = { config: { access: AUTHENTICATED, rateLimit: perPerson(20, 3_600_000) } };
 
 const uuid = z.uuid();
 /** Ids are uuids; anything else is simply not found (never a database error). */
