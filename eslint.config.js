@@ -3,7 +3,7 @@ import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.cache/', '.scratch/', 'public/'] },
+  { ignores: ['node_modules/', 'data/', '.cache/', '.scratch/', 'public/', 'dist/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,12 +4,17 @@ import path from 'node:path';
 import { MIGRATIONS_DIR } from '../src/platform/db/migrate';
 
 /**
- * Landed migrations are frozen (ADR 0017): `migrations/checksums.txt` lists every landed file with
- * the SHA-256 of its bytes, in `sha256sum` format and name order, so `cd migrations && sha256sum -c
- * checksums.txt` checks it too. The hash is the one the runner records in `schema_migrations`.
+ * Landed migrations are frozen (ADR 0017): each migration's SHA-256 is recorded once, in `sha256sum`
+ * format, and never edited — `migrations/checksums.txt` for 0001–0026 (as it landed), and since then one
+ * file per migration beside it, `NNNN_name.sha256`, so that freezing a new migration only adds a file.
+ * `cd migrations && sha256sum -c checksums.txt *.sha256` checks them too. The hash is the one the runner
+ * records in `schema_migrations`.
  */
 
 export const LIST_NAME = 'checksums.txt';
+const SIDECAR = '.sha256';
+/** The file that records one migration's checksum: `0021_shared_rate_limits.sha256`. */
+export const sidecarOf = (migration: string): string => migration.replace(/\.sql$/, SIDECAR);
 export const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
 
 export interface Frozen {
@@ -19,18 +24,23 @@ export interface Frozen {
 
 export const sha256 = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-export function readFrozen(dir = MIGRATIONS_DIR): Frozen[] {
-  const file = path.join(dir, LIST_NAME);
-  if (!fs.existsSync(file)) return [];
+function readLines(file: string): Frozen[] {
   return fs
     .readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const m = /^([0-9a-f]{64}) [ *](\S+)$/.exec(line);
-      if (!m) throw new Error(`${LIST_NAME}: not a "<sha256>  <file>" line: ${line}`);
+      if (!m) throw new Error(`${path.basename(file)}: not a "<sha256>  <file>" line: ${line}`);
       return { checksum: m[1]!, name: m[2]! };
     });
+}
+
+/** Every frozen migration: the landed list, then the one-file records in name order. */
+export function readFrozen(dir = MIGRATIONS_DIR): Frozen[] {
+  const list = path.join(dir, LIST_NAME);
+  const sidecars = fs.readdirSync(dir).filter((f) => f.endsWith(SIDECAR)).sort();
+  return [...(fs.existsSync(list) ? readLines(list) : []), ...sidecars.flatMap((f) => readLines(path.join(dir, f)))];
 }
 
 const FROZEN =
@@ -45,7 +55,11 @@ export function frozenProblems(dir = MIGRATIONS_DIR, frozen = readFrozen(dir)): 
     if (!MIGRATION_NAME.test(f)) problems.push(`${f} is not named NNNN_lowercase_words.sql, so the runner would ignore it: rename it.`);
   }
   const names = frozen.map((f) => f.name);
-  if (names.some((n, i) => i > 0 && n <= names[i - 1]!)) problems.push(`${LIST_NAME} is not in name order (or lists a file twice): restore it from main.`);
+  if (names.some((n, i) => i > 0 && n <= names[i - 1]!)) problems.push(`${LIST_NAME} and the ${SIDECAR} files are not in name order (or list a file twice): restore them from main.`);
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(SIDECAR))) {
+    const listed = readLines(path.join(dir, f)).map((x) => x.name);
+    if (listed.length !== 1 || sidecarOf(listed[0]!) !== f) problems.push(`${f} must record exactly its own migration: restore it from main.`);
+  }
   for (const f of frozen) {
     const file = path.join(dir, f.name);
     if (!fs.existsSync(file)) problems.push(`${f.name} was removed. ${FROZEN}`);
@@ -56,25 +70,26 @@ export function frozenProblems(dir = MIGRATIONS_DIR, frozen = readFrozen(dir)): 
     if (f < last) {
       problems.push(`${f} sorts before the landed ${last}: existing databases would run it after ${last}, new ones before. Number it after ${last}, then run \`npm run migrations:freeze\`.`);
     } else {
-      problems.push(`${f} is new and not in migrations/${LIST_NAME}: run \`npm run migrations:freeze\` and commit the list with it.`);
+      problems.push(`${f} is new and not frozen (no migrations/${sidecarOf(f)}): run \`npm run migrations:freeze\` and commit that file with it.`);
     }
   }
   return problems;
 }
 
 /**
- * Appends the checksums of new migrations (named after every listed one) to the list and returns
- * their names. Refuses, changing nothing, while any listed migration is changed or missing.
+ * Records the checksum of each new migration (named after every frozen one) in a file of its own and
+ * returns their names; nothing recorded before is touched. Refuses, changing nothing, while any frozen
+ * migration is changed or missing.
  */
 export function freeze(dir = MIGRATIONS_DIR): string[] {
   const frozen = readFrozen(dir);
-  const refused = frozenProblems(dir, frozen).filter((p) => !p.includes('is new and not in'));
+  const refused = frozenProblems(dir, frozen).filter((p) => !p.includes('is new and not frozen'));
   if (refused.length > 0) throw new Error(refused.join('\n'));
   const names = new Set(frozen.map((f) => f.name));
   const added = fs
     .readdirSync(dir)
     .filter((f) => MIGRATION_NAME.test(f) && !names.has(f))
     .sort();
-  if (added.length > 0) fs.appendFileSync(path.join(dir, LIST_NAME), added.map((f) => `${sha256(path.join(dir, f))}  ${f}\n`).join(''));
+  for (const f of added) fs.writeFileSync(path.join(dir, sidecarOf(f)), `${sha256(path.join(dir, f))}  ${f}\n`, { flag: 'wx' });
   return added;
 }

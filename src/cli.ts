@@ -1,4 +1,11 @@
 import { parseArgs } from 'node:util';
+import { BACKUP_HELP, backupCommand, restoreCommand } from './cli/backup';
+import { BUDGET_HELP, budgetCommand } from './cli/budget';
+import { DOCTOR_HELP, doctorCommand } from './cli/doctor';
+import { MOVE_HELP, moveCommand } from './cli/move';
+import { appRoleWorks } from './cli/repository-doctor';
+// The module list installs every module's messages (field errors below are translated).
+import './modules';
 import { inviteStaff } from './modules/staff';
 import { derivedKey } from './platform/auth/tokens';
 import { loadConfig } from './platform/config';
@@ -29,6 +36,14 @@ const HELP = `Wspólnota — polecenia operatora platformy
   npm run cli -- demo lock
       konta demonstracyjne z hasłem z README dostają losowe hasła (produkcja nie startuje, póki są)
 
+${DOCTOR_HELP}
+
+${MOVE_HELP}
+
+${BACKUP_HELP}
+
+${BUDGET_HELP}
+
 Baza: DATABASE_URL (PostgreSQL) albo PGlite w DATA_DIR (serwer musi być wtedy zatrzymany).`;
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
@@ -38,6 +53,12 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
+    // Before anything is written: the app's login must act as wspolnota_app (else a command would stop half-way).
+    if (!(await appRoleWorks(db))) {
+      const login = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).username) : '…';
+      throw new Error(`DATABASE_URL loguje się jako ${login}, który nie jest członkiem wspolnota_app. Jako superużytkownik: GRANT wspolnota_app TO ${login};\n` +
+        `(the app login must be a member of wspolnota_app; nothing was changed)`);
+    }
     return await fn(db);
   } finally {
     await db.close();
@@ -46,6 +67,11 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
 
 async function run(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  if (group === 'doctor') return doctorCommand();
+  if (group === 'move') return moveCommand(argv.slice(1));
+  if (group === 'backup') return backupCommand(argv.slice(1));
+  if (group === 'restore') return restoreCommand(argv.slice(1));
+  if (group === 'budget') return budgetCommand(argv.slice(1));
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
-import { loadConfig } from './platform/config';
+import { loadServerConfig } from './platform/config';
+import { printsBanner, refuseWorkersOnPglite, runPrimary, workerCount } from './platform/cluster';
 import { migrate } from './platform/db/migrate';
 import { openDatabase } from './platform/db/open';
 import type { Database } from './platform/db/types';
@@ -11,7 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsWithDemoPassword, seedDemo } 
 /** start: config → database → migrations → demo seed → app → listen; SIGTERM/SIGINT close cleanly. */
 async function main(): Promise<void> {
   const started = performance.now();
-  const config = loadConfig();
+  const config = loadServerConfig();
   const appSecret = resolveAppSecret(config);
   const db = await openDatabase(config);
   let closing = false;
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'));
 
     await app.listen({ host: config.host, port: config.port });
+    if (!printsBanner()) return;
     const ms = Math.round(performance.now() - started);
     const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite w ${config.dataDir}`;
     console.log(`\nWspólnota działa: ${config.publicUrl}  (baza: ${engine}; start w ${ms} ms${applied.length ? `, migracje: ${applied.join(', ')}` : ''})`);
@@ -85,7 +88,20 @@ async function refuseDemoPasswords(db: Database): Promise<void> {
   );
 }
 
-main().catch((err) => {
+function start(): void {
+  const workers = workerCount(process.env.WORKERS);
+  refuseWorkersOnPglite(workers, process.env.DATABASE_URL);
+  if (workers > 1 && cluster.isPrimary) runPrimary(workers, (line) => console.log(line));
+  else void main().catch(fail);
+}
+
+function fail(err: unknown): never {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
-});
+}
+
+try {
+  start();
+} catch (err) {
+  fail(err);
+}

@@ -19,6 +19,10 @@ const schema = z.object({
   JOBS_KEEP_FAILED_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
+  // Production without SMTP must say so: mail (invitations, password resets) then never leaves.
+  MAIL_DISABLED: z.enum(['true', 'false']).default('false'),
+  // GET /metrics answers only a bearer of this token; unset, it is 404.
+  METRICS_TOKEN: z.string().min(16).optional(),
   MAIL_FROM: z.string().default('Wspólnota <no-reply@wspolnota.localhost>'),
   TRUST_PROXY: z.string().default('false').transform((v, ctx) => trustProxySetting(v, ctx)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,7 +52,11 @@ export interface Config {
   /** Signs cookies and encrypts TOTP secrets. Generated and kept in DATA_DIR when not given. */
   appSecret: string | undefined;
   smtpUrl: string | undefined;
+  /** MAIL_DISABLED=true: production without SMTP on purpose. */
+  mailDisabled: boolean;
   mailFrom: string;
+  /** Bearer token of GET /metrics; undefined: /metrics is 404. */
+  metricsToken: string | undefined;
   /** Which peers may say who the client is (`X-Forwarded-For`): none, or the proxies at these addresses/CIDRs. Never every peer. */
   trustProxy: false | string[];
   logLevel: string;
@@ -117,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsKeepFailedDays: e.JOBS_KEEP_FAILED_DAYS,
     appSecret: e.APP_SECRET,
     smtpUrl: e.SMTP_URL || undefined,
+    mailDisabled: e.MAIL_DISABLED === 'true',
+    metricsToken: e.METRICS_TOKEN || undefined,
     mailFrom: e.MAIL_FROM,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
@@ -126,4 +136,74 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchCacheSeconds: e.SEARCH_CACHE_SECONDS,
     documentQuota: { personBytes: e.DOCUMENT_QUOTA_PERSON_MB * 1024 * 1024, municipalityBytes: e.DOCUMENT_QUOTA_MUNICIPALITY_MB * 1024 * 1024 },
   };
+}
+
+/** The shortest APP_SECRET production accepts, and the fewest different characters in it. */
+export const SECRET_MIN_LENGTH = 32;
+const SECRET_MIN_DISTINCT = 12;
+// Secrets copied from documentation, examples and this repository's own tests and benchmarks.
+const PLACEHOLDER_SECRET = /change.?me|zmie[nń].?mnie|example|przyk[lł]ad|placeholder|secret-secret|test-secret|not.for.production|bench-only|^(.)\1+$/i;
+
+/** Why an APP_SECRET is unfit for production, or null when it will do. */
+export function weakSecret(secret: string | undefined): string | null {
+  if (!secret) return 'nie ustawiony (not set)';
+  if (secret.length < SECRET_MIN_LENGTH) return `za krótki: ${secret.length} znaków (too short: ${secret.length} characters)`;
+  if (PLACEHOLDER_SECRET.test(secret)) return 'wygląda na przykład z dokumentacji (looks like a documented example)';
+  if (new Set(secret).size < SECRET_MIN_DISTINCT) return 'zbyt mało różnych znaków (too few different characters)';
+  return null;
+}
+
+/**
+ * What NODE_ENV=production refuses to start with, every problem at once: each names the variable and what to
+ * set, in Polish and then in English. `env` is read as given (SEED_DEMO and DEV_MAILBOX as asked for, before
+ * `loadConfig` turns the mailbox off in production). Empty outside production.
+ */
+export function productionRefusals(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  const secret = weakSecret(env.APP_SECRET || undefined);
+  if (secret) {
+    problems.push(`APP_SECRET: ${secret}. Ustaw losowy sekret (co najmniej ${SECRET_MIN_LENGTH} znaki), np. \`openssl rand -base64 48\`. ` +
+      `/ Set a random secret of at least ${SECRET_MIN_LENGTH} characters, e.g. \`openssl rand -base64 48\`.`);
+  }
+  if (!env.PUBLIC_URL) {
+    problems.push('PUBLIC_URL: brak. Ustaw adres, pod którym mieszkańcy otwierają serwis (np. https://cus.zyrardow.pl): trafia do linków w e-mailach. ' +
+      '/ Missing. Set the address residents open (e.g. https://cus.zyrardow.pl): mailed links use it.');
+  }
+  if (env.SEED_DEMO === 'true') {
+    problems.push('SEED_DEMO=true: dane demonstracyjne mają hasło opublikowane w README. Usuń zmienną albo ustaw SEED_DEMO=false. ' +
+      '/ The demo data\'s password is published in the README. Remove the variable or set SEED_DEMO=false.');
+  }
+  if (env.DEV_MAILBOX === 'true') {
+    problems.push('DEV_MAILBOX=true: skrzynka deweloperska pokazuje pocztę w przeglądarce. Usuń zmienną albo ustaw DEV_MAILBOX=false. ' +
+      '/ The development mailbox shows mail in the browser. Remove the variable or set DEV_MAILBOX=false.');
+  }
+  if (!env.SMTP_URL && env.MAIL_DISABLED !== 'true') {
+    problems.push('SMTP_URL: brak, a poczta nie jest wyłączona. Ustaw SMTP_URL (np. smtps://uzytkownik:haslo@smtp.example.pl:465) ' +
+      'albo MAIL_DISABLED=true, jeśli serwis ma działać bez poczty. / Missing, and mail is not disabled. Set SMTP_URL ' +
+      '(e.g. smtps://user:password@smtp.example.pl:465) or MAIL_DISABLED=true to run without mail.');
+  }
+  return problems;
+}
+
+/**
+ * The server's settings: `loadConfig`, and in production also every refusal of `productionRefusals` — all in one
+ * ConfigError, so that one restart after fixing the list is enough.
+ */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems = productionRefusals(env);
+  let config: Config | undefined;
+  let invalid = '';
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    invalid = err.message;
+  }
+  if (config && problems.length === 0) return config;
+  const refusal = problems.length === 0 ? [] : [
+    `Odmowa startu (NODE_ENV=production), do poprawienia: ${problems.length} / Refusing to start (NODE_ENV=production), to fix: ${problems.length}`,
+    ...problems.map((p) => `  - ${p}`),
+  ];
+  throw new ConfigError([invalid, ...refusal].filter(Boolean).join('\n'));
 }

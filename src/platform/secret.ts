@@ -10,7 +10,7 @@ import { ConfigError } from './config';
  */
 export function resolveAppSecret(config: Config): string {
   if (config.appSecret) return config.appSecret;
-  if (config.env === 'production') throw new ConfigError('APP_SECRET (co najmniej 32 znaki) jest wymagany w produkcji.');
+  if (config.env === 'production') throw new ConfigError('APP_SECRET (co najmniej 32 znaki) jest wymagany w produkcji. / APP_SECRET (at least 32 characters) is required in production.');
   const file = path.join(config.dataDir, 'app-secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();

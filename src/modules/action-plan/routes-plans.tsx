@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { XLSX_CONTENT_TYPE } from '../../platform/export/spreadsheet';
 import { submitForm } from '../../platform/http/forms';
+import { idParam } from '../../platform/http/params';
 import { parse } from '../../platform/http/validation';
 import { translator } from '../../platform/i18n';
 import type { ModuleContext } from '../../platform/module';
@@ -8,11 +9,12 @@ import { emptyForm, type FormState } from '../../platform/ui/context';
 import { warsawToday } from './domain';
 import { actionsCsv, actionsXlsx } from './export';
 import { PLAN_FIELDS, parsePlanForm, planToValues } from './form';
-import { depsOf, idParam, MANAGE, municipalityOf, plansPath, versionSchema, type Params, type PlanParams } from './routes-common';
+import { depsOf, MANAGE, municipalityOf, plansPath, versionSchema, type Params, type PlanParams } from './routes-common';
 import { conflictOf } from '../../platform/ui/conflict';
 import { createPlan, exportActions, planDetails, planForEdit, updatePlan } from './service';
 import { ManagePage } from './views/manage';
 import { PlanFormPage } from './views/plan-form';
+
 
 /** Staff with action_plan.manage: a new plan, its edit (status included), the management page and the export of its actions. */
 export async function planRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
@@ -32,7 +34,7 @@ export async function planRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   );
 
   const renderEdit = async (request: FastifyRequest<{ Params: PlanParams }>, reply: FastifyReply, form?: FormState, status = 200) => {
-    const plan = await planForEdit(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id));
+    const plan = await planForEdit(deps, request.dbContext(), municipalityOf(request).id, idParam(request));
     const saved = planToValues(plan);
     // A conflict: the form shows what is saved now; what the person typed stays on the page beside it.
     const conflict = form?.message ? conflictOf(PLAN_FIELDS, form.values, saved, plan.version) : undefined;
@@ -43,7 +45,7 @@ export async function planRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   app.post<{ Params: PlanParams }>('/:municipality/action-plans/:id/edit', MANAGE, (request, reply) =>
     submitForm(request, reply, {
       run: async () => {
-        const id = idParam(request.params.id);
+        const id = idParam(request);
         const { version } = parse(versionSchema, request.body);
         const input = parsePlanForm(request.body);
         const { changed } = await updatePlan(deps, request.dbContext(), municipalityOf(request).id, id, input, version, request.auditActor());
@@ -55,13 +57,13 @@ export async function planRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   );
 
   app.get<{ Params: PlanParams }>('/:municipality/action-plans/:id/manage', MANAGE, async (request, reply) => {
-    const details = await planDetails(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), true);
+    const details = await planDetails(deps, request.dbContext(), municipalityOf(request).id, idParam(request), true);
     return reply.header('cache-control', 'no-store').page((c) => <ManagePage ctx={c} {...details} today={warsawToday()} />);
   });
 
   const exportFile = async (request: FastifyRequest<{ Params: PlanParams }>, reply: FastifyReply, kind: 'csv' | 'xlsx') => {
     const m = municipalityOf(request);
-    const { plan, rows } = await exportActions(deps, request.dbContext(), m.id, idParam(request.params.id), kind, request.auditActor());
+    const { plan, rows } = await exportActions(deps, request.dbContext(), m.id, idParam(request), kind, request.auditActor());
     const name = `dzialania-${m.slug}-${plan.period_from.slice(0, 4)}-${new Date().toISOString().slice(0, 10)}.${kind}`;
     reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
     if (kind === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(actionsCsv(rows, warsawToday()));

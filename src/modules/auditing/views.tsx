@@ -1,7 +1,10 @@
 import type { FormState, PageContext } from '../../platform/ui/context';
 import { ErrorSummary, Form, TextField, fieldId } from '../../platform/ui/forms';
 import { Layout } from '../../platform/ui/layout';
-import type { AuditFilter, AuditRow } from './repository';
+import { Table } from '../../platform/ui/table';
+import { REPEAT_WINDOW_MINUTES } from './collapse';
+import type { AuditFilter } from './repository';
+import type { ShownRow } from './service';
 
 function query(filter: AuditFilter, extra: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
@@ -10,11 +13,19 @@ function query(filter: AuditFilter, extra: Record<string, string | number | unde
   return s ? `?${s}` : '';
 }
 
-export function AuditPage(props: { ctx: PageContext; form: FormState; filter: AuditFilter; rows: AuditRow[]; hasMore: boolean; actions: string[] }) {
+function subjectText(ctx: PageContext, r: ShownRow): string {
+  const { t } = ctx.i18n;
+  const { record, case: inCase } = r.about;
+  const parts = [record ? t(record.label, { reference: record.reference }) : null, inCase ? t(inCase.label, { reference: inCase.reference }) : null].filter((p): p is string => p !== null);
+  if (parts.length) return parts.join(' — ');
+  return r.subject_type ? `${r.subject_type} ${r.subject_id}` : '—';
+}
+
+export function AuditPage(props: { ctx: PageContext; form: FormState; filter: AuditFilter; rows: ShownRow[]; hasMore: boolean; lastId: number | undefined; actions: string[] }) {
   const { ctx, form, rows } = props;
   const { t, dateTime } = ctx.i18n;
   const base = `/${ctx.municipality!.slug}/audit`;
-  const labels = { from: t('field.from'), to: t('field.to'), action: t('field.action'), actor: t('field.actor'), subject: t('field.subject') };
+  const labels = { from: t('field.from'), to: t('field.to'), action: t('field.action'), actor: t('field.actor'), subject: t('field.subject'), person: t('audit.field.person') };
   const { before: _before, ...filterWithoutPage } = props.filter;
   const selectedAction = String(form.values.action ?? '');
   return (
@@ -38,6 +49,7 @@ export function AuditPage(props: { ctx: PageContext; form: FormState; filter: Au
         </div>
         <TextField ctx={ctx} form={form} name="actor" label={labels.actor} />
         <TextField ctx={ctx} form={form} name="subject" label={labels.subject} />
+        <TextField ctx={ctx} form={form} name="person" label={labels.person} hint={t('audit.person_hint')} />
         <button type="submit">{t('audit.filter')}</button>
       </Form>
       <p>
@@ -52,42 +64,35 @@ export function AuditPage(props: { ctx: PageContext; form: FormState; filter: Au
           <p class="muted" role="status">
             {t('audit.shown', { count: rows.length })}
           </p>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('audit.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.col.when')}</th>
-                  <th scope="col">{t('audit.col.who')}</th>
-                  <th scope="col">{t('audit.col.action')}</th>
-                  <th scope="col">{t('audit.col.subject')}</th>
-                  <th scope="col">{t('audit.col.reason')}</th>
-                  <th scope="col">{t('audit.col.from')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <td>
-                      <time dateTime={new Date(r.occurred_at).toISOString()}>{dateTime(r.occurred_at)}</time>
-                    </td>
-                    <td>{r.actor_label || '—'}</td>
-                    <td>
-                      <code>{r.action}</code>
-                    </td>
-                    <td>{r.subject_type ? `${r.subject_type} ${r.subject_id}` : '—'}</td>
-                    <td>{r.reason || '—'}</td>
-                    <td>{r.ip}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            id="audit-log"
+            caption={t('audit.title')}
+            captionHidden
+            rows={rows}
+            empty={t('audit.empty')}
+            columns={[
+              { header: t('audit.col.when'), rowHeader: true, cell: (r) => <time dateTime={new Date(r.occurred_at).toISOString()}>{dateTime(r.occurred_at)}</time> },
+              { header: t('audit.col.who'), cell: (r) => r.actor_label || '—' },
+              {
+                header: t('audit.col.action'),
+                cell: (r) => (
+                  <>
+                    <code>{r.action}</code>
+                    {r.count > 1 ? <> {t('audit.repeated', { count: r.count, minutes: REPEAT_WINDOW_MINUTES })}</> : null}
+                  </>
+                ),
+              },
+              { header: t('audit.col.subject'), cell: (r) => subjectText(ctx, r) },
+              { header: t('audit.col.person'), cell: (r) => r.about.record?.personName ?? r.about.case?.personName ?? '—' },
+              { header: t('audit.col.reason'), cell: (r) => r.reason || '—' },
+              { header: t('audit.col.from'), cell: (r) => r.ip },
+            ]}
+          />
         </>
       )}
       <nav aria-label={t('audit.title')} class="pager">
         {props.filter.before ? <a href={`${base}${query(filterWithoutPage)}`}>{t('audit.newest')}</a> : null}{' '}
-        {props.hasMore ? <a href={`${base}${query(filterWithoutPage, { before: rows.at(-1)!.id })}`}>{t('audit.older')}</a> : null}
+        {props.hasMore && props.lastId ? <a href={`${base}${query(filterWithoutPage, { before: props.lastId })}`}>{t('audit.older')}</a> : null}
       </nav>
     </Layout>
   );

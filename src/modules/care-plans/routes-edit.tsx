@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors';
+import { idParam } from '../../platform/http/params';
 import { submitForm } from '../../platform/http/forms';
 import { parse } from '../../platform/http/validation';
 import type { MessageKey } from '../../platform/i18n';
@@ -7,12 +8,15 @@ import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { ITEM_KINDS, type ItemKind } from './domain';
 import { HEADER_FIELDS, ITEM_FIELDS, itemToValues, moveSchema, parseHeader, parseItem, versionSchema } from './form';
-import { depsOf, idParam, MANAGE, planPath, whereOf, type ItemParams, type PlanParams } from './routes-common';
+import { depsOf, MANAGE, planPath, whereOf, type ItemParams, type PlanParams } from './routes-common';
 import { renderPlan } from './routes-render';
 import { moveItem, removeItem, saveHeader, saveItem } from './service-draft';
 import { itemFormData, planView } from './service-read';
 import { HeaderFormPage } from './views/header-form';
 import { ItemFormPage } from './views/item-form';
+import { RemoveItemPage } from './views/remove-item';
+import { confirmedAction } from '../../platform/http/confirm';
+
 
 type Req = FastifyRequest<{ Params: PlanParams & Partial<ItemParams> }>;
 const STALE = ['conflict.stale', 'plan.wrong_status'] as const;
@@ -24,7 +28,7 @@ const STALE = ['conflict.stale', 'plan.wrong_status'] as const;
  */
 export async function editRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const deps = depsOf(ctx);
-  const planId = (r: Req) => idParam(r.params.planId);
+  const planId = (r: Req) => idParam(r, 'planId');
   const version = (r: Req) => parse(versionSchema, r.body).version;
 
   const renderHeader = async (request: Req, reply: FastifyReply, form?: FormState, status = 200) => {
@@ -39,7 +43,7 @@ export async function editRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   };
 
   const renderItem = (kind: ItemKind) => async (request: Req, reply: FastifyReply, form?: FormState, status = 200) => {
-    const itemId = request.params.itemId ? idParam(request.params.itemId) : null;
+    const itemId = request.params.itemId ? idParam(request, 'itemId') : null;
     const data = await itemFormData(deps, request.dbContext(), whereOf(request), planId(request), kind, itemId, request.auditActor());
     if (!form && !data.canEdit) throw new AppError(data.plan.status === 'draft' ? 'auth.forbidden' : 'plan.wrong_status');
     const saved = { ...(data.item ? itemToValues(kind, data.item) : {}), version: String(data.plan.version) };
@@ -70,7 +74,7 @@ export async function editRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
 
   for (const kind of ITEM_KINDS) {
     const render = renderItem(kind);
-    const item = (r: Req) => idParam(r.params.itemId);
+    const item = (r: Req) => idParam(r, 'itemId');
     app.get<{ Params: PlanParams }>(`/:municipality/cases/:caseId/plan/:planId/${kind}/new`, MANAGE, (request, reply) => render(request, reply));
     app.get<{ Params: ItemParams }>(`/:municipality/cases/:caseId/plan/:planId/${kind}/:itemId/edit`, MANAGE, (request, reply) => render(request, reply));
     post(`/${kind}/new`, render, 'care_plan.flash.item_added', async (r) => {
@@ -81,10 +85,21 @@ export async function editRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
       const v = version(r);
       return `#${kind}-${await saveItem(deps, r.dbContext(), whereOf(r), planId(r), kind, item(r), v, parseItem(kind, r.body), r.auditActor())}`;
     });
-    post(`/${kind}/:itemId/delete`, onPlanPage, 'care_plan.flash.item_removed', async (r) => {
-      await removeItem(deps, r.dbContext(), whereOf(r), planId(r), kind, item(r), version(r), r.auditActor());
-      return `#f-${kind}`;
+    // Removing an item asks first (ui/confirm.tsx); a refusal (stale, no longer a draft) comes back to that page.
+    const removal = confirmedAction<Req>({
+      page: async (request, reply, form, status) => {
+        const data = await itemFormData(deps, request.dbContext(), whereOf(request), planId(request), kind, item(request), request.auditActor());
+        if (status === 200 && !data.canEdit) throw new AppError(data.plan.status === 'draft' ? 'auth.forbidden' : 'plan.wrong_status');
+        return reply.header('cache-control', 'no-store').page((c) => <RemoveItemPage ctx={c} kind={kind} data={data} form={form} />, status);
+      },
+      run: async (r, reply) => {
+        await removeItem(deps, r.dbContext(), whereOf(r), planId(r), kind, item(r), version(r), r.auditActor());
+        return reply.setFlash(r.i18n.t('care_plan.flash.item_removed')).redirect(`${planPath(r, planId(r))}#f-${kind}`, 303);
+      },
+      formErrors: [...STALE],
     });
+    app.get<{ Params: ItemParams }>(`/:municipality/cases/:caseId/plan/:planId/${kind}/:itemId/delete`, MANAGE, removal.get);
+    app.post<{ Params: ItemParams }>(`/:municipality/cases/:caseId/plan/:planId/${kind}/:itemId/delete`, MANAGE, removal.post);
     if (kind === 'reviews') continue;
     post(`/${kind}/:itemId/move`, onPlanPage, 'care_plan.flash.item_moved', async (r) => {
       const v = parse(moveSchema, r.body);

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { warsawDay } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import type { ModuleContext } from '../../platform/module';
 import type { CaseRow, PlanContents, PlanRow } from './domain';
 import { carePlanPdf } from './pdf';
-import { depsOf, idParam, MANAGE, MANAGE_PDF, municipalityOf, SIGNED_IN, SIGNED_IN_PDF, whereOf, type PlanParams } from './routes-common';
+import { depsOf, MANAGE, MANAGE_PDF, municipalityOf, SIGNED_IN, SIGNED_IN_PDF, whereOf, type PlanParams } from './routes-common';
 import { awaitingList, myPlan, myPlans, planView } from './service-read';
 import { AwaitingPage } from './views/awaiting';
 import { MyPlanPage, MyPlansPage } from './views/mine';
+import { tenantOf, userOf } from '../../platform/http/route-context';
+import { idParam } from '../../platform/http/params';
+
 
 type Params = { municipality: string };
 type MyParams = Params & { planId: string };
@@ -26,28 +29,28 @@ export async function readRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   const deps = depsOf(ctx);
 
   app.get<{ Params: PlanParams }>('/:municipality/cases/:caseId/plan/:planId.pdf', MANAGE_PDF, async (request, reply) => {
-    const data = await planView(deps, request.dbContext(), whereOf(request), idParam(request.params.planId), request.auditActor(), 'pdf');
+    const data = await planView(deps, request.dbContext(), whereOf(request), idParam(request, 'planId'), request.auditActor(), 'pdf');
     return sendPdf(request, reply, { case: data.case, plan: data.plan!, contents: data.contents! });
   });
 
   app.get<{ Params: Params }>('/:municipality/plans/awaiting', MANAGE, async (request, reply) => {
-    const viewer = { userId: request.user!.id, permissions: request.tenant!.permissions };
+    const viewer = { userId: userOf(request).id, permissions: tenantOf(request).permissions };
     const list = await awaitingList(deps, request.dbContext(), municipalityOf(request).id, viewer, request.auditActor());
     return reply.header('cache-control', 'no-store').page((c) => <AwaitingPage ctx={c} list={list} />);
   });
 
   app.get<{ Params: Params }>('/:municipality/my/plans', SIGNED_IN, async (request, reply) => {
-    const list = await myPlans(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    const list = await myPlans(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id);
     return reply.header('cache-control', 'no-store').page((c) => <MyPlansPage ctx={c} list={list} />);
   });
 
   app.get<{ Params: MyParams }>('/:municipality/my/plans/:planId', SIGNED_IN, async (request, reply) => {
-    const data = await myPlan(deps, request.dbContext(), municipalityOf(request).id, request.user!.id, idParam(request.params.planId));
+    const data = await myPlan(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id, idParam(request, 'planId'));
     return reply.header('cache-control', 'no-store').page((c) => <MyPlanPage ctx={c} {...data} today={warsawDay()} />);
   });
 
   app.get<{ Params: MyParams }>('/:municipality/my/plans/:planId.pdf', SIGNED_IN_PDF, async (request, reply) => {
-    const data = await myPlan(deps, request.dbContext(), municipalityOf(request).id, request.user!.id, idParam(request.params.planId));
+    const data = await myPlan(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id, idParam(request, 'planId'));
     return sendPdf(request, reply, data);
   });
 }

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { offerOnErrorPage, wantsJson } from '../../platform/http/error-handler';
+import { idParam } from '../../platform/http/params';
 import { AppError } from '../../platform/http/errors';
 import { safeNext, submitForm } from '../../platform/http/forms';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { parseGlass, parseReview } from './form';
-import { AUDIT, casesPath, depsOf, idParam, MANAGE, municipalityOf, viewerOf, type IdParams, type Params } from './routes-common';
+import { AUDIT, casesPath, depsOf, MANAGE, municipalityOf, viewerOf, type IdParams, type Params } from './routes-common';
 import { breakGlass, glassList, reviewGrant, type GlassPage } from './service-glass';
 import { GlassListView, GlassOffer, GlassOfferPage, reviewField } from './views/glass';
+
 
 /** After the grant: back where the person was going (a page of this case), else the case itself. */
 function nextOf(request: FastifyRequest, caseId: string, asked: unknown): string {
@@ -31,7 +33,7 @@ export async function glassRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
   });
 
   app.post<{ Params: IdParams }>('/:municipality/cases/:id/glass', MANAGE, (request, reply) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     const next = nextOf(request, id, (request.body as { next?: unknown } | undefined)?.next);
     return submitForm(request, reply, {
       run: async () => {
@@ -52,7 +54,7 @@ export async function glassRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
   app.get<{ Params: Params }>('/:municipality/cases/glass', AUDIT, (request, reply) => renderList(request, reply));
 
   app.post<{ Params: IdParams }>('/:municipality/cases/glass/:id/review', AUDIT, async (request, reply) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     // The note's field is named per grant (unique ids on one page); its errors show on that field.
     const input = { ...body, review_note: body[reviewField(id)] };

@@ -6,6 +6,8 @@ import type { ListFilter } from './repository-list';
 import { depsOf, MANAGE, municipalityOf, viewerOf, type Params } from './routes-common';
 import { caseList } from './service-list';
 import { CaseListView } from './views/list';
+import { tenantOf } from '../../platform/http/route-context';
+import { warsawDay } from '../../platform/time';
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const querySchema = z.object({
@@ -35,12 +37,13 @@ export async function listRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
 
   app.get<{ Params: Params }>('/:municipality/cases', MANAGE, async (request, reply) => {
     const data = await load(request);
-    const canConfigure = request.tenant!.permissions.has('cases.configure');
+    const canConfigure = tenantOf(request).permissions.has('cases.configure');
     return reply.page((c) => <CaseListView ctx={c} data={data} canConfigure={canConfigure} />);
   });
 
   app.get<{ Params: Params }>('/api/:municipality/cases', MANAGE, async (request, reply) => {
     const data = await load(request);
+    const today = warsawDay(); // once a page, not once a row
     return reply.header('cache-control', 'no-store').send({
       filter: data.filter,
       cases: data.rows.map((c) => ({
@@ -52,7 +55,7 @@ export async function listRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
         team: c.team_name,
         status: c.status,
         planDueOn: c.plan_due_on,
-        deadline: planDeadline(c),
+        deadline: planDeadline(c, today),
         openedAt: c.opened_at,
       })),
       next: data.next,

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitForm } from '../../platform/http/forms';
+import { uuidParam } from '../../platform/http/params';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { parseOpen } from './form';
-import { casesPath, depsOf, idParam, MANAGE, municipalityOf, viewerOf, type Params } from './routes-common';
+import { casesPath, depsOf, MANAGE, municipalityOf, viewerOf, type Params } from './routes-common';
 import { joinCase, openableApplications, openCase, openPage, type Opened } from './service-open';
 import { OpenableView, OpenCaseView } from './views/open';
+import { userOf } from '../../platform/http/route-context';
 
-const applicationOf = (request: FastifyRequest) => idParam((request.query as { application?: unknown } | undefined)?.application);
+
+const applicationOf = (request: FastifyRequest) => uuidParam((request.query as { application?: unknown } | undefined)?.application);
 
 /** Opening a case from an accepted application, or joining the application to the applicant's open case. */
 export async function openRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
@@ -15,7 +18,7 @@ export async function openRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
 
   const render = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
     const data = await openPage(deps, request.dbContext(), municipalityOf(request).id, applicationOf(request), viewerOf(request), request.auditActor());
-    const shown = form ?? emptyForm({ coordinator_id: request.user!.id, team_id: data.defaultTeam ?? '' });
+    const shown = form ?? emptyForm({ coordinator_id: userOf(request).id, team_id: data.defaultTeam ?? '' });
     return reply.page((c) => <OpenCaseView ctx={c} data={data} form={shown} />, status);
   };
 

@@ -1,16 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/types';
 import { submitForm } from '../../platform/http/forms';
+import { idParam } from '../../platform/http/params';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import {
   createLocation, createProvider, locationForEdit, LOCATION_FIELDS, PROVIDER_FIELDS, providerForEdit, removeException, setException, updateLocation,
   updateProvider,
 } from './admin/edit-places';
-import { catalogBase, editorOf, idParam, MANAGE, municipalityId, registerEditor, type IdParams, type Loaded } from './admin/editor-routes';
+import { catalogBase, editorOf, MANAGE, municipalityId, registerEditor, type IdParams, type Loaded } from './admin/editor-routes';
 import { locationToValues, parseExceptionForm, parseLocationForm, parseProviderForm, providerToValues, type LocationInput, type ProviderInput } from './admin/place-forms';
 import { choices } from './admin/repository-admin';
 import { LocationFormPage } from './admin/views-location';
 import { ProviderFormPage } from './admin/views-provider';
+import { RemoveExceptionPage } from './admin/views-exception-remove';
+import { confirmedAction } from '../../platform/http/confirm';
+import { AppError } from '../../platform/http/errors';
+
 
 /** Staff editing of providers and of locations (address, accessibility, weekly hours, dated exceptions). */
 export function adminPlaceRoutes(app: FastifyInstance, db: Database): void {
@@ -57,14 +62,14 @@ export function adminPlaceRoutes(app: FastifyInstance, db: Database): void {
 
   const locationUrl = (request: FastifyRequest, id: string) => `${catalogBase(request)}/locations/${id}`;
   const renderWithException = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form: FormState, status: number) => {
-    const loaded = await existingLocation(request, idParam(request.params.id), form);
+    const loaded = await existingLocation(request, idParam(request), form);
     return reply.page((ctx) => loaded.page(ctx, emptyForm(loaded.values)), status);
   };
 
   app.post<{ Params: IdParams }>('/:municipality/catalog/locations/:id/exceptions', MANAGE, (request, reply) =>
     submitForm(request, reply, {
       run: async () => {
-        const id = idParam(request.params.id);
+        const id = idParam(request);
         await setException(db, request.dbContext(), municipalityId(request), id, parseExceptionForm(request.body), editorOf(request));
         return reply.setFlash(request.i18n.t('catalog_admin.exception.saved')).redirect(`${locationUrl(request, id)}#exceptions-title`, 303);
       },
@@ -72,9 +77,22 @@ export function adminPlaceRoutes(app: FastifyInstance, db: Database): void {
     }),
   );
 
-  app.post<{ Params: IdParams & { exceptionId: string } }>('/:municipality/catalog/locations/:id/exceptions/:exceptionId/delete', MANAGE, async (request, reply) => {
-    const id = idParam(request.params.id);
-    await removeException(db, request.dbContext(), municipalityId(request), id, idParam(request.params.exceptionId), editorOf(request));
-    return reply.setFlash(request.i18n.t('catalog_admin.exception.removed')).redirect(`${locationUrl(request, id)}#exceptions-title`, 303);
+  // Removing a day with different hours asks first (ui/confirm.tsx): what the location shows that day afterwards.
+  type ExceptionParams = IdParams & { exceptionId: string };
+  const removal = confirmedAction<FastifyRequest<{ Params: ExceptionParams }>>({
+    page: async (request, reply, form, status) => {
+      const id = idParam(request);
+      const { location, exceptions } = await locationForEdit(db, request.dbContext(), municipalityId(request), id);
+      const exception = exceptions.find((e) => e.id === idParam(request, 'exceptionId'));
+      if (!exception) throw new AppError('not_found');
+      return reply.page((ctx) => <RemoveExceptionPage ctx={ctx} location={{ id, name: location.name }} exception={exception} form={form} />, status);
+    },
+    run: async (request, reply) => {
+      const id = idParam(request);
+      await removeException(db, request.dbContext(), municipalityId(request), id, idParam(request, 'exceptionId'), editorOf(request));
+      return reply.setFlash(request.i18n.t('catalog_admin.exception.removed')).redirect(`${locationUrl(request, id)}#exceptions-title`, 303);
+    },
   });
+  app.get<{ Params: ExceptionParams }>('/:municipality/catalog/locations/:id/exceptions/:exceptionId/delete', MANAGE, removal.get);
+  app.post<{ Params: ExceptionParams }>('/:municipality/catalog/locations/:id/exceptions/:exceptionId/delete', MANAGE, removal.post);
 }

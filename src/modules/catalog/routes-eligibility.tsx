@@ -5,9 +5,11 @@ import { submitForm } from '../../platform/http/forms';
 import { parse } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
-import { ANSWER_FIELDS, DISABILITY_ANSWERS, INCOME_ANSWERS, RESIDENCE_ANSWERS, WORK_ANSWERS, YES_NO, evaluateServices, type Answers } from './eligibility';
+import { ANSWER_FIELDS, answerFromSituations, DISABILITY_ANSWERS, INCOME_ANSWERS, RESIDENCE_ANSWERS, WORK_ANSWERS, YES_NO, evaluateServices, type Answers } from './eligibility';
+import { isSituation, SITUATIONS } from './domain';
 import { catalog } from './repository';
 import { EligibilityFormPage, EligibilityResultPage } from './views/eligibility';
+import { tenantOf } from '../../platform/http/route-context';
 
 type M = { municipality: string };
 
@@ -22,9 +24,15 @@ const wholeNumber = (min: number, max: number, code: string) =>
       .optional(),
   );
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blank, z.enum(values).optional());
+/** Ticked boxes (several fields of one name), or the hidden field of the result page (comma-separated). */
+const ticked = z.preprocess(
+  (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => String(s).trim()).filter(Boolean),
+  z.array(z.string()).max(SITUATIONS.length).refine((list) => list.every(isSituation), { params: { code: 'directory_choice' } }),
+);
 
 const answersSchema = z
   .object({
+    situations: ticked,
     age: wholeNumber(0, 130, 'eligibility_age'),
     residence: choice(RESIDENCE_ANSWERS),
     household_size: wholeNumber(1, 20, 'eligibility_household_size'),
@@ -35,11 +43,18 @@ const answersSchema = z
     work: choice(WORK_ANSWERS),
   })
   .refine((a) => !(a.household_size === 1 && a.children === 'yes'), { path: ['children'], params: { code: 'eligibility_children_single' } })
-  .transform(({ household_size, ...rest }): Answers => ({ ...rest, householdSize: household_size }));
+  .transform(({ household_size, situations, ...rest }): Answers =>
+    answerFromSituations({
+      ...rest,
+      householdSize: household_size,
+      situations: [...new Set(situations.filter(isSituation))],
+    }),
+  );
 
 /** The answers as form values: for the hidden fields of the result page and for "change answers". */
 function answerValues(a: Answers): Record<string, string> {
   const values: Record<string, string | undefined> = {
+    situations: a.situations?.length ? a.situations.join(',') : undefined,
     age: a.age?.toString(),
     residence: a.residence,
     household_size: a.householdSize?.toString(),
@@ -55,7 +70,13 @@ function answerValues(a: Answers): Record<string, string> {
 /** Only the questionnaire's own fields, as typed (never the CSRF token or anything else posted). */
 const typedValues = (body: unknown): Record<string, string> => {
   const b = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(ANSWER_FIELDS.flatMap((f) => (typeof b[f] === 'string' ? [[f, b[f] as string]] : [])));
+  return Object.fromEntries(
+    ANSWER_FIELDS.flatMap((f) => {
+      const v = b[f];
+      if (typeof v === 'string') return [[f, v]];
+      return Array.isArray(v) && v.every((x) => typeof x === 'string') ? [[f, v.join(',')]] : [];
+    }),
+  );
 };
 
 /**
@@ -76,7 +97,7 @@ export async function eligibilityRoutes(app: FastifyInstance, { db }: ModuleCont
         const step = (request.body as { step?: unknown } | undefined)?.step;
         if (step === 'edit') return renderForm(reply, emptyForm(typedValues(request.body)));
         const answers = parse(answersSchema, request.body);
-        const municipalityId = request.tenant!.municipality.id;
+        const municipalityId = tenantOf(request).municipality.id;
         const services = await db.tx(request.dbContext(), (sql) => catalog.activeServices(sql, municipalityId));
         const results = evaluateServices(services, answers);
         return reply.page((ctx) => (

@@ -5,6 +5,7 @@ import { programmePdf } from './programme-pdf';
 import { publicProgramme, publicProgrammes } from './programme-public';
 import { ProgrammePage } from './views/programme';
 import { ProgrammeListPage } from './views/programme-list';
+import { tenantOf } from '../../platform/http/route-context';
 
 type M = { municipality: string };
 /** Rendering a PDF takes a noticeable slice of CPU: per address, at most this many a minute. */
@@ -15,17 +16,17 @@ export async function programmeRoutes(app: FastifyInstance, { db, config }: Modu
   const open = { config: { access: PUBLIC } };
 
   app.get<{ Params: M }>('/:municipality/programme', open, async (request, reply) => {
-    const list = await publicProgrammes(db, request.dbContext(), request.tenant!.municipality.id);
+    const list = await publicProgrammes(db, request.dbContext(), tenantOf(request).municipality.id);
     return reply.page((ctx) => <ProgrammeListPage ctx={ctx} programmes={list} />);
   });
 
   app.get<{ Params: M & { id: string } }>('/:municipality/programme/:id', open, async (request, reply) => {
-    const details = await publicProgramme(db, request.dbContext(), request.tenant!.municipality.id, request.params.id);
+    const details = await publicProgramme(db, request.dbContext(), tenantOf(request).municipality.id, request.params.id);
     return reply.page((ctx) => <ProgrammePage ctx={ctx} {...details} />);
   });
 
   app.get<{ Params: M & { id: string } }>('/:municipality/programme/:id.pdf', { config: { access: PUBLIC, rateLimit: PDF_RATE } }, async (request, reply) => {
-    const m = request.tenant!.municipality;
+    const m = tenantOf(request).municipality;
     const details = await publicProgramme(db, request.dbContext(), m.id, request.params.id);
     const started = performance.now();
     const pdf = await programmePdf({

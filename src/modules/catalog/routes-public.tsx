@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PUBLIC } from '../../platform/auth/access';
-import { AppError, type FieldErrors } from '../../platform/http/errors';
+import type { FieldErrors } from '../../platform/http/errors';
 import { formValues } from '../../platform/http/forms';
+import { idParam } from '../../platform/http/params';
 import { text, toFieldErrors } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { AREAS, TARGET_GROUPS, type Area, type TargetGroup } from './domain';
@@ -11,6 +12,7 @@ import { MAX_PAGE, minuteOf, searchCatalogueCached, serviceDetails, type Catalog
 import type { SearchCaches } from './search-cache';
 import { SearchPage } from './views/search';
 import { ServicePage } from './views/service';
+import { tenantOf } from '../../platform/http/route-context';
 
 type M = { municipality: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,13 +36,14 @@ const filterSchema = z.object({
   free: flag(),
   open_now: flag(),
   step_free: flag(),
+  exact: flag(),
   page: single(8).refine((v) => v === '' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PAGE), { params: { code: 'directory_page' } }),
 });
 
 /** The query string as a filter; invalid fields become field errors (shown on the form, status 422) rather than a failure. */
 function readFilter(query: unknown): { filter: CatalogueFilter; errors: FieldErrors } {
   const parsed = filterSchema.safeParse(query ?? {});
-  if (!parsed.success) return { filter: { q: '', place: '', free: false, openNow: false, stepFree: false, page: 1 }, errors: toFieldErrors(parsed.error) };
+  if (!parsed.success) return { filter: { q: '', place: '', free: false, openNow: false, stepFree: false, page: 1, exact: false }, errors: toFieldErrors(parsed.error) };
   const f = parsed.data;
   return {
     filter: {
@@ -53,6 +56,7 @@ function readFilter(query: unknown): { filter: CatalogueFilter; errors: FieldErr
       openNow: f.open_now,
       stepFree: f.step_free,
       page: f.page ? Number(f.page) : 1,
+      exact: f.exact,
     },
     errors: {},
   };
@@ -64,7 +68,7 @@ export async function publicRoutes(app: FastifyInstance, { db }: ModuleContext, 
 
   app.get<{ Params: M }>('/:municipality/services', open, async (request, reply) => {
     const { filter, errors } = readFilter(request.query);
-    const municipalityId = request.tenant!.municipality.id;
+    const municipalityId = tenantOf(request).municipality.id;
     const now = new Date();
     const answer = async () => {
       const view = await searchCatalogueCached(searches, db, request.dbContext(), municipalityId, filter, errors, now);
@@ -84,8 +88,7 @@ export async function publicRoutes(app: FastifyInstance, { db }: ModuleContext, 
   });
 
   app.get<{ Params: M & { id: string } }>('/:municipality/services/:id', open, async (request, reply) => {
-    if (!UUID.test(request.params.id)) throw new AppError('not_found');
-    const details = await serviceDetails(db, request.dbContext(), request.tenant!.municipality.id, request.params.id.toLowerCase());
+    const details = await serviceDetails(db, request.dbContext(), tenantOf(request).municipality.id, idParam(request));
     return reply.page((ctx) => <ServicePage ctx={ctx} {...details} />);
   });
 }

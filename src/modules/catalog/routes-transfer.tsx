@@ -12,6 +12,7 @@ import { transferRepository } from './transfer/repository-transfer';
 import { ImportDonePage, ImportPage } from './transfer/views-transfer';
 import { UPLOAD_RATE } from '../../platform/export/rate';
 import { XLSX_CONTENT_TYPE } from '../../platform/export/spreadsheet';
+import { tenantOf } from '../../platform/http/route-context';
 
 /** Uploads larger than this are refused with 413. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -31,7 +32,7 @@ export async function transferRoutes(app: FastifyInstance, { db }: ModuleContext
   const IMPORT = { config: { ...MANAGE.config, rateLimit: UPLOAD_RATE } };
   const exportFile = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, kind: 'csv' | 'xlsx') => {
     const services = await db.tx(request.dbContext(), (sql) => transferRepository.exportRows(sql, municipalityId(request)));
-    const name = `uslugi-${request.tenant!.municipality.slug}-${new Date().toISOString().slice(0, 10)}.${kind}`;
+    const name = `uslugi-${tenantOf(request).municipality.slug}-${new Date().toISOString().slice(0, 10)}.${kind}`;
     reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
     if (kind === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(servicesCsv(services));
     return reply.header('content-type', XLSX_CONTENT_TYPE).send(await servicesXlsx(services, translator('pl')));

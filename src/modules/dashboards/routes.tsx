@@ -5,6 +5,7 @@ import { parsePeriod } from './domain';
 import { CSV_NAMES, plansCsv, queuesCsv, referralsCsv, statusesCsv, toCsv, type CsvName } from './export';
 import { dashboard, momentOf, section, sections, type DashboardsDeps } from './service';
 import { DashboardPage } from './views/page';
+import { tenantOf } from '../../platform/http/route-context';
 
 type Params = { municipality: string };
 const STATISTICS = { config: { access: can('cases.statistics') } };
@@ -12,7 +13,7 @@ const STATISTICS = { config: { access: can('cases.statistics') } };
 /** The section's rows for its CSV, as of one moment. */
 async function csvOf(deps: DashboardsDeps, request: FastifyRequest, name: CsvName): Promise<string> {
   const ctx = request.dbContext();
-  const m = request.tenant!.municipality.id;
+  const m = tenantOf(request).municipality.id;
   const moment = momentOf(parsePeriod(request.query));
   const t = request.i18n;
   switch (name) {
@@ -32,7 +33,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ModuleContext):
   const deps: DashboardsDeps = { db: ctx.db };
 
   app.get<{ Params: Params }>('/:municipality/dashboards', STATISTICS, async (request, reply) => {
-    const data = await dashboard(deps, request.dbContext(), request.tenant!.municipality.id, momentOf(parsePeriod(request.query)));
+    const data = await dashboard(deps, request.dbContext(), tenantOf(request).municipality.id, momentOf(parsePeriod(request.query)));
     return reply.page((c) => <DashboardPage ctx={c} data={data} />);
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idList, lines } from '../../platform/http/form-fields';
+import { idParam } from '../../platform/http/params';
 import { submitForm } from '../../platform/http/forms';
 import { validationError } from '../../platform/http/errors';
 import { text } from '../../platform/http/validation';
@@ -8,9 +9,10 @@ import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { isSphere, KINDS } from '../organisations';
 import type { AudienceFilter } from './repository-audience';
-import { basePath, depsOf, idParam, MANAGE, municipalityOf, type IdParams } from './routes-common';
+import { basePath, depsOf, MANAGE, municipalityOf, type IdParams } from './routes-common';
 import { invite, invitePage, PREVIEW_LIMIT, type InviteChoice } from './service-invite';
 import { InvitePage } from './views/invite';
+
 
 const asList = (v: unknown): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 const UUID = z.uuid();
@@ -52,7 +54,7 @@ export async function inviteRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   const deps = depsOf(ctx);
 
   const render = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, filter: AudienceFilter, form: FormState = emptyForm(), status = 200) => {
-    const data = await invitePage(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), filter);
+    const data = await invitePage(deps, request.dbContext(), municipalityOf(request).id, idParam(request), filter);
     return reply.page((c) => <InvitePage ctx={c} data={data} filter={filter} form={form} limit={PREVIEW_LIMIT} />, status);
   };
 
@@ -61,7 +63,7 @@ export async function inviteRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   app.post<{ Params: IdParams }>('/:municipality/meetings/:id/invite', MANAGE, (request, reply) =>
     submitForm(request, reply, {
       run: async () => {
-        const id = idParam(request.params.id);
+        const id = idParam(request);
         const { added, skipped } = await invite(deps, request.dbContext(), municipalityOf(request), id, choiceOf(request.body), request.auditActor());
         const message = skipped > 0 ? request.i18n.t('meetings.invite.done_skipped', { count: added, skipped }) : request.i18n.t('meetings.invite.done', { count: added });
         return reply.setFlash(message).redirect(`${basePath(request)}/${id}`, 303);

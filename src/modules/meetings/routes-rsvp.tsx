@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitForm } from '../../platform/http/forms';
+import { idParam } from '../../platform/http/params';
 import type { ModuleContext } from '../../platform/module';
 import type { FormState } from '../../platform/ui/context';
 import { parseRsvp } from './form';
-import { ICS_CONTENT_TYPE, meetingsIcs } from './ics';
+import { centreOrganiser, ICS_CONTENT_TYPE, meetingsIcs } from './ics';
 import { rsvpLink } from './mail';
-import { basePath, depsOf, idParam, municipalityOf, OPEN, personOf, SIGNED_IN, TOKEN_API, type IdParams, type Params, type TokenParams } from './routes-common';
+import { basePath, depsOf, municipalityOf, OPEN, personOf, SIGNED_IN, TOKEN_API, type IdParams, type Params, type TokenParams } from './routes-common';
 import { answerAsMember, answerByToken, feedMeetings, inboxOf, invitationByToken, invitationForMember, resetFeed } from './service-rsvp';
 import { InboxPage, RsvpPage } from './views/rsvp';
+import { userOf } from '../../platform/http/route-context';
+
 
 const ANSWER_ERRORS = ['meeting.closed' as const, 'meeting.cancelled' as const];
 
@@ -20,6 +23,7 @@ export async function rsvpRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   const host = new URL(ctx.config.publicUrl).host;
   const sendIcs = (reply: FastifyReply, body: string, filename: string) =>
     reply.header('content-type', ICS_CONTENT_TYPE).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(body);
+  const organiserOf = (request: FastifyRequest) => centreOrganiser(municipalityOf(request), ctx.config.mailFrom);
 
   const renderToken = async (request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply, form: FormState | null = null, status = 200) => {
     const { invitation, meeting } = await invitationByToken(deps, request.dbContext(), municipalityOf(request).id, request.params.token);
@@ -44,7 +48,7 @@ export async function rsvpRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
 
   app.get<{ Params: TokenParams }>('/:municipality/rsvp/:token/meeting.ics', OPEN, async (request, reply) => {
     const { invitation, meeting } = await invitationByToken(deps, request.dbContext(), municipalityOf(request).id, request.params.token);
-    const body = meetingsIcs([meeting], { name: municipalityOf(request).name, host, link: () => rsvpLink(deps, municipalityOf(request), invitation.id) });
+    const body = meetingsIcs([meeting], { name: municipalityOf(request).name, host, organiser: organiserOf(request), link: () => rsvpLink(deps, municipalityOf(request), invitation.id) });
     return sendIcs(reply, body, 'spotkanie.ics');
   });
 
@@ -61,7 +65,7 @@ export async function rsvpRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   });
 
   const renderMember = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form: FormState | null = null, status = 200) => {
-    const { invitation, meeting } = await invitationForMember(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), personOf(request));
+    const { invitation, meeting } = await invitationForMember(deps, request.dbContext(), municipalityOf(request).id, idParam(request), personOf(request));
     const here = `${basePath(request)}/invitations/${invitation.id}`;
     const back = { href: `${basePath(request)}/inbox`, label: request.i18n.t('meetings.inbox.back') };
     return reply.page((c) => <RsvpPage ctx={c} meeting={meeting} invitation={invitation} here={here} form={form} back={back} />, status);
@@ -73,7 +77,7 @@ export async function rsvpRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
     submitForm(request, reply, {
       run: async () => {
         const input = parseRsvp(request.body);
-        await answerAsMember(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), input, personOf(request), request.auditActor());
+        await answerAsMember(deps, request.dbContext(), municipalityOf(request).id, idParam(request), input, personOf(request), request.auditActor());
         return reply.setFlash(request.i18n.t(`meetings.rsvp.thanks.${input.response}`)).redirect(`${basePath(request)}/inbox`, 303);
       },
       rerender: (form, status) => renderMember(request, reply, form, status),
@@ -82,13 +86,13 @@ export async function rsvpRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   );
 
   app.get<{ Params: IdParams }>('/:municipality/meetings/invitations/:id/meeting.ics', SIGNED_IN, async (request, reply) => {
-    const { meeting } = await invitationForMember(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), personOf(request));
-    const link = `${ctx.config.publicUrl}${basePath(request)}/invitations/${idParam(request.params.id)}`;
-    return sendIcs(reply, meetingsIcs([meeting], { name: municipalityOf(request).name, host, link: () => link }), 'spotkanie.ics');
+    const { meeting } = await invitationForMember(deps, request.dbContext(), municipalityOf(request).id, idParam(request), personOf(request));
+    const link = `${ctx.config.publicUrl}${basePath(request)}/invitations/${idParam(request)}`;
+    return sendIcs(reply, meetingsIcs([meeting], { name: municipalityOf(request).name, host, organiser: organiserOf(request), link: () => link }), 'spotkanie.ics');
   });
 
   app.post<{ Params: Params }>('/:municipality/meetings/feed', SIGNED_IN, async (request, reply) => {
-    const token = await resetFeed(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    const token = await resetFeed(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id);
     const data = await inboxOf(deps, request.dbContext(), municipalityOf(request).id, personOf(request));
     const feedUrl = `${ctx.config.publicUrl}/${municipalityOf(request).slug}/calendar/${token}`;
     reply.header('cache-control', 'no-store');
@@ -98,7 +102,7 @@ export async function rsvpRoutes(app: FastifyInstance, ctx: ModuleContext): Prom
   app.get<{ Params: TokenParams }>('/:municipality/calendar/:token', OPEN, async (request, reply) => {
     const list = await feedMeetings(deps, request.dbContext(), municipalityOf(request).id, request.params.token);
     const inboxUrl = `${ctx.config.publicUrl}${basePath(request)}/inbox`;
-    const body = meetingsIcs(list, { name: `${municipalityOf(request).name} — ${request.i18n.t('meetings.feed.name')}`, host, link: () => inboxUrl });
+    const body = meetingsIcs(list, { name: `${municipalityOf(request).name} — ${request.i18n.t('meetings.feed.name')}`, host, organiser: organiserOf(request), link: () => inboxUrl });
     return reply.header('content-type', ICS_CONTENT_TYPE).header('cache-control', 'no-store').send(body);
   });
 }

@@ -8,6 +8,7 @@ import { downloadMyData, myDataJson } from './service-export';
 import { hubPage, whoReadMyData } from './service-hub';
 import { HubPage } from './views/hub';
 import { WhoReadPage } from './views/reads';
+import { userOf } from '../../platform/http/route-context';
 
 /** Downloading all one's data: a member's page, at most EXPORT_RATE of each format per person. */
 const EXPORT = { ...MEMBER, config: { ...MEMBER.config, rateLimit: EXPORT_RATE } };
@@ -17,13 +18,13 @@ export async function hubRoutes(app: FastifyInstance, ctx: ModuleContext): Promi
   const deps = depsOf(ctx);
 
   app.get<{ Params: Params }>('/:municipality/my', MEMBER, async (request, reply) => {
-    const data = await hubPage(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    const data = await hubPage(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id);
     return reply.page((c) => <HubPage ctx={c} hub={data} />);
   });
 
   app.get<{ Params: Params }>('/:municipality/my/reads', MEMBER, async (request, reply) => {
     const { page } = pageQuery.parse(request.query ?? {});
-    const data = await whoReadMyData(deps, request.dbContext(), municipalityOf(request).id, request.user!.id, page);
+    const data = await whoReadMyData(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id, page);
     return reply.page((c) => <WhoReadPage ctx={c} data={data} />);
   });
 

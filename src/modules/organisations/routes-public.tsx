@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/http/errors';
+import { idParam } from '../../platform/http/params';
 import { formValues } from '../../platform/http/forms';
 import { text, toFieldErrors } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { KINDS, SPHERE_CODES, type Kind, type Sphere } from './domain';
-import { depsOf, idParam, municipalityOf, OPEN, type IdParams, type Params } from './routes-common';
+import { depsOf, municipalityOf, OPEN, type IdParams, type Params } from './routes-common';
 import { MAX_PAGE, publicProfile, searchDirectory, type DirectoryFilter } from './service-directory';
 import { DirectoryPage } from './views/directory';
 import { ProfilePage } from './views/profile';
+
 
 /** A parameter given more than once (?kind=a&kind=b) is read as one value, which then fails its check. */
 const single = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v.join(',') : v), text(max));
@@ -42,7 +44,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   });
 
   app.get<{ Params: IdParams }>('/:municipality/organisations/:id', OPEN, async (request, reply) => {
-    const profile = await publicProfile(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id));
+    const profile = await publicProfile(deps, request.dbContext(), municipalityOf(request).id, idParam(request));
     return reply.page((c) => <ProfilePage ctx={c} {...profile} />);
   });
 }

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { submitForm } from '../../platform/http/forms';
+import { idParam } from '../../platform/http/params';
 import { parse } from '../../platform/http/validation';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { newOrganisationValues, organisationToValues, parseOrganisationForm } from './form';
-import { basePath, depsOf, idParam, municipalityOf, SIGNED_IN, versionSchema, whoIs, type IdParams, type Params } from './routes-common';
+import { basePath, depsOf, municipalityOf, SIGNED_IN, versionSchema, whoIs, type IdParams, type Params } from './routes-common';
 import { conflictView, myOrganisations, organisationForEdit, registerOrganisation, updateOrganisation } from './service';
 import { OrganisationFormPage } from './views/form';
 import { MyOrganisationsPage } from './views/mine';
+import { userOf } from '../../platform/http/route-context';
+
 
 /**
  * A representative (any logged-in person) registers an organisation, follows it in "my
@@ -34,12 +37,12 @@ export async function registrationRoutes(app: FastifyInstance, ctx: ModuleContex
   );
 
   app.get<{ Params: Params }>('/:municipality/organisations/mine', SIGNED_IN, async (request, reply) => {
-    const list = await myOrganisations(deps, request.dbContext(), municipalityOf(request).id, request.user!.id);
+    const list = await myOrganisations(deps, request.dbContext(), municipalityOf(request).id, userOf(request).id);
     return reply.page((c) => <MyOrganisationsPage ctx={c} organisations={list} />);
   });
 
   const renderEdit = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form?: FormState, status = 200) => {
-    const { organisation, rights } = await organisationForEdit(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), whoIs(request));
+    const { organisation, rights } = await organisationForEdit(deps, request.dbContext(), municipalityOf(request).id, idParam(request), whoIs(request));
     if (form?.message) {
       // A conflict: the form shows what is saved now; what the person typed stays on the page beside it.
       const { saved, yours, differing } = conflictView(form.values, organisation);
@@ -55,7 +58,7 @@ export async function registrationRoutes(app: FastifyInstance, ctx: ModuleContex
   app.post<{ Params: IdParams }>('/:municipality/organisations/:id/edit', SIGNED_IN, (request, reply) =>
     submitForm(request, reply, {
       run: async () => {
-        const id = idParam(request.params.id);
+        const id = idParam(request);
         const { version } = parse(versionSchema, request.body);
         const input = parseOrganisationForm(request.body);
         const outcome = await updateOrganisation(deps, request.dbContext(), municipalityOf(request).id, id, input, version, whoIs(request), request.auditActor());

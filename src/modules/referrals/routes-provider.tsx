@@ -1,17 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors';
+import { idParam, uuidParam } from '../../platform/http/params';
 import { submitForm } from '../../platform/http/forms';
 import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
-import { PROVIDER_ACTIONS, type ProviderRef } from './domain';
+import { PROVIDER_ACTIONS, providerActionsFor, type ProviderRef } from './domain';
 import { parseDelivery, parseStatusChange } from './form';
 import { inboxPath } from './provider';
-import { depsOf, idParam, MANAGE, municipalityOf, SIGNED_IN, slugOf, viewerOf, type Params } from './routes-common';
+import { depsOf, MANAGE, municipalityOf, SIGNED_IN, slugOf, viewerOf, type Params } from './routes-common';
 import { recordDelivery } from './service-deliveries';
 import { inboxes, providerInbox, providerReferral } from './service-read';
 import { changeStatus } from './service-status';
 import { InboxesPage, InboxPage } from './views/inbox';
 import { ProviderReferralView, type ProviderFormName } from './views/provider';
+import { RejectReferralPage } from './views/reject';
+import { isConfirmed } from '../../platform/http/confirm';
+
 
 type InboxParams = Params & { orgId?: string; unitId?: string };
 type ItemParams = InboxParams & { id: string };
@@ -34,7 +38,7 @@ function inboxRoutes(app: FastifyInstance, ctx: ModuleContext, prefix: string, a
 
   const render = async (request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply, form: FormState = emptyForm(), formName: ProviderFormName | null = null, stale = false, status = 200) => {
     const p = providerOf(request.params);
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     const data = await providerReferral(deps, request.dbContext(), municipalityOf(request), viewerOf(request), p, id, request.auditActor());
     const inbox = inboxPath(slugOf(request), p);
     return reply
@@ -50,7 +54,7 @@ function inboxRoutes(app: FastifyInstance, ctx: ModuleContext, prefix: string, a
       return submitForm(request, reply, {
         run: async () => {
           const p = providerOf(request.params);
-          const id = idParam(request.params.id);
+          const id = idParam(request);
           let flash: string;
           try {
             flash = await act(request, p, id);
@@ -65,7 +69,40 @@ function inboxRoutes(app: FastifyInstance, ctx: ModuleContext, prefix: string, a
       });
     });
 
+  // Rejecting asks first (ui/confirm.tsx), with the reason typed on that page. Stale, closed meanwhile or the consent
+  // withdrawn: back on the referral's page, which shows what changed; anything else: the confirmation again.
+  const renderReject = async (request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {
+    const p = providerOf(request.params);
+    const id = idParam(request);
+    const data = await providerReferral(deps, request.dbContext(), municipalityOf(request), viewerOf(request), p, id, request.auditActor());
+    if (status === 200 && (!data.referral.shared || !(providerActionsFor(data.referral.status) as string[]).includes('reject'))) throw new AppError('referral.invalid_transition');
+    const base = `${inboxPath(slugOf(request), p)}/${id}`;
+    return reply.header('cache-control', 'no-store').page((c) => <RejectReferralPage ctx={c} data={data} base={base} form={form} />, status);
+  };
+  app.get<{ Params: ItemParams }>(`${prefix}/:id/reject`, access, (request, reply) => renderReject(request, reply));
+  app.post<{ Params: ItemParams }>(`${prefix}/:id/reject`, access, (request, reply) => {
+    let onPage: 'stale' | 'referral' | null = null;
+    return submitForm(request, reply, {
+      run: async () => {
+        const p = providerOf(request.params);
+        const id = idParam(request);
+        const input = { ...parseStatusChange('reject', request.body), confirmed: isConfirmed(request.body) };
+        try {
+          await changeStatus(deps, request.dbContext(), municipalityOf(request), viewerOf(request), { kind: 'provider', provider: p }, id, 'reject', input, request.auditActor());
+        } catch (err) {
+          const code = err instanceof AppError ? err.code : null;
+          onPage = code === 'conflict.stale' ? 'stale' : code === 'referral.invalid_transition' || code === 'referral.consent_withdrawn' ? 'referral' : null;
+          throw err;
+        }
+        return reply.setFlash(request.i18n.t('referrals.changed.reject')).redirect(`${inboxPath(slugOf(request), p)}/${id}`, 303);
+      },
+      rerender: (form, status) => (onPage ? render(request, reply, form, 'reject', onPage === 'stale', status) : renderReject(request, reply, form, status)),
+      formErrors: [...ON_FORM, 'confirmation.required'],
+    });
+  });
+
   for (const action of PROVIDER_ACTIONS) {
+    if (action === 'reject') continue;
     post(action, async (request, p, id) => {
       const input = parseStatusChange(action, request.body);
       await changeStatus(deps, request.dbContext(), municipalityOf(request), viewerOf(request), { kind: 'provider', provider: p }, id, action, input, request.auditActor());
@@ -81,8 +118,8 @@ function inboxRoutes(app: FastifyInstance, ctx: ModuleContext, prefix: string, a
 
 /** The providers' inboxes: organisations of the registry and units of the centre; and the list of one's inboxes. */
 export async function providerRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  inboxRoutes(app, ctx, '/:municipality/organisations/:orgId/referrals', SIGNED_IN, (p) => ({ kind: 'organisation', id: idParam(p.orgId!) }));
-  inboxRoutes(app, ctx, '/:municipality/referrals/units/:unitId', MANAGE, (p) => ({ kind: 'unit', id: idParam(p.unitId!) }));
+  inboxRoutes(app, ctx, '/:municipality/organisations/:orgId/referrals', SIGNED_IN, (p) => ({ kind: 'organisation', id: uuidParam(p.orgId!) }));
+  inboxRoutes(app, ctx, '/:municipality/referrals/units/:unitId', MANAGE, (p) => ({ kind: 'unit', id: uuidParam(p.unitId!) }));
 
   app.get<{ Params: Params }>('/:municipality/referrals/inbox', SIGNED_IN, async (request, reply) => {
     const list = await inboxes(depsOf(ctx), request.dbContext(), municipalityOf(request), viewerOf(request));

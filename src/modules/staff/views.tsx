@@ -2,6 +2,7 @@ import type { Role } from '../../platform/auth/roles';
 import type { FormState, PageContext } from '../../platform/ui/context';
 import { CheckboxGroup, ErrorSummary, Form, TextField } from '../../platform/ui/forms';
 import { Layout } from '../../platform/ui/layout';
+import { Table } from '../../platform/ui/table';
 import type { InvitationRow, MemberRow } from './repository';
 import type { GrantRow } from './repository-grants';
 import type { Second } from './service-grants';
@@ -19,34 +20,29 @@ export function StaffPage(props: { ctx: PageContext; members: MemberRow[]; pendi
       <p>{t('staff.intro')}</p>
       <h2>{t('staff.members')}</h2>
       <p class="muted">{t('staff.members_count', { count: props.members.length })}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.col.person')}</th>
-              <th scope="col">{t('staff.col.roles')}</th>
-              <th scope="col">{t('staff.col.mfa')}</th>
-              <th scope="col">{t('staff.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((m) => (
-              <tr>
-                <td>
-                  {m.display_name}
-                  <br />
-                  <span class="muted">{m.email}</span>
-                </td>
-                <td>{m.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                <td>{m.mfa_enabled ? t('staff.mfa_yes') : t('staff.mfa_no')}</td>
-                <td>
-                  <a href={`/${slug}/staff/${m.user_id}`}>{t('staff.edit', { name: m.display_name })}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        id="staff-members"
+        caption={t('staff.members')}
+        captionHidden
+        rows={props.members}
+        empty={t('staff.members_count', { count: 0 })}
+        columns={[
+          {
+            header: t('staff.col.person'),
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                {m.display_name}
+                <br />
+                <span class="muted">{m.email}</span>
+              </>
+            ),
+          },
+          { header: t('staff.col.roles'), cell: (m) => m.roles.map((r) => t(`role.${r}`)).join(', ') },
+          { header: t('staff.col.mfa'), cell: (m) => (m.mfa_enabled ? t('staff.mfa_yes') : t('staff.mfa_no')) },
+          { header: t('staff.col.actions'), cell: (m) => <a href={`/${slug}/staff/${m.user_id}`}>{t('staff.edit', { name: m.display_name })}</a> },
+        ]}
+      />
       <Grants ctx={ctx} grants={props.grants} />
       <h2>{t('staff.pending')}</h2>
       {props.pending.length === 0 ? (
@@ -56,11 +52,7 @@ export function StaffPage(props: { ctx: PageContext; members: MemberRow[]; pendi
           {props.pending.map((i) => (
             <li>
               {i.email} — {i.roles.map((r) => t(`role.${r}`)).join(', ')} ({t('staff.expires', { date: ctx.i18n.date(i.expires_at) })})
-              <Form ctx={ctx} action={`/${slug}/staff/invitations/${i.id}/revoke`} class="inline-form">
-                <button type="submit" class="secondary">
-                  {t('staff.revoke', { email: i.email })}
-                </button>
-              </Form>
+ <a href={`/${slug}/staff/invitations/${i.id}/revoke`}>{t('staff.revoke', { email: i.email })}</a>
             </li>
           ))}
         </ul>
@@ -160,11 +152,7 @@ function Grants(props: { ctx: PageContext; grants: GrantRow[] }) {
                 </Form>
               ) : null}
               {!concerned ? (
-                <Form ctx={ctx} action={`/${slug}/staff/grants/${g.id}/decline`} class="inline-form">
-                  <button type="submit" class="secondary">
-                    {t(asked ? 'staff.grant_withdraw' : 'staff.grant_decline', { who })}
-                  </button>
-                </Form>
+ <a href={`/${slug}/staff/grants/${g.id}/decline`}>{t(asked ? 'staff.grant_withdraw' : 'staff.grant_decline', { who })}</a>
               ) : null}
             </li>
           );

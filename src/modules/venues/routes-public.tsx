@@ -1,17 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { isCalendarDay } from '../../platform/http/form-fields';
+import { idParam } from '../../platform/http/params';
 import type { ModuleContext } from '../../platform/module';
-import { depsOf, idParam, municipalityOf, OPEN, viewerOf, type IdParams, type Params } from './routes-common';
+import { depsOf, municipalityOf, OPEN, viewerOf, type IdParams, type Params } from './routes-common';
 import { allVenues, venue } from './service';
 import { roomWeek } from './service-bookings';
-import { addDays, mondayOf, warsawToday } from './time';
+import { addDays, mondayOf, warsawDay } from '../../platform/time';
 import { CalendarPage } from './views/calendar';
 import { VenuePage, VenuesPage } from './views/directory';
+
 
 /** The week asked for (?week=YYYY-MM-DD, any day of it) within three years of today; else this week. */
 function weekOf(query: unknown): string {
   const raw = (query as Record<string, unknown> | undefined)?.week;
-  const today = warsawToday();
+  const today = warsawDay();
   const ok = typeof raw === 'string' && isCalendarDay(raw) && raw >= addDays(today, -1100) && raw <= addDays(today, 1100);
   return mondayOf(ok ? raw : today);
 }
@@ -26,14 +28,14 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
   });
 
   app.get<{ Params: IdParams }>('/:municipality/venues/:id', OPEN, async (request, reply) => {
-    const v = await venue(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id));
+    const v = await venue(deps, request.dbContext(), municipalityOf(request).id, idParam(request));
     return reply.page((c) => <VenuePage ctx={c} venue={v} />);
   });
 
   app.get<{ Params: IdParams }>('/:municipality/venues/rooms/:id', OPEN, async (request, reply) => {
     const monday = weekOf(request.query);
     const viewer = viewerOf(request);
-    const week = await roomWeek(deps, request.dbContext(), municipalityOf(request).id, idParam(request.params.id), monday, viewer);
+    const week = await roomWeek(deps, request.dbContext(), municipalityOf(request).id, idParam(request), monday, viewer);
     return reply.page((c) => <CalendarPage ctx={c} {...week} monday={monday} viewer={viewer} />);
   });
 }

@@ -9,6 +9,9 @@ import { recoveryCodeHash } from './recovery-codes';
 import { loginThrottle, recoveryCodes, sessions, users, type UserRow } from './repository';
 import { LOGIN_FREE_FAILURES, LOGIN_NOTIFY_FAILURES, MFA_FREE_FAILURES, MFA_SESSION_MAX_FAILURES, delaySeconds, sourceOf } from './throttle';
 import { verifyTotp, type SecretBox } from './totp';
+import { rateLimitHits } from '../http/repository-rate-limits';
+import type { JobHandler } from '../jobs/outbox';
+import type { Schedule } from '../jobs/scheduler';
 
 interface AttemptDeps {
   db: Database;
@@ -94,4 +97,16 @@ export function refusal(check: Exclude<CodeCheck, { kind: 'ok' }>, field: string
   if (check.kind === 'throttled') return new AppError('auth.mfa_throttled', { params: { seconds: check.seconds } });
   if (check.sessionEnded) return new AppError('auth.mfa_attempts_exhausted');
   return validationError({ [field]: { code: 'totp_invalid' } });
+}
+
+/** The daily purge of counters that no longer count: log-in throttles and the shared rate limits (0021). */
+export const PURGE_THROTTLES_QUEUE = 'auth.purge_throttles';
+export const PURGE_THROTTLES_SCHEDULE: Schedule = { name: 'auth.purge_throttles', queue: PURGE_THROTTLES_QUEUE, dailyAt: '04:20' };
+
+export async function purgeThrottles(db: Database): Promise<{ sources: number; addresses: number; rateLimits: number }> {
+  return db.tx(NO_CONTEXT, async (sql) => ({ ...(await loginThrottle.purgeExpired(sql)), rateLimits: await rateLimitHits.purge(sql) }));
+}
+
+export function throttleJobs(db: Database): Record<string, JobHandler> {
+  return { [PURGE_THROTTLES_QUEUE]: async () => void (await purgeThrottles(db)) };
 }

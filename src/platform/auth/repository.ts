@@ -213,6 +213,21 @@ export const loginThrottle = {
     await sql.query('DELETE FROM login_source_throttle WHERE email = $1 AND source = $2', [email, source]);
   },
   /**
+   * Forgets what no longer counts: a source's failures an hour old (a new failure would start afresh)
+   * whose delay ran out, and an address's failures older than a day once its owner may be told again.
+   */
+  async purgeExpired(sql: Sql): Promise<{ sources: number; addresses: number }> {
+    const sources = await sql.query(
+      `DELETE FROM login_source_throttle WHERE last_failed_at < now() - interval '1 hour'
+         AND (blocked_until IS NULL OR blocked_until < now()) RETURNING 1`,
+    );
+    const addresses = await sql.query(
+      `DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day'
+         AND (notified_at IS NULL OR notified_at < now() - interval '1 day') RETURNING 1`,
+    );
+    return { sources: sources.length, addresses: addresses.length };
+  },
+  /**
    * Counts a failure for the address from any source, within an hour; true when the owner should
    * be told now (the count reached `notifyAfter`, and nobody was told in the last day).
    */

@@ -35,9 +35,14 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) 
   const { deps } = opts;
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
   const startSession = (reply: FastifyReply, token: string, expires: Date) => reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts, expires });
+  /** Where a signed-in person lands when no `next` was asked for: their municipality's start page, or the list of municipalities to join one. */
+  const landing = async (userId: string) => {
+    const mine = await deps.db.tx({ municipalityId: null, userId }, (sql) => memberships.ofUser(sql, userId));
+    return mine[0] ? `/${mine[0].slug}` : '/';
+  };
 
-  app.get('/register', { config: { access: PUBLIC } }, (request, reply) => {
-    if (request.user) return reply.redirect('/account', 303);
+  app.get('/register', { config: { access: PUBLIC } }, async (request, reply) => {
+    if (request.user) return reply.redirect(await landing(request.user.id), 303);
     return reply.page((ctx) => <RegisterPage ctx={ctx} form={emptyForm()} />);
   });
 
@@ -65,21 +70,21 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) 
     return reply.page((ctx) => <MessagePage ctx={ctx} title={t('auth.confirm.title')} message={t('auth.confirm.done')} link={{ href: '/login', label: t('nav.login') }} />);
   });
 
-  app.get<{ Querystring: { next?: string } }>('/login', { config: { access: PUBLIC } }, (request, reply) => {
-    const next = safeNext(request.query.next, '/account');
-    if (request.user) return reply.redirect(next, 303);
+  app.get<{ Querystring: { next?: string } }>('/login', { config: { access: PUBLIC } }, async (request, reply) => {
+    const next = safeNext(request.query.next, '');
+    if (request.user) return reply.redirect(next || (await landing(request.user.id)), 303);
     return reply.page((ctx) => <LoginPage ctx={ctx} form={emptyForm()} next={next} />);
   });
 
   app.post('/login', { config: { access: PUBLIC, rateLimit: SENSITIVE } }, async (request, reply) => {
-    const next = safeNext((request.body as { next?: unknown } | undefined)?.next, '/account');
+    const next = safeNext((request.body as { next?: unknown } | undefined)?.next, '');
     try {
       const input = parse(loginSchema, request.body);
       const result = await throttleAware(reply, () => auth.login(deps, input.email, input.password, request.auditActor(), sessionExpiry(null)));
       startSession(reply, result.token, sessionExpiry(null));
       if (!isLocale(request.cookies.lang)) setLocaleCookie(reply, result.user.locale, opts.secureCookies);
-      if (result.mfaPending) return reply.redirect(`/login/mfa?next=${encodeURIComponent(next)}`, 303);
-      return reply.setFlash(request.i18n.t('auth.logged_in')).redirect(next, 303);
+      if (result.mfaPending) return reply.redirect(next ? `/login/mfa?next=${encodeURIComponent(next)}` : '/login/mfa', 303);
+      return reply.setFlash(request.i18n.t('auth.logged_in')).redirect(next || (await landing(result.user.id)), 303);
     } catch (err) {
       return submitForm(request, reply, {
         run: () => Promise.reject(err),
@@ -102,20 +107,20 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRoutesOptions) 
     return request.session;
   };
 
-  app.get<{ Querystring: { next?: string } }>('/login/mfa', { config: { access: PUBLIC } }, (request, reply) => {
-    if (request.user) return reply.redirect('/account', 303);
+  app.get<{ Querystring: { next?: string } }>('/login/mfa', { config: { access: PUBLIC } }, async (request, reply) => {
+    if (request.user) return reply.redirect(await landing(request.user.id), 303);
     pendingMfa(request);
-    return reply.page((ctx) => <MfaPage ctx={ctx} form={emptyForm()} next={safeNext(request.query.next, '/account')} />);
+    return reply.page((ctx) => <MfaPage ctx={ctx} form={emptyForm()} next={safeNext(request.query.next, '')} />);
   });
 
   app.post('/login/mfa', { config: { access: PUBLIC, rateLimit: SENSITIVE } }, (request, reply) => {
-    const next = safeNext((request.body as { next?: unknown } | undefined)?.next, '/account');
+    const next = safeNext((request.body as { next?: unknown } | undefined)?.next, '');
     return submitForm(request, reply, {
       run: async () => {
         const session = pendingMfa(request);
         const input = parse(codeSchema, request.body);
         await throttleAware(reply, () => mfa.completeMfaLogin(deps, session.token_hash, session.user_id, input.code, request.auditActor()));
-        return reply.setFlash(request.i18n.t('auth.logged_in')).redirect(next, 303);
+        return reply.setFlash(request.i18n.t('auth.logged_in')).redirect(next || (await landing(session.user_id)), 303);
       },
       rerender: (form, status) => reply.page((ctx) => <MfaPage ctx={ctx} form={form} next={next} />, status),
       formErrors: ['auth.mfa_throttled'],

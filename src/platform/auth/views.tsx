@@ -196,7 +196,8 @@ export function AccountPage({ ctx, email, mfaEnabledAt, memberships }: {
       <p>
         <a href="/account/password">{t('account.password_change')}</a>
       </p>
-      <h2>{t('mfa.setup.title')}</h2>
+      {/* A heading that names the subject, not the action: after enrolment "turn on" would be stale. */}
+      <h2>{t('account.mfa_heading')}</h2>
       {mfaEnabledAt ? (
         <>
           <p>{t('account.mfa_on', { date: ctx.i18n.date(mfaEnabledAt) })}</p>

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../paths';
 import type { Database } from './types';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 
 export interface Migration {
   name: string;
@@ -31,13 +31,20 @@ const LOCK_KEY = 727274;
  * An applied file that has changed since is an error, never silently re-run.
  */
 export async function migrate(db: Database, migrations = readMigrations()): Promise<string[]> {
-  await db.ownerTx(async (sql) => {
+  // One read tells an up-to-date database (every start but the first after an upgrade): no transaction per file.
+  const known = await db.ownerTx(async (sql) => {
     await sql.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     await sql.script(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    return new Map((await sql.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [r.name, r.checksum]));
   });
   const applied: string[] = [];
   for (const m of migrations) {
+    const checksum = known.get(m.name);
+    if (checksum !== undefined && checksum !== m.checksum) {
+      throw new Error(`Migracja ${m.name} zmieniła się po zastosowaniu. Migracje są tylko do przodu: dodaj nowy plik.`);
+    }
+    if (checksum !== undefined) continue;
     await db.ownerTx(async (sql) => {
       await sql.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
       const [row] = await sql.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE name = $1', [m.name]);

@@ -30,13 +30,22 @@ export async function openPglite(opts: PgliteOptions): Promise<Database & { dump
     throw err;
   }
 
-  const wrap = (tx: Transaction): OwnerSql => ({
-    query: async <R extends object>(text: string, params?: readonly unknown[]) =>
-      (await tx.query<R>(text, params?.map(wellFormed))).rows,
-    script: async (text: string) => {
-      await tx.exec(text);
-    },
-  });
+  // atCommit's writes run at the end, as on PostgreSQL: code that read one back too early fails here too.
+  const inTx = async <T>(tx: Transaction, fn: (sql: OwnerSql) => Promise<T>): Promise<T> => {
+    const atCommit: { text: string; params: readonly unknown[] }[] = [];
+    const result = await fn({
+      query: async <R extends object>(text: string, params?: readonly unknown[]) =>
+        (await tx.query<R>(text, params?.map(wellFormed))).rows,
+      script: async (text: string) => {
+        await tx.exec(text);
+      },
+      atCommit: (text, params) => {
+        atCommit.push({ text, params });
+      },
+    });
+    for (const s of atCommit) await tx.query(s.text, s.params.map(wellFormed));
+    return result;
+  };
 
   // PGlite runs in this thread, and transactions waiting for it would otherwise run back to back in
   // one turn of the event loop, during which Node reads no socket and accepts one new connection at
@@ -51,14 +60,15 @@ export async function openPglite(opts: PgliteOptions): Promise<Database & { dump
 
   return {
     engine: 'pglite',
-    tx: (ctx: DbContext, fn) =>
+    tx: (ctx: DbContext, fn, options) =>
       inTurn(() =>
         db.transaction(async (tx) => {
+          if (options?.readOnly) await tx.exec('SET TRANSACTION READ ONLY');
           await tx.query(CONTEXT_SQL, contextParams(ctx));
-          return fn(wrap(tx));
+          return inTx(tx, fn);
         }),
       ),
-    ownerTx: (fn) => inTurn(() => db.transaction(async (tx) => fn(wrap(tx)))),
+    ownerTx: (fn) => inTurn(() => db.transaction((tx) => inTx(tx, fn))),
     dump: () => db.dumpDataDir('none'),
     close: async () => {
       try {

@@ -1,6 +1,31 @@
 /** What a repository needs: run one parameterised statement, get typed rows. */
 export interface Sql {
-  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * `prepare`: a hot statement whose text is fixed in code (no values in it) is kept prepared on each pooled
+   * connection (PostgreSQL; PGlite ignores it): parsed once, and planned once where a generic plan is as good.
+   * Statements asked for together (`Promise.all`) run one after the other in the order asked; on PostgreSQL
+   * they go out at once (pipelined: one round trip for all), so a statement that does not need the previous
+   * one's rows need not wait for them.
+   */
+  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
+  /**
+   * A write nobody reads back in this transaction (an audit entry): run just before COMMIT, on PostgreSQL
+   * in COMMIT's own round trip. Its failure still fails the transaction. Absent where not supported: run it now.
+   */
+  atCommit?(text: string, params: readonly unknown[]): void;
+}
+
+export interface QueryOptions {
+  prepare?: boolean;
+}
+
+export interface TxOptions {
+  /**
+   * Only reads (`BEGIN READ ONLY`: a write fails on both engines). On PostgreSQL the result is returned
+   * once the last statement has answered; COMMIT goes out without waiting for its reply (nothing was
+   * written, nothing waits on the disk) and the connection returns to the pool when it has come.
+   */
+  readOnly?: boolean;
 }
 
 /** The owner may also run multi-statement scripts (migrations). */
@@ -24,9 +49,17 @@ export interface Database {
    * A transaction run as the application role (which owns no table), with the row-level
    * security context set from `ctx`. All request-serving SQL goes through here.
    */
-  tx<T>(ctx: DbContext, fn: (sql: Sql) => Promise<T>): Promise<T>;
+  tx<T>(ctx: DbContext, fn: (sql: Sql) => Promise<T>, options?: TxOptions): Promise<T>;
   /** A transaction as the table owner: migrations and platform-operator commands only. */
   ownerTx<T>(fn: (sql: OwnerSql) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a connection of its own (PostgreSQL, where several processes share the database; absent on
+   * PGlite, which one process owns). `onLost` is called once if that connection drops: anything sent
+   * meanwhile may have been missed. Use `platform/db/notify.ts`, which reconnects.
+   */
+  listen?(channels: readonly string[], onMessage: (channel: string, payload: string) => void, onLost: (err: Error) => void): Promise<{ close(): Promise<void> }>;
+  /** The request pool's connections now (PostgreSQL; PGlite has no pool): for /metrics and doctor. */
+  poolStats?(): { max: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 

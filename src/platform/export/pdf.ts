@@ -1,7 +1,7 @@
-import type { PdfDocument } from './pdf-render';
+import type { PdfDocument } from './pdf-model';
 import { onWorker } from './render-pool';
 
-export type { PdfDocument } from './pdf-render';
+export type { Block, Cell, ColumnWidth, ParagraphStyle, PdfDocument, RichText, Span } from './pdf-model';
 
-/** A PDF of a document definition, in the Roboto fonts, with no outside access — rendered on a worker thread. */
+/** A tagged PDF (PDF/UA) of a document, in the Roboto fonts, with no outside access — laid out on a worker thread. */
 export const renderPdf = (document: PdfDocument): Promise<Buffer> => onWorker({ kind: 'pdf', document });

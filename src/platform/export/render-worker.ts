@@ -1,11 +1,18 @@
 import { parentPort } from 'node:worker_threads';
 import { renderPdfHere } from './pdf-render';
 import type { WorkerTask } from './render-pool';
+import { readDocxHere } from './docx-read';
 import { readSheetHere } from './xlsx-read';
 import { renderXlsxHere } from './xlsx-render';
 
 const run = (task: WorkerTask) =>
-  task.kind === 'pdf' ? renderPdfHere(task.document) : task.kind === 'xlsx' ? renderXlsxHere(task.sheets) : readSheetHere(task.data, task.options);
+  task.kind === 'pdf'
+    ? renderPdfHere(task.document)
+    : task.kind === 'xlsx'
+      ? renderXlsxHere(task.sheets)
+      : task.kind === 'read-docx'
+        ? readDocxHere(task.data)
+        : readSheetHere(task.data, task.options);
 
 /** One task at a time: the pool sends a task only to an idle worker. */
 parentPort!.on('message', async (task: WorkerTask) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Access } from '../auth/access';
-import { PERMISSIONS, isStaff } from '../auth/roles';
+import { isStaff, opensPersonalData } from '../auth/roles';
 import { AppError } from './errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -51,7 +51,7 @@ function checkAccess(request: FastifyRequest, access: Access, opts: GuardOptions
       if (!request.user) throw new AppError('auth.required');
       const tenant = request.tenant;
       if (!tenant || !tenant.permissions.has(access.permission)) throw new AppError('auth.forbidden');
-      if (PERMISSIONS[access.permission].personalData && isStaff(tenant.roles) && !request.user.totp_enabled_at) {
+      if (opensPersonalData(access.permission) && isStaff(tenant.roles) && !request.user.totp_enabled_at) {
         throw new AppError('auth.mfa_required');
       }
       return;

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import { hashToken } from '../auth/tokens';
-import { sessions, users, type SessionRow, type UserRow } from '../auth/repository';
+import { sessions, type SessionRow, type UserRow } from '../auth/repository';
 import { permissionsOf, type Permission, type Role } from '../auth/roles';
 import type { AuditActor } from '../audit/audit';
 import type { Database, DbContext } from '../db/types';
@@ -13,6 +13,8 @@ import { isLocale, translator, type Locale, type MessageKey, type Translator } f
 import { memberships, municipalities, type MunicipalityRow } from '../tenancy/repository';
 import type { PageContext } from '../ui/context';
 import { renderDocument } from '../ui/render';
+import { setPageCacheControl } from './page-cache';
+import { sessionWithUser } from './repository-request';
 
 export const SESSION_COOKIE = 'sid';
 export const LANG_COOKIE = 'lang';
@@ -26,11 +28,21 @@ export interface Tenant {
   permissions: Set<Permission>;
 }
 
+/** Where the menu lists a link, by what the person does there: the centre's offer, their own matters, their organisation's, their work, running the centre. */
+export const NAV_GROUPS = ['public', 'mine', 'organisation', 'work', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface NavItem {
   href: string;
   label: MessageKey;
   /** Shown only to people with this permission in the municipality. */
   permission?: Permission;
+  /** Shown only to people holding one of these roles there (a resident's own pages, an organisation's). */
+  roles?: readonly Role[];
+  /** The menu's group; 'public' when not given. */
+  group?: NavGroup;
+  /** Not a menu link but the municipality's Atom feed: every page of the municipality names it in its head (`<link rel="alternate">`). */
+  feed?: true;
 }
 
 declare module 'fastify' {
@@ -125,21 +137,25 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
       return;
     }
 
-    await opts.db.tx(NO_CONTEXT, async (sql) => {
-      if (token) {
-        const hash = hashToken(token);
-        const session = await sessions.find(sql, hash);
-        const user = session ? await users.byId(sql, session.user_id) : undefined;
-        if (session && user) {
+    // A known municipality goes into the RLS context from the start, so that the session, its user and
+    // their roles there come in one statement: BEGIN, it and COMMIT go out together (one round trip), and
+    // the request goes on without waiting for COMMIT's reply (a read-only transaction).
+    const hash = token ? hashToken(token) : null;
+    let touch: SessionRow | null = null;
+    await opts.db.tx(known ? { municipalityId: known.id, userId: null } : NO_CONTEXT, async (sql) => {
+      let roles: Role[] = [];
+      if (hash) {
+        const found = await sessionWithUser(sql, hash, known?.id ?? null);
+        if (found) {
+          const { session, user } = found;
           request.session = session;
           // With 2FA enrolled, a session is someone's only once it gave a code itself (the /login/mfa page,
           // or enrolling in it): `mfa_verified` is the session's own, never inherited from before enrolment.
           request.user = user.totp_enabled_at && !session.mfa_verified ? null : user;
+          if (request.user) roles = found.roles;
           if (!isLocale(cookieLocale)) request.i18n = translator(user.locale);
-          // Sliding expiry, written at most once a minute.
-          if (Date.now() - new Date(session.last_seen_at).getTime() > 60_000) {
-            await sessions.touch(sql, hash, sessionExpiry(session));
-          }
+          // Sliding expiry, written at most once a minute (below, in a transaction of its own).
+          if (Date.now() - new Date(session.last_seen_at).getTime() > 60_000) touch = session;
         } else {
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
         }
@@ -148,14 +164,17 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
         const municipality = known ?? (await municipalities.bySlug(sql, slug));
         if (!municipality) return;
         knownMunicipalities.set(slug, municipality);
-        let roles: Role[] = [];
-        if (request.user) {
+        if (request.user && !known) {
           await sql.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [municipality.id, request.user.id]);
           roles = (await memberships.find(sql, municipality.id, request.user.id))?.roles ?? [];
         }
         request.tenant = { municipality, roles, permissions: permissionsOf(roles) };
       }
-    });
+    }, { readOnly: true });
+    if (touch && hash) {
+      const expires = sessionExpiry(touch);
+      await opts.db.tx(NO_CONTEXT, (sql) => sessions.touch(sql, hash, expires));
+    }
   });
 
   app.decorateReply('setFlash', function (this: FastifyReply, message: string) {
@@ -168,8 +187,8 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
     const { t } = request.i18n;
     const nav = tenant
       ? opts.navigation
-          .filter((n) => !n.permission || tenant.permissions.has(n.permission))
-          .map((n) => ({ href: `/${tenant.municipality.slug}${n.href}`, label: n.label }))
+          .filter((n) => (!n.permission || tenant.permissions.has(n.permission)) && (!n.roles || n.roles.some((r) => tenant.roles.includes(r))))
+          .map((n) => ({ href: `/${tenant.municipality.slug}${n.href}`, label: n.label, group: n.group ?? 'public', feed: n.feed === true }))
       : [];
     return {
       i18n: request.i18n,
@@ -177,16 +196,16 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
       csrfToken: csrfToken ?? this.generateCsrf(),
       user: request.user ? { id: request.user.id, displayName: request.user.display_name, email: request.user.email } : null,
       municipality: tenant ? { slug: tenant.municipality.slug, name: tenant.municipality.name, cusName: tenant.municipality.cus_name } : null,
-      nav: nav.map((n) => ({ href: n.href, label: t(n.label) })),
+      nav: nav.filter((n) => !n.feed).map((n) => ({ href: n.href, label: t(n.label), group: n.group })),
+      feeds: nav.filter((n) => n.feed).map((n) => ({ href: n.href, title: t(n.label) })),
       flash: request.flash,
       requestId: String(request.id),
     };
   });
 
   app.decorateReply('page', function (this: FastifyReply, render: (ctx: PageContext) => VNode, status = 200) {
-    return this.code(status)
+    return setPageCacheControl(this.code(status), status)
       .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
       .send(renderDocument(render(this.pageContext())));
   });
 
@@ -200,9 +219,8 @@ export const requestContext = fp(async (app: FastifyInstance, opts: RequestConte
     return renderDocument(render(this.pageContext(csrfSlot)));
   });
   app.decorateReply('sendShared', function (this: FastifyReply, html: string, status = 200) {
-    return this.code(status)
+    return setPageCacheControl(this.code(status), status)
       .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
       .send(html.replaceAll(csrfSlot, this.generateCsrf()));
   });
 });

@@ -1,28 +1,9 @@
-import { dashboardsEn } from './messages/dashboards';
-import { myDataEn } from './messages/my-data';
-import { referralsEn } from './messages/referrals';
-import { carePlansEn } from './messages/care-plans';
-import { casesEn } from './messages/cases';
-import { applicationsEn } from './messages/applications';
-import { actionPlanEn } from './messages/action-plan';
-import { adminEn } from './messages/catalog-admin';
-import { eligibilityEn } from './messages/catalog-eligibility';
-import { catalogEn } from './messages/catalog';
-import { publicEn } from './messages/catalog-public';
-import { programmeEn } from './messages/catalog-programme';
-import { transferEn } from './messages/catalog-transfer';
-import { organisationsEn } from './messages/organisations';
-import { organisationTermsEn } from './messages/organisations-spheres';
-import { organisationsStaffEn } from './messages/organisations-staff';
-import { meetingsEn } from './messages/meetings';
-import { venuesEn } from './messages/venues';
-import { accountEn } from './messages/account';
-import { staffGrantsEn } from './messages/staff-grants';
+import { accountEn } from './messages-account';
+import type { kernelPl } from './pl';
 import type { Message } from './types';
-import type { MessageKey } from './pl';
 
-/** English translation; must define every key in pl.ts. */
-export const en: Record<MessageKey, Message> = {
+/** English translation of the kernel's messages; must define every key in pl.ts. */
+export const kernelEn: Record<keyof typeof kernelPl, Message> = {
   'app.name': 'Wspólnota',
   'app.tagline': 'An open platform for Social Services Centres',
   'nav.skip': 'Skip to content',
@@ -35,6 +16,12 @@ export const en: Record<MessageKey, Message> = {
   'nav.staff': 'Staff',
   'nav.audit': 'Audit log',
   'nav.mailbox': 'Test mailbox',
+  'nav.menu': 'Menu',
+  'nav.group.public': "The centre's offer",
+  'nav.group.mine': 'For me',
+  'nav.group.organisation': 'My organisation',
+  'nav.group.work': 'My work',
+  'nav.group.admin': 'Administration',
   'conflict.title': 'Someone saved changes before you',
   'conflict.intro': 'The form now shows the saved data. Side by side: what you typed and what is saved. Carry your changes over and save again.',
   'conflict.field': 'Field',
@@ -44,7 +31,8 @@ export const en: Record<MessageKey, Message> = {
   'lang.switch': 'Polski',
   'lang.switch_label': 'Zmień język na polski',
   'lang.form_label': 'Page language',
-  'footer.text': 'Wspólnota — open-source software. Accessibility statement: this site meets WCAG 2.2 AA.',
+  'footer.text': 'Wspólnota — open-source software.',
+  'footer.accessibility': 'Accessibility statement',
 
   'home.title': 'Municipalities using the platform',
   'home.intro': 'Choose your municipality to see what its Social Services Centre offers.',
@@ -72,6 +60,12 @@ export const en: Record<MessageKey, Message> = {
   'form.save': 'Save',
   'form.cancel': 'Cancel',
   'form.required': '(required)',
+  'form.choose': '— choose —',
+  'meta.description_home': '{cus} ({municipality}): search the social services, check what you can get, contact and places.',
+  'meta.description_catalogue': 'Social services in {municipality}: care, family support, health, activity — who helps, where, and how to apply.',
+  'meta.description': '{site}: social services, help and applications in one place — see what you can get.',
+  'confirm.what_happens': 'What will happen',
+  'confirm.undo': 'Can it be undone',
   'form.errors_title': {
     one: 'The form has {count} error',
     other: 'The form has {count} errors',
@@ -126,6 +120,7 @@ export const en: Record<MessageKey, Message> = {
   'errors.csrf.invalid': 'The form has expired or was submitted from another site. Refresh the page and try again — nothing has been saved.',
   'errors.rate_limited': 'Too many requests. Wait a moment and try again.',
   'errors.not_found': 'Page not found.',
+  'errors.confirmation.required': 'Nothing was done: this action must be confirmed first. Read below what will happen, then confirm with the button or go back.',
   'errors.token.invalid': 'This link is invalid.',
   'errors.token.expired': 'This link has expired. Request a new one.',
   'errors.token.used': 'This link has already been used.',
@@ -186,36 +181,8 @@ export const en: Record<MessageKey, Message> = {
   'mail.exists.body': 'Hello,\n\nsomeone tried to create an account with this address, but an account already exists. If you have forgotten your password, set a new one:\n{link}\n\nIf this was not you, please ignore this message.',
   'mail.reset.subject': 'Set a new password for Wspólnota',
   'mail.reset.body': 'Hello,\n\nto set a new password, open this link:\n{link}\n\nThe link is valid for 1 hour and works once. If you did not ask to change your password, please ignore this message.',
-  'mail.invite.subject': 'Invitation to join the team: {municipality}',
-  'mail.invite.body': 'Hello,\n\nyou are invited to work on the Wspólnota platform for {municipality} in the role of: {roles}.\nTo accept the invitation, open this link:\n{link}\n\nThe invitation is valid for 7 days.',
 
-  'staff.title': 'Staff and roles',
-  'staff.intro': 'Invite staff and assign them roles in the municipality.',
-  'staff.members': 'People with roles',
-  'staff.members_count': { one: '{count} person', other: '{count} people' },
-  'staff.col.person': 'Person',
-  'staff.col.roles': 'Roles',
-  'staff.col.mfa': 'Two-step login',
-  'staff.col.actions': 'Actions',
-  'staff.mfa_yes': 'on',
-  'staff.mfa_no': 'off',
-  'staff.edit': 'Change roles: {name}',
-  'staff.edit_title': 'Roles: {name}',
-  'staff.saved': 'Roles saved.',
-  'staff.invite_title': 'Invite a staff member',
-  'staff.invite_submit': 'Send invitation',
-  'staff.invited': 'Invitation sent to {email}.',
-  'staff.pending': 'Pending invitations',
-  'staff.pending_empty': 'No pending invitations.',
-  'staff.revoke': 'Revoke invitation for {email}',
-  'staff.revoked': 'Invitation revoked.',
-  'staff.expires': 'valid until {date}',
-  'invitation.title': 'Invitation to join the team',
-  'invitation.intro': '{municipality} invites you to join in the role of: {roles}.',
-  'invitation.login_first': 'Log in or create an account with the address {email}, then come back to this link.',
-  'invitation.accept': 'Accept invitation',
-  'invitation.accepted': 'Invitation accepted. You now have new roles in the municipality.',
-
+  'audit.start.log': 'Read the audit log',
   'audit.title': 'Audit log',
   'audit.intro': 'Every access to a resident’s personal data and every change of permissions is recorded here. Entries cannot be changed or deleted.',
   'audit.filter': 'Filter',
@@ -227,6 +194,10 @@ export const en: Record<MessageKey, Message> = {
   'audit.col.subject': 'Concerns',
   'audit.col.from': 'From',
   'audit.col.reason': 'Reason',
+  'audit.col.person': 'Whose data',
+  'audit.repeated': '×{count} within {minutes} min',
+  'audit.field.person': 'Resident (name)',
+  'audit.person_hint': 'Shows reads and changes of this person\'s cases and applications. The search itself is logged too.',
   'audit.shown': { one: 'Showing {count} event', other: 'Showing {count} events' },
   'audit.older': 'Older events',
   'audit.newest': 'Newest events',
@@ -235,24 +206,5 @@ export const en: Record<MessageKey, Message> = {
   'mailbox.empty': 'No messages.',
   'mailbox.attachments': 'Attachments:',
   'mailbox.to': 'To: {to}',
-  ...catalogEn,
-  ...adminEn,
-  ...eligibilityEn,
-  ...publicEn,
-  ...transferEn,
-  ...programmeEn,
-  ...organisationsEn,
-  ...organisationsStaffEn,
-  ...actionPlanEn,
-  ...applicationsEn,
-  ...dashboardsEn,
-  ...myDataEn,
-  ...referralsEn,
-  ...carePlansEn,
-  ...casesEn,
-  ...meetingsEn,
-  ...venuesEn,
-  ...organisationTermsEn,
   ...accountEn,
-  ...staffGrantsEn,
 };

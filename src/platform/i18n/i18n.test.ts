@@ -1,52 +1,55 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { en } from './en';
+import { installMessages, mergeMessages, type MessagesOwner } from './catalogue';
+import { kernelEn as en } from './en';
 import { hasMessage, pluralForm, translator, type MessageKey } from './index';
-import { pl } from './pl';
+import { kernelPl as pl } from './pl';
 import type { Message } from './types';
+
+// The kernel's own messages only: the kernel imports no module (the modules' catalogue is tested in test/platform/messages.test.ts).
 
 test('Polish plurals pick one / few / many by count', () => {
   const { t } = translator('pl');
   const expected: [number, string][] = [
-    [1, '1 osoba'],
-    [2, '2 osoby'],
-    [3, '3 osoby'],
-    [4, '4 osoby'],
-    [5, '5 osób'],
-    [12, '12 osób'],
-    [14, '14 osób'],
-    [21, '21 osób'],
-    [22, '22 osoby'],
-    [25, '25 osób'],
-    [0, '0 osób'],
-    [104, '104 osoby'],
-    [112, '112 osób'],
+    [1, '1 jednostka'],
+    [2, '2 jednostki'],
+    [3, '3 jednostki'],
+    [4, '4 jednostki'],
+    [5, '5 jednostek'],
+    [12, '12 jednostek'],
+    [14, '14 jednostek'],
+    [21, '21 jednostek'],
+    [22, '22 jednostki'],
+    [25, '25 jednostek'],
+    [0, '0 jednostek'],
+    [104, '104 jednostki'],
+    [112, '112 jednostek'],
   ];
-  for (const [count, text] of expected) assert.equal(t('staff.members_count', { count }), text, `count ${count}`);
-  assert.equal(t('municipality.units_count', { count: 1 }), '1 jednostka');
-  assert.equal(t('municipality.units_count', { count: 3 }), '3 jednostki');
-  assert.equal(t('municipality.units_count', { count: 11 }), '11 jednostek');
+  for (const [count, text] of expected) assert.equal(t('municipality.units_count', { count }), text, `count ${count}`);
+  assert.equal(t('audit.shown', { count: 1 }), 'Pokazano 1 zdarzenie');
+  assert.equal(t('audit.shown', { count: 3 }), 'Pokazano 3 zdarzenia');
+  assert.equal(t('audit.shown', { count: 11 }), 'Pokazano 11 zdarzeń');
 });
 
 test('Polish fractions use the "other" form', () => {
-  assert.equal(pluralForm('pl', pl['staff.members_count'], 1.5), '{count} osoby');
+  assert.equal(pluralForm('pl', pl['municipality.units_count'], 1.5), '{count} jednostki');
 });
 
 test('English plurals pick one / other', () => {
   const { t } = translator('en');
-  assert.equal(t('staff.members_count', { count: 1 }), '1 person');
-  assert.equal(t('staff.members_count', { count: 2 }), '2 people');
-  assert.equal(t('staff.members_count', { count: 5 }), '5 people');
-  assert.equal(t('staff.members_count', { count: 0 }), '0 people');
-  assert.equal(t('staff.members_count', { count: 22 }), '22 people');
+  assert.equal(t('municipality.units_count', { count: 1 }), '1 unit');
+  assert.equal(t('municipality.units_count', { count: 2 }), '2 units');
+  assert.equal(t('municipality.units_count', { count: 5 }), '5 units');
+  assert.equal(t('municipality.units_count', { count: 0 }), '0 units');
+  assert.equal(t('municipality.units_count', { count: 22 }), '22 units');
 });
 
 test('placeholders are filled in; unknown ones are left visible', () => {
   const { t } = translator('pl');
   assert.equal(t('home.teryt', { teryt: '1438011' }), 'Kod TERYT: 1438011');
   assert.equal(t('home.teryt'), 'Kod TERYT: {teryt}');
-  assert.equal(t('staff.invited', { email: 'a@example.pl' }), 'Wysłano zaproszenie na adres a@example.pl.');
-  assert.equal(t('staff.edit', { name: '{email}', email: 'x' }), 'Zmień role: {email}', 'a value is not interpolated again');
+  assert.equal(t('municipality.your_roles', { roles: 'dyrektor' }), 'Twoje role w tej gminie: dyrektor');
+  assert.equal(t('mailbox.to', { to: '{email}', email: 'x' }), 'Do: {email}', 'a value is not interpolated again');
 });
 
 test('dates and times are shown in Europe/Warsaw whatever the server time zone', () => {
@@ -66,10 +69,10 @@ const placeholders = (m: Message): string[] => {
   return [...new Set(texts.flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)))].sort();
 };
 
-test('every Polish key exists in English, with the same placeholders and the same kind of message', () => {
+test('every Polish key of the kernel exists in English, with the same placeholders and the same kind of message', () => {
   const missing: string[] = [];
   const mismatched: string[] = [];
-  for (const key of Object.keys(pl) as MessageKey[]) {
+  for (const key of Object.keys(pl) as (keyof typeof pl)[]) {
     const p = pl[key] as Message;
     const e = (en as Record<string, Message | undefined>)[key];
     if (e === undefined) {
@@ -81,7 +84,7 @@ test('every Polish key exists in English, with the same placeholders and the sam
   }
   assert.deepEqual(missing, [], 'keys missing in en.ts');
   assert.deepEqual(mismatched, [], 'placeholder mismatches');
-  const extra = Object.keys(en).filter((k) => !hasMessage(k));
+  const extra = Object.keys(en).filter((k) => !(k in pl));
   assert.deepEqual(extra, [], 'keys in en.ts that pl.ts does not have');
 });
 
@@ -95,4 +98,38 @@ test('Polish plural messages define one, few and many; every plural has one and 
     if (typeof m === 'string') continue;
     assert.ok(m.one && m.other, `${key} needs one/other in English`);
   }
+});
+
+const owner = (name: string, pl: Record<string, Message>, en: Record<string, Message>): MessagesOwner => ({ name, messages: [{ pl, en }] });
+
+test('a key defined by two modules fails, naming both', () => {
+  const first = owner('first', { 'shared.title': 'Tytuł' }, { 'shared.title': 'Title' });
+  const second = owner('second', { 'shared.title': 'Inny tytuł' }, { 'shared.title': 'Another title' });
+  assert.throws(() => mergeMessages([first, second]), /shared\.title is defined twice: by first and by second/);
+  assert.throws(() => mergeMessages([first, first]), /by first and by first/, 'one module listed twice');
+});
+
+test("a module's key that the kernel defines already fails, naming the kernel", () => {
+  assert.throws(() => mergeMessages([owner('clash', { 'app.name': 'X' }, { 'app.name': 'X' })]), /app\.name is defined twice: by kernel and by clash/);
+});
+
+test('a module without the English translation of a key fails; an English key without Polish fails too', () => {
+  assert.throws(() => mergeMessages([owner('halfway', { 'halfway.a': 'A', 'halfway.b': 'B' }, { 'halfway.a': 'A' })]), /halfway\.b of halfway has no English translation/);
+  assert.throws(() => mergeMessages([owner('extra', { 'extra.a': 'A' }, { 'extra.a': 'A', 'extra.typo': 'T' })]), /English messages of extra without a Polish source: extra\.typo/);
+});
+
+test("installed modules' messages are translated and known to hasMessage; an unknown key throws", () => {
+  const key = 'sample.greeting' as MessageKey;
+  assert.equal(hasMessage(key), false);
+  assert.throws(() => translator('pl').t(key), /no message sample\.greeting/);
+  installMessages([owner('sample', { 'sample.greeting': 'Dzień dobry, {name}' }, { 'sample.greeting': 'Good morning, {name}' })]);
+  try {
+    assert.equal(hasMessage(key), true);
+    assert.equal(translator('pl').t(key, { name: 'Anna' }), 'Dzień dobry, Anna');
+    assert.equal(translator('en').t(key, { name: 'Anna' }), 'Good morning, Anna');
+    assert.equal(translator('pl').t('app.name'), 'Wspólnota', "the kernel's messages stay");
+  } finally {
+    installMessages([]);
+  }
+  assert.equal(hasMessage(key), false, 'installing again replaces the modules');
 });

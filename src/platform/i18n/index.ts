@@ -1,13 +1,13 @@
-import { en } from './en';
-import { pl, type MessageKey } from './pl';
+import { installedMessages, type MessageKey } from './catalogue';
 import type { Message } from './types';
 
-export type { MessageKey } from './pl';
+export { installMessages, mergeMessages, type MessageKey, type MessagesOwner, type MessagesPart, type ModuleMessages } from './catalogue';
+export type { Message, Plural } from './types';
 export type Locale = 'pl' | 'en';
 export const LOCALES: readonly Locale[] = ['pl', 'en'];
-export const TIME_ZONE = 'Europe/Warsaw';
+import { TIME_ZONE } from '../time';
+export { TIME_ZONE, warsawDay } from '../time';
 
-const catalogues: Record<Locale, Record<MessageKey, Message>> = { pl, en };
 const pluralRules: Record<Locale, Intl.PluralRules> = { pl: new Intl.PluralRules('pl'), en: new Intl.PluralRules('en') };
 const dateTime: Record<Locale, Intl.DateTimeFormat> = {
   pl: new Intl.DateTimeFormat('pl-PL', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
@@ -18,15 +18,19 @@ const dateOnly: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long' }),
 };
 
-const calendarDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The day on the Warsaw calendar, YYYY-MM-DD (today by default). */
-export const warsawDay = (now: Date = new Date()): string => calendarDayFormat.format(now);
-
 export type Params = Record<string, string | number>;
 
-function interpolate(text: string, params: Params | undefined): string {
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day given as YYYY-MM-DD is written in words ("14 grudnia 2026"): people read messages and mails, not ISO dates. */
+function interpolate(locale: Locale, text: string, params: Params | undefined): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    const day = typeof value === 'string' && CALENDAR_DAY.test(value) ? new Date(`${value}T12:00:00Z`) : null;
+    return day && !Number.isNaN(day.getTime()) ? dateOnly[locale].format(day) : String(value);
+  });
 }
 
 /** Picks the Polish plural form by Intl.PluralRules (1 plik, 2 pliki, 5 plików, 22 pliki, 1,5 pliku). */
@@ -45,14 +49,14 @@ export interface Translator {
 }
 
 export function translator(locale: Locale): Translator {
-  const catalogue = catalogues[locale];
   return {
     locale,
     t(key, params) {
-      const message = catalogue[key];
+      const message = installedMessages()[locale][key];
+      if (message === undefined) throw new Error(`no message ${key}: no module defines it, or the modules' messages are not installed (src/modules/index.ts does it)`);
       const count = params?.count;
       const text = typeof message === 'string' ? message : typeof count === 'number' ? pluralForm(locale, message, count) : message.other;
-      return interpolate(text, params);
+      return interpolate(locale, text, params);
     },
     dateTime: (value) => dateTime[locale].format(new Date(value)),
     date: (value) => dateOnly[locale].format(new Date(value)),
@@ -64,5 +68,5 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function hasMessage(key: string): key is MessageKey {
-  return key in pl;
+  return key in installedMessages().pl;
 }

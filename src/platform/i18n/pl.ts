@@ -1,27 +1,8 @@
-import { dashboardsPl } from './messages/dashboards';
-import { myDataPl } from './messages/my-data';
-import { referralsPl } from './messages/referrals';
-import { carePlansPl } from './messages/care-plans';
-import { casesPl } from './messages/cases';
-import { applicationsPl } from './messages/applications';
-import { actionPlanPl } from './messages/action-plan';
-import { adminPl } from './messages/catalog-admin';
-import { eligibilityPl } from './messages/catalog-eligibility';
-import { catalogPl } from './messages/catalog';
-import { publicPl } from './messages/catalog-public';
-import { programmePl } from './messages/catalog-programme';
-import { transferPl } from './messages/catalog-transfer';
-import { organisationsPl } from './messages/organisations';
-import { organisationTermsPl } from './messages/organisations-spheres';
-import { organisationsStaffPl } from './messages/organisations-staff';
-import { meetingsPl } from './messages/meetings';
-import { venuesPl } from './messages/venues';
-import { accountPl } from './messages/account';
-import { staffGrantsPl } from './messages/staff-grants';
+import { accountPl } from './messages-account';
 import type { Message } from './types';
 
-/** Polish is the source language; every key here must exist in en.ts (the type checks it). */
-export const pl = {
+/** The kernel's messages (modules keep theirs in their messages.ts). Polish is the source language; en.ts translates every key. */
+export const kernelPl = {
   'app.name': 'Wspólnota',
   'app.tagline': 'Otwarta platforma Centrów Usług Społecznych',
   'nav.skip': 'Przejdź do treści',
@@ -34,8 +15,14 @@ export const pl = {
   'nav.staff': 'Pracownicy',
   'nav.audit': 'Dziennik zdarzeń',
   'nav.mailbox': 'Poczta testowa',
+  'nav.menu': 'Menu',
+  'nav.group.public': 'Oferta Centrum',
+  'nav.group.mine': 'Dla mnie',
+  'nav.group.organisation': 'Moja organizacja',
+  'nav.group.work': 'Moja praca',
+  'nav.group.admin': 'Administracja',
   'conflict.title': 'Ktoś zapisał zmiany przed Tobą',
-  'conflict.intro': 'Formularz pokazuje teraz zapisane dane. Tu obok siebie: co wpisałeś(-aś) i co jest zapisane. Przenieś swoje zmiany i zapisz ponownie.',
+  'conflict.intro': 'Formularz pokazuje teraz zapisane dane. Tu obok siebie: Twoje wpisy i to, co jest zapisane. Przenieś swoje zmiany i zapisz ponownie.',
   'conflict.field': 'Pole',
   'conflict.yours': 'Twoja wersja (niezapisana)',
   'conflict.saved': 'Zapisane teraz (wersja {version})',
@@ -43,7 +30,8 @@ export const pl = {
   'lang.switch': 'English',
   'lang.switch_label': 'Change language to English',
   'lang.form_label': 'Język strony',
-  'footer.text': 'Wspólnota — oprogramowanie otwarte. Deklaracja dostępności: strona spełnia WCAG 2.2 AA.',
+  'footer.text': 'Wspólnota — oprogramowanie otwarte.',
+  'footer.accessibility': 'Deklaracja dostępności',
 
   'home.title': 'Gminy korzystające z platformy',
   'home.intro': 'Wybierz swoją gminę, aby zobaczyć ofertę Centrum Usług Społecznych.',
@@ -71,6 +59,12 @@ export const pl = {
   'form.save': 'Zapisz',
   'form.cancel': 'Anuluj',
   'form.required': '(wymagane)',
+  'form.choose': '— wybierz —',
+  'meta.description_home': '{cus} ({municipality}): wyszukiwarka usług społecznych, sprawdzenie, z czego możesz skorzystać, kontakt i placówki.',
+  'meta.description_catalogue': 'Usługi społeczne w gminie {municipality}: opieka, wsparcie rodzin, zdrowie, aktywność — kto pomaga, gdzie i jak złożyć wniosek.',
+  'meta.description': '{site}: usługi społeczne, pomoc i wnioski w jednym miejscu — sprawdź, z czego możesz skorzystać.',
+  'confirm.what_happens': 'Co się stanie',
+  'confirm.undo': 'Czy można to cofnąć',
   'form.errors_title': {
     one: 'Formularz zawiera {count} błąd',
     few: 'Formularz zawiera {count} błędy',
@@ -127,6 +121,7 @@ export const pl = {
   'errors.csrf.invalid': 'Formularz wygasł lub został wysłany z innej strony. Odśwież stronę i spróbuj ponownie — nic nie zostało zapisane.',
   'errors.rate_limited': 'Zbyt wiele żądań. Odczekaj chwilę i spróbuj ponownie.',
   'errors.not_found': 'Nie znaleziono takiej strony.',
+  'errors.confirmation.required': 'Nic nie zostało zrobione: tę czynność trzeba najpierw potwierdzić. Przeczytaj poniżej, co się stanie, i potwierdź przyciskiem albo wróć.',
   'errors.token.invalid': 'Ten link jest nieprawidłowy.',
   'errors.token.expired': 'Ten link wygasł. Poproś o nowy.',
   'errors.token.used': 'Ten link został już użyty.',
@@ -182,41 +177,13 @@ export const pl = {
   'mfa.setup.required_for_staff': 'Jako pracownik musisz włączyć logowanie dwuetapowe, zanim otworzysz strony z danymi osobowymi.',
 
   'mail.confirm.subject': 'Potwierdź adres e-mail w serwisie Wspólnota',
-  'mail.confirm.body': 'Dzień dobry,\n\naby potwierdzić adres e-mail i aktywować konto, otwórz link:\n{link}\n\nLink jest ważny 24 godziny. Jeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.',
+  'mail.confirm.body': 'Dzień dobry,\n\naby potwierdzić adres e-mail i aktywować konto, otwórz link:\n{link}\n\nLink jest ważny 24 godziny. Jeśli nie zakładasz konta na tej platformie, zignoruj tę wiadomość.',
   'mail.exists.subject': 'Próba założenia konta w serwisie Wspólnota',
   'mail.exists.body': 'Dzień dobry,\n\nktoś próbował założyć konto na ten adres, ale konto już istnieje. Jeśli nie pamiętasz hasła, ustaw nowe:\n{link}\n\nJeśli to nie Ty, zignoruj tę wiadomość.',
   'mail.reset.subject': 'Ustaw nowe hasło w serwisie Wspólnota',
-  'mail.reset.body': 'Dzień dobry,\n\naby ustawić nowe hasło, otwórz link:\n{link}\n\nLink jest ważny 1 godzinę i działa raz. Jeśli to nie Ty prosiłeś o zmianę hasła, zignoruj tę wiadomość.',
-  'mail.invite.subject': 'Zaproszenie do zespołu: {municipality}',
-  'mail.invite.body': 'Dzień dobry,\n\nzapraszamy do pracy na platformie Wspólnota w gminie {municipality} w roli: {roles}.\nAby przyjąć zaproszenie, otwórz link:\n{link}\n\nZaproszenie jest ważne 7 dni.',
+  'mail.reset.body': 'Dzień dobry,\n\naby ustawić nowe hasło, otwórz link:\n{link}\n\nLink jest ważny 1 godzinę i działa raz. Jeśli to nie Twoja prośba, zignoruj tę wiadomość.',
 
-  'staff.title': 'Pracownicy i role',
-  'staff.intro': 'Zapraszaj pracowników i nadawaj im role w gminie.',
-  'staff.members': 'Osoby z rolami',
-  'staff.members_count': { one: '{count} osoba', few: '{count} osoby', many: '{count} osób', other: '{count} osoby' },
-  'staff.col.person': 'Osoba',
-  'staff.col.roles': 'Role',
-  'staff.col.mfa': 'Logowanie dwuetapowe',
-  'staff.col.actions': 'Działania',
-  'staff.mfa_yes': 'włączone',
-  'staff.mfa_no': 'wyłączone',
-  'staff.edit': 'Zmień role: {name}',
-  'staff.edit_title': 'Role: {name}',
-  'staff.saved': 'Zapisano role.',
-  'staff.invite_title': 'Zaproś pracownika',
-  'staff.invite_submit': 'Wyślij zaproszenie',
-  'staff.invited': 'Wysłano zaproszenie na adres {email}.',
-  'staff.pending': 'Zaproszenia oczekujące',
-  'staff.pending_empty': 'Brak oczekujących zaproszeń.',
-  'staff.revoke': 'Odwołaj zaproszenie dla {email}',
-  'staff.revoked': 'Odwołano zaproszenie.',
-  'staff.expires': 'ważne do {date}',
-  'invitation.title': 'Zaproszenie do zespołu',
-  'invitation.intro': 'Gmina {municipality} zaprasza Cię w roli: {roles}.',
-  'invitation.login_first': 'Zaloguj się lub załóż konto na adres {email}, a potem wróć do tego linku.',
-  'invitation.accept': 'Przyjmuję zaproszenie',
-  'invitation.accepted': 'Zaproszenie przyjęte. Masz teraz nowe role w gminie.',
-
+  'audit.start.log': 'Przejrzyj dziennik zdarzeń',
   'audit.title': 'Dziennik zdarzeń',
   'audit.intro': 'Każdy odczyt danych osobowych mieszkańca i każda zmiana uprawnień są tu zapisywane. Wpisów nie można zmienić ani usunąć.',
   'audit.filter': 'Filtruj',
@@ -228,6 +195,10 @@ export const pl = {
   'audit.col.subject': 'Dotyczy',
   'audit.col.from': 'Skąd',
   'audit.col.reason': 'Powód',
+  'audit.col.person': 'Czyje dane',
+  'audit.repeated': '×{count} w ciągu {minutes} min',
+  'audit.field.person': 'Mieszkaniec (imię lub nazwisko)',
+  'audit.person_hint': 'Pokazuje odczyty i zmiany spraw i wniosków tej osoby. Samo wyszukanie też trafia do dziennika.',
   'audit.shown': { one: 'Pokazano {count} zdarzenie', few: 'Pokazano {count} zdarzenia', many: 'Pokazano {count} zdarzeń', other: 'Pokazano {count} zdarzenia' },
   'audit.older': 'Starsze zdarzenia',
   'audit.newest': 'Najnowsze zdarzenia',
@@ -236,26 +207,5 @@ export const pl = {
   'mailbox.empty': 'Brak wiadomości.',
   'mailbox.attachments': 'Załączniki:',
   'mailbox.to': 'Do: {to}',
-  ...catalogPl,
-  ...adminPl,
-  ...eligibilityPl,
-  ...publicPl,
-  ...transferPl,
-  ...programmePl,
-  ...organisationsPl,
-  ...organisationsStaffPl,
-  ...actionPlanPl,
-  ...applicationsPl,
-  ...dashboardsPl,
-  ...myDataPl,
-  ...referralsPl,
-  ...carePlansPl,
-  ...casesPl,
-  ...meetingsPl,
-  ...venuesPl,
-  ...organisationTermsPl,
   ...accountPl,
-  ...staffGrantsPl,
 } satisfies Record<string, Message>;
-
-export type MessageKey = keyof typeof pl;

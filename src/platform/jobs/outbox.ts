@@ -55,10 +55,21 @@ export function schedulingTx<T>(db: Database, fn: (sql: Sql) => Promise<T>): Pro
   return db.tx(WORKER, fn);
 }
 
-/** Whether a platform job of `queue` waits for a later time; the jobs themselves stay out of sight. */
-export async function platformJobPendingLater(sql: Sql, queue: string): Promise<boolean> {
-  const [row] = await sql.query<{ pending: boolean }>('SELECT platform_job_pending_later($1) AS pending', [queue]);
-  return row?.pending === true;
+/**
+ * Enqueues a platform job of `queue` at `runAt` unless one with this `period` exists already (pending,
+ * done or failed), in a scheduling transaction: an advisory lock per queue makes two instances that
+ * ask at once add one job between them. True when it was added.
+ */
+export async function enqueueOnce(sql: Sql, queue: string, period: string, payload: Record<string, unknown>, runAt: Date): Promise<boolean> {
+  await sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`schedule:${queue}`]);
+  const rows = await sql.query(
+    `INSERT INTO jobs (queue, payload, run_at, municipality_id)
+     SELECT $1, $2, $3, NULL WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE queue = $1 AND payload ->> 'period' = $4)
+     RETURNING id`,
+    [queue, JSON.stringify({ ...payload, period }), runAt, period],
+  );
+  if (rows.length === 1) nudge();
+  return rows.length === 1;
 }
 
 export interface JobsKeep {

@@ -16,6 +16,8 @@ export interface MailMessage {
   text: string;
   /** Small text attachments, such as an invitation's iCalendar file. */
   attachments?: MailAttachment[];
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) of a mailing list's mail. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -31,7 +33,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
     return {
       kind: 'smtp',
       async send(m) {
-        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
+        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments, headers: m.headers });
       },
       close: () => transport.close(),
     };

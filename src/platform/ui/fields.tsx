@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { fieldMessageKey } from '../http/errors';
 import type { FormState, PageContext } from './context';
-import { fieldId } from './forms';
+import { dateInputType, fieldId } from './forms';
 
 /**
  * More form fields in the style of forms.tsx: a label for each, the hint and the error tied to
@@ -96,6 +96,8 @@ export function InputField(
   const id = fieldId(name);
   const error = errorOf(ctx, form, name);
   const classes = ['field', error ? 'field-error' : '', props.size ? `field-${props.size}` : ''].filter(Boolean).join(' ');
+  const value = valueOf(form, name);
+  const type = props.type === 'date' ? dateInputType(value) : (props.type ?? 'text');
   return (
     <div class={classes}>
       <Label ctx={ctx} id={id} label={props.label} required={props.required} />
@@ -103,8 +105,8 @@ export function InputField(
       <input
         id={id}
         name={name}
-        type={(props.type ?? 'text') as 'text'}
-        value={valueOf(form, name)}
+        type={type as 'text'}
+        value={value}
         required={props.required}
         inputMode={props.inputmode}
         autocomplete={props.autocomplete}
@@ -125,11 +127,16 @@ export interface Option {
   label: string;
 }
 
+/**
+ * A choice from a list. A required one always starts with an empty option ("— wybierz —" unless a
+ * `placeholder` says otherwise): HTML wants it, and nobody submits the first entry by not looking.
+ */
 export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string }) {
   const { ctx, form, name } = props;
   const id = fieldId(name);
   const error = errorOf(ctx, form, name);
   const selected = valueOf(form, name);
+  const placeholder = props.placeholder ?? (props.required ? ctx.i18n.t('form.choose') : undefined);
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <Label ctx={ctx} id={id} label={props.label} required={props.required} />
@@ -141,7 +148,7 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, Boolean(props.hint), Boolean(error))}
       >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === selected}>
             {o.label}

@@ -1,15 +1,28 @@
 import type { ComponentChildren } from 'preact';
 import { fieldMessageKey, type FieldErrors } from '../http/errors';
+import { isCalendarDay } from '../http/form-fields';
 import type { PageContext, FormState } from './context';
 
 export const fieldId = (name: string) => `f-${name}`;
+
+/**
+ * A date field shows the browser's date picker only for a calendar day it can hold: a refused value
+ * such as "2020-13-45" in `type=date` would be dropped by the browser, so it comes back as text, as typed.
+ */
+export function dateInputType(value: string): 'date' | 'text' {
+  return value === '' || isCalendarDay(value) ? 'date' : 'text';
+}
 
 function errorText(ctx: PageContext, errors: FieldErrors, name: string): string | null {
   const e = errors[name];
   return e ? ctx.i18n.t(fieldMessageKey(e.code), e.params) : null;
 }
 
-/** GOV.UK-style error summary: focusable, announced, each problem links to its field. */
+/**
+ * GOV.UK-style error summary: announced, each problem links to its field. A refused form's page
+ * opens with the focus on it (`autofocus` on a tabindex=-1 element: no JavaScript needed), so a
+ * keyboard or screen-reader user starts from what to fix rather than from the top of the page.
+ */
 export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels: Record<string, string> }) {
   const { t } = props.ctx.i18n;
   const names = Object.keys(props.form.errors);
@@ -18,13 +31,13 @@ export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels:
   }
   if (names.length === 0) {
     return (
-      <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+      <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus>
         <p>{props.form.message}</p>
       </div>
     );
   }
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary">
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary" autofocus>
       <h2 id="error-summary-title">{t('form.errors_title', { count: names.length })}</h2>
       <p>{t('form.errors_hint')}</p>
       <ul>
@@ -92,7 +105,7 @@ export function TextField(props: {
       <input
         id={id}
         name={name}
-        type={(props.type ?? 'text') as 'text'}
+        type={(props.type === 'date' ? dateInputType(value) : (props.type ?? 'text')) as 'text'}
         value={value}
         required={props.required}
         autocomplete={props.autocomplete}

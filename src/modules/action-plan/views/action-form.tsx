@@ -60,14 +60,13 @@ export function ActionFormPage(props: { ctx: PageContext; form: FormState; data:
         </p>
       </Form>
       {action ? (
-        <Form ctx={ctx} action={`${base}/actions/${action.id}/delete`}>
-          <h2>{t('action_plan.action.delete_title')}</h2>
+        <section aria-labelledby="delete-title">
+          <h2 id="delete-title">{t('action_plan.action.delete_title')}</h2>
           <p>{t('action_plan.action.delete_hint')}</p>
-          <input type="hidden" name="version" value={String(action.version)} />
-          <button type="submit" class="secondary">
-            {t('action_plan.action.delete')}
-          </button>
-        </Form>
+          <p>
+            <a href={`${base}/actions/${action.id}/delete`}>{t('action_plan.action.delete_link')}</a>
+          </p>
+        </section>
       ) : null}
     </PageLayout>
   );

@@ -28,14 +28,13 @@ export function GoalFormPage(props: { ctx: PageContext; form: FormState; plan: P
         </p>
       </Form>
       {goal ? (
-        <Form ctx={ctx} action={`${base}/goals/${goal.id}/delete`}>
-          <h2>{t('action_plan.goal.delete_title')}</h2>
+        <section aria-labelledby="delete-title">
+          <h2 id="delete-title">{t('action_plan.goal.delete_title')}</h2>
           <p>{t('action_plan.goal.delete_hint')}</p>
-          <input type="hidden" name="version" value={String(goal.version)} />
-          <button type="submit" class="secondary">
-            {t('action_plan.goal.delete')}
-          </button>
-        </Form>
+          <p>
+            <a href={`${base}/goals/${goal.id}/delete`}>{t('action_plan.goal.delete_link')}</a>
+          </p>
+        </section>
       ) : null}
     </PageLayout>
   );

@@ -61,8 +61,8 @@ export function ApplyPage(props: { ctx: PageContext; form: FormState; services: 
             ctx={ctx}
             form={form}
             name="consent_sharing"
-            label={labels.consent_sharing!}
-            hint={chosen ? t('applications.field.consent_sharing_named', { provider: chosen.provider_name }) : t('applications.field.consent_sharing_hint')}
+            label={chosen ? t('applications.field.consent_sharing_to', { provider: chosen.provider_name }) : labels.consent_sharing!}
+            hint={chosen ? t('applications.field.consent_sharing_hint') : t('applications.field.consent_sharing_unchosen')}
           />
         </fieldset>
         <button type="submit">{staff ? t('applications.register.submit') : t('applications.apply.submit')}</button>

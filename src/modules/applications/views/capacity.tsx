@@ -2,6 +2,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, NumberField } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { ServiceChoice } from '../repository';
 import type { CapacityRow } from '../repository-records';
 import { applicationsBase } from './common';
@@ -18,47 +19,36 @@ export function CapacityPage(props: { ctx: PageContext; service: ServiceChoice; 
     <PageLayout ctx={ctx} title={t('applications.capacity.title', { service: service.name })} back={{ href: base, label: t('applications.back_queue') }}>
       <p>{t('applications.capacity.intro')}</p>
       {failedPeriod ? <ErrorSummary ctx={ctx} form={form} labels={{ places: labels.places }} /> : null}
-      {props.periods.length === 0 ? (
-        <p class="admin-empty">{t('applications.capacity.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('applications.capacity.title', { service: service.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('applications.capacity.period')}</th>
-                <th scope="col">{t('applications.capacity.accepted')}</th>
-                <th scope="col">{t('applications.capacity.places')}</th>
-                <th scope="col">{t('applications.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.periods.map((p) => (
-                <tr>
-                  <th scope="row">{t('applications.capacity.range', { from: p.period_from, to: p.period_to })}</th>
-                  <td>{p.accepted}</td>
-                  <td>
-                    <Form ctx={ctx} action={`${base}/capacity/${p.id}`} class="inline-form">
-                      <input type="hidden" name="version" value={String(p.version)} />
-                      <label for={`places-${p.id}`} class="visually-hidden">{t('applications.capacity.places_of', { from: p.period_from, to: p.period_to })}</label>
-                      <input id={`places-${p.id}`} name="places" inputMode="numeric" value={String(p.places)} size={6} />
-                      <button type="submit" class="secondary">{t('form.save')}</button>
-                    </Form>
-                  </td>
-                  <td>
-                    <Form ctx={ctx} action={`${base}/capacity/${p.id}/delete`}>
-                      <input type="hidden" name="version" value={String(p.version)} />
-                      <button type="submit" class="secondary" aria-label={t('applications.capacity.remove_label', { from: p.period_from, to: p.period_to })}>
-                        {t('applications.capacity.remove')}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="periods"
+        caption={t('applications.capacity.title', { service: service.name })}
+        captionHidden
+        rows={props.periods}
+        empty={t('applications.capacity.empty')}
+        columns={[
+          { header: t('applications.capacity.period'), rowHeader: true, cell: (p) => t('applications.capacity.range', { from: p.period_from, to: p.period_to }) },
+          { header: t('applications.capacity.accepted'), numeric: true, cell: (p) => p.accepted },
+          {
+            header: t('applications.capacity.places'),
+            cell: (p) => (
+              <Form ctx={ctx} action={`${base}/capacity/${p.id}`} class="inline-form">
+                <input type="hidden" name="version" value={String(p.version)} />
+                <label for={`places-${p.id}`} class="visually-hidden">{t('applications.capacity.places_of', { from: p.period_from, to: p.period_to })}</label>
+                <input id={`places-${p.id}`} name="places" inputMode="numeric" value={String(p.places)} size={6} />
+                <button type="submit" class="secondary">{t('form.save')}</button>
+              </Form>
+            ),
+          },
+          {
+            header: t('applications.col.actions'),
+            cell: (p) => (
+              <a href={`${base}/capacity/${p.id}/delete`} aria-label={t('applications.capacity.remove_label', { from: p.period_from, to: p.period_to })}>
+                {t('applications.capacity.remove')}
+              </a>
+            ),
+          },
+        ]}
+      />
       <h2>{t('applications.capacity.new')}</h2>
       <ErrorSummary ctx={ctx} form={newForm} labels={labels} />
       <Form ctx={ctx} action={`${base}/capacity`}>

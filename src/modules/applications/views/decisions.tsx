@@ -43,7 +43,13 @@ export function Decisions(props: { ctx: PageContext; data: ApplicationPage; form
       <p>{t('applications.decision.intro')}</p>
       <Section ctx={ctx} name="accept" data={data} form={formOf('accept')} reasonRequired={false}
         hint={p ? t('applications.decision.accept_hint', { left: Math.max(0, p.places - p.accepted), places: p.places }) : t('applications.decision.accept_hint_none')} />
-      <Section ctx={ctx} name="decline" data={data} form={formOf('decline')} reasonRequired hint={t('applications.decision.decline_hint')} />
+      <section aria-labelledby="decline-title">
+        <h3 id="decline-title">{t('applications.decision.decline')}</h3>
+        <p>{t('applications.decline.next')}</p>
+        <p>
+          <a href={`${applicationsBase(ctx)}/${a.id}/decline`}>{t('applications.decline.link')}</a>
+        </p>
+      </section>
       {a.status === 'waiting' ? <Section ctx={ctx} name="hold" data={data} form={formOf('hold')} reasonRequired /> : <Section ctx={ctx} name="resume" data={data} form={formOf('resume')} reasonRequired={false} />}
       <Section ctx={ctx} name="forward" data={data} form={formOf('forward')} reasonRequired>
         <SelectField ctx={ctx} form={formOf('forward')} name="unit_id" label={t('applications.decision.unit')} required placeholder={t('applications.decision.unit_choose')} options={data.units.map((u) => ({ value: u.id, label: u.name }))} />

@@ -1,5 +1,4 @@
 import type { PageContext } from '../../../platform/ui/context';
-import { Form } from '../../../platform/ui/forms';
 import { Layout } from '../../../platform/ui/layout';
 import { isInQueue } from '../domain';
 import type { MyApplication } from '../service-read';
@@ -19,7 +18,8 @@ function Where(props: { ctx: PageContext; a: MyApplication }) {
   }
   if (a.status === 'declined') return <p class="prewrap">{t('applications.mine.reason', { reason: a.status_reason })}</p>;
   if (a.status === 'forwarded') return <p>{t('applications.mine.forwarded', { unit: a.forwarded_to_name ?? '' })}</p>;
-  return a.decided_at ? <p>{t('applications.mine.decided_at', { when: ctx.i18n.dateTime(a.decided_at) })}</p> : null;
+  if (!a.decided_at) return null;
+  return <p>{t(a.status === 'withdrawn' ? 'applications.mine.withdrawn_at' : 'applications.mine.decided_at', { when: ctx.i18n.dateTime(a.decided_at) })}</p>;
 }
 
 /** "Moje wnioski": the person's applications, status, place in the queue and an honest estimate, the reason of a decline, withdrawing. */
@@ -51,11 +51,11 @@ export function MinePage(props: { ctx: PageContext; applications: MyApplication[
               </p>
               <Where ctx={ctx} a={a} />
               {isInQueue(a.status) ? (
-                <Form ctx={ctx} action={`${base}/mine/${a.id}/withdraw`}>
-                  <button type="submit" class="secondary" aria-label={t('applications.mine.withdraw_label', { service: a.service_name })}>
+                <p>
+                  <a href={`${base}/mine/${a.id}/withdraw`} aria-label={t('applications.mine.withdraw_label', { service: a.service_name })}>
                     {t('applications.mine.withdraw')}
-                  </button>
-                </Form>
+                  </a>
+                </p>
               ) : null}
             </li>
           ))}

@@ -1,6 +1,5 @@
 import { fieldMessageKey } from '../../../platform/http/errors';
 import type { FormState, PageContext } from '../../../platform/ui/context';
-import { TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, fieldId, Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
 import type { QueuePage } from '../service-read';
@@ -8,7 +7,8 @@ import { applicationsBase, relationLabel, statusLabel, Warnings } from './common
 
 /**
  * One service's queue in order: place, applicant, beneficiary, waiting since, warnings (this read is
- * audited). The table is one form: tick several (duplicates) and decline them with one reason.
+ * audited). The table is one form: tick several (duplicates) to decline them with one reason, typed on
+ * the confirmation page the form leads to (a GET form: nothing is done before it).
  */
 export function QueuePageView(props: { ctx: PageContext; data: QueuePage; form: FormState }) {
   const { ctx, data, form } = props;
@@ -18,7 +18,7 @@ export function QueuePageView(props: { ctx: PageContext; data: QueuePage; form: 
   const raw = form.values.ids;
   const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
   const idsError = form.errors.ids ? t(fieldMessageKey(form.errors.ids.code), form.errors.ids.params) : null;
-  const labels = { ids: t('applications.batch.selected'), batch_reason: t('applications.decision.reason') };
+  const labels = { ids: t('applications.batch.selected') };
   return (
     <PageLayout ctx={ctx} title={t('applications.queue.title', { service: data.service.name })} back={{ href: base, label: t('applications.back_queues') }}>
       <p>
@@ -35,7 +35,7 @@ export function QueuePageView(props: { ctx: PageContext; data: QueuePage; form: 
       {data.entries.length === 0 ? (
         <p class="admin-empty">{t('applications.queue.empty')}</p>
       ) : (
-        <Form ctx={ctx} action={`${base}/services/${data.service.id}/decline`}>
+        <Form ctx={ctx} method="get" action={`${base}/services/${data.service.id}/decline`}>
           {form.message ? <p class="error-message" role="alert">{form.message}</p> : null}
           <ErrorSummary ctx={ctx} form={form} labels={labels} />
           {idsError ? <p class="error-message" id={`${fieldId('ids')}-error`}>{idsError}</p> : null}
@@ -82,7 +82,7 @@ export function QueuePageView(props: { ctx: PageContext; data: QueuePage; form: 
           </div>
           <section aria-labelledby="batch-title">
             <h2 id="batch-title">{t('applications.batch.title')}</h2>
-            <TextArea ctx={ctx} form={form} name="batch_reason" label={labels.batch_reason} hint={t('applications.batch.hint')} required={true} rows={3} />
+            <p>{t('applications.batch.next')}</p>
             <button type="submit" class="secondary">{t('applications.batch.submit')}</button>
           </section>
         </Form>

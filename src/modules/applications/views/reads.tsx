@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { ReadRow } from '../repository-records';
 import { applicationsBase } from './common';
 
@@ -11,35 +12,19 @@ export function ReadsPage(props: { ctx: PageContext; reads: ReadRow[] }) {
   return (
     <PageLayout ctx={ctx} title={t('applications.reads.title')} back={{ href: `${applicationsBase(ctx)}/mine`, label: t('applications.mine.title') }}>
       <p>{t('applications.reads.intro')}</p>
-      {props.reads.length === 0 ? (
-        <p>{t('applications.reads.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('applications.reads.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('applications.reads.col.when')}</th>
-                <th scope="col">{t('applications.reads.col.who')}</th>
-                <th scope="col">{t('applications.reads.col.what')}</th>
-                <th scope="col">{t('applications.reads.col.service')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.reads.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <time dateTime={r.occurred_at.toISOString()}>{ctx.i18n.dateTime(r.occurred_at)}</time>
-                  </th>
-                  <td>{r.reader}</td>
-                  <td>{what(r)}</td>
-                  <td>{r.service}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="reads"
+        caption={t('applications.reads.title')}
+        captionHidden
+        rows={props.reads}
+        empty={t('applications.reads.empty')}
+        columns={[
+          { header: t('applications.reads.col.when'), rowHeader: true, cell: (r) => <time dateTime={r.occurred_at.toISOString()}>{ctx.i18n.dateTime(r.occurred_at)}</time> },
+          { header: t('applications.reads.col.who'), cell: (r) => r.reader },
+          { header: t('applications.reads.col.what'), cell: what },
+          { header: t('applications.reads.col.service'), cell: (r) => r.service },
+        ]}
+      />
     </PageLayout>
   );
 }

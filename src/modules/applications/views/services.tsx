@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { Layout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { QueueSummary } from '../repository-queue';
 import { applicationsBase } from './common';
 
@@ -15,42 +16,36 @@ export function ServicesPage(props: { ctx: PageContext; services: QueueSummary[]
       <p>
         <a href={`${base}/register`}>{t('applications.register.link')}</a>
       </p>
-      {props.services.length === 0 ? (
-        <p class="admin-empty">{t('applications.queues.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('applications.queues.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('applications.col.service')}</th>
-                <th scope="col">{t('applications.col.in_queue')}</th>
-                <th scope="col">{t('applications.col.waiting')}</th>
-                <th scope="col">{t('applications.col.oldest')}</th>
-                <th scope="col">{t('applications.col.capacity')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.services.map((s) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${base}/services/${s.id}`}>{s.name}</a>
-                    {s.status !== 'active' ? <span class="muted"> ({t(`applications.service_status.${s.status === 'closed' ? 'closed' : 'suspended'}`)})</span> : null}
-                  </th>
-                  <td>{s.in_queue}</td>
-                  <td>{s.waiting}</td>
-                  <td>{s.oldest ? ctx.i18n.dateTime(s.oldest) : '—'}</td>
-                  <td>
-                    <a href={`${base}/services/${s.id}/capacity`} aria-label={t('applications.capacity.link_label', { service: s.name })}>
-                      {t('applications.capacity.link')}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="service-queues"
+        caption={t('applications.queues.title')}
+        captionHidden
+        rows={props.services}
+        empty={t('applications.queues.empty')}
+        columns={[
+          {
+            header: t('applications.col.service'),
+            rowHeader: true,
+            cell: (s) => (
+              <>
+                <a href={`${base}/services/${s.id}`}>{s.name}</a>
+                {s.status !== 'active' ? <span class="muted"> ({t(`applications.service_status.${s.status === 'closed' ? 'closed' : 'suspended'}`)})</span> : null}
+              </>
+            ),
+          },
+          { header: t('applications.col.in_queue'), numeric: true, cell: (s) => s.in_queue },
+          { header: t('applications.col.waiting'), numeric: true, cell: (s) => s.waiting },
+          { header: t('applications.col.oldest'), cell: (s) => (s.oldest ? ctx.i18n.dateTime(s.oldest) : '—') },
+          {
+            header: t('applications.col.capacity'),
+            cell: (s) => (
+              <a href={`${base}/services/${s.id}/capacity`} aria-label={t('applications.capacity.link_label', { service: s.name })}>
+                {t('applications.capacity.link')}
+              </a>
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { AwaitingRow } from '../repository-records';
 import { planBase } from './common';
 
@@ -10,39 +11,21 @@ export function AwaitingPage(props: { ctx: PageContext; list: AwaitingRow[] }) {
   return (
     <PageLayout ctx={ctx} title={t('care_plan.awaiting.title')}>
       <p>{t('care_plan.awaiting.intro')}</p>
-      {list.length === 0 ? (
-        <p class="empty-state">{t('care_plan.awaiting.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('care_plan.awaiting.caption', { count: list.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('care_plan.pdf.case')}</th>
-                <th scope="col">{t('care_plan.pdf.resident')}</th>
-                <th scope="col">{t('care_plan.col.revision')}</th>
-                <th scope="col">{t('care_plan.author')}</th>
-                <th scope="col">{t('care_plan.submitted_at')}</th>
-                <th scope="col">{t('care_plan.due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`${planBase(ctx, r.case_id)}/${r.plan_id}`}>{r.case_number}</a>
-                  </td>
-                  <td>{r.person_name}</td>
-                  <td>{r.revision}</td>
-                  <td>{r.author_name}</td>
-                  <td>{dateTime(r.submitted_at)}</td>
-                  <td>{r.plan_due_on ? date(r.plan_due_on) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="awaiting"
+        caption={t('care_plan.awaiting.caption', { count: list.length })}
+        captionHidden
+        rows={list}
+        empty={t('care_plan.awaiting.empty')}
+        columns={[
+          { header: t('care_plan.pdf.case'), rowHeader: true, cell: (r) => <a href={`${planBase(ctx, r.case_id)}/${r.plan_id}`}>{r.case_number}</a> },
+          { header: t('care_plan.pdf.resident'), cell: (r) => r.person_name },
+          { header: t('care_plan.col.revision'), numeric: true, cell: (r) => r.revision },
+          { header: t('care_plan.author'), cell: (r) => r.author_name },
+          { header: t('care_plan.submitted_at'), cell: (r) => dateTime(r.submitted_at) },
+          { header: t('care_plan.due'), cell: (r) => (r.plan_due_on ? date(r.plan_due_on) : '—') },
+        ]}
+      />
     </PageLayout>
   );
 }

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/ui/context';
+import { Table } from '../../../platform/ui/table';
 import type { CaseRow, PlanRow } from '../domain';
 import type { RevisionRow } from '../repository';
 import { DeadlineText, statusLabel } from './common';
@@ -69,32 +70,26 @@ export function Revisions(props: { ctx: PageContext; revisions: RevisionRow[]; h
   return (
     <>
       <h2 id="revisions">{t('care_plan.revisions')}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('care_plan.col.revision')}</th>
-              <th scope="col">{t('care_plan.status_label')}</th>
-              <th scope="col">{t('care_plan.validity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.revisions.map((r) => (
-              <tr>
-                <td>
-                  <a href={props.href(r.id)} aria-current={r.id === props.current ? 'page' : undefined}>
-                    {t('care_plan.revision', { revision: r.revision })}
-                  </a>
-                </td>
-                <td>{statusLabel(ctx, r.status)}</td>
-                <td>
-                  {date(r.valid_from)} – {date(r.valid_until)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        id="revisions-table"
+        caption={t('care_plan.revisions')}
+        captionHidden
+        rows={props.revisions}
+        empty={t('care_plan.none')}
+        columns={[
+          {
+            header: t('care_plan.col.revision'),
+            rowHeader: true,
+            cell: (r) => (
+              <a href={props.href(r.id)} aria-current={r.id === props.current ? 'page' : undefined}>
+                {t('care_plan.revision', { revision: r.revision })}
+              </a>
+            ),
+          },
+          { header: t('care_plan.status_label'), cell: (r) => statusLabel(ctx, r.status) },
+          { header: t('care_plan.validity'), cell: (r) => `${date(r.valid_from)} – ${date(r.valid_until)}` },
+        ]}
+      />
     </>
   );
 }

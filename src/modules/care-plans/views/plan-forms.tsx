@@ -101,10 +101,13 @@ export function MonitoringActions(props: { ctx: PageContext; plan: PlanRow; revi
       {props.draftBeside ? null : (
         <Action ctx={ctx} id="revise" title={t('care_plan.revise.title')} intro={t('care_plan.revise.intro')} action={`${base}/revise`} version={plan.version} submit={t('care_plan.revise.submit')} secondary />
       )}
-      <Action ctx={ctx} id="close" title={t('care_plan.close.title')} intro={t('care_plan.close.intro')} action={`${base}/close`} version={plan.version} submit={t('care_plan.close.submit')} secondary>
-        <InputField ctx={ctx} form={form} name="final_interview_on" type="date" label={fieldLabel(ctx, 'final_interview_on')} hint={t('care_plan.hint.date')} required size="medium" />
-        <TextArea ctx={ctx} form={form} name="final_summary" label={fieldLabel(ctx, 'final_summary')} hint={t('care_plan.hint.final_summary')} required rows={6} />
-      </Action>
+      <section aria-labelledby="close-title">
+        <h3 id="close-title">{t('care_plan.close.title')}</h3>
+        <p>{t('care_plan.close.intro')}</p>
+        <p>
+          <a href={`${base}/close`}>{t('care_plan.close.link')}</a>
+        </p>
+      </section>
     </>
   );
 }

@@ -38,7 +38,10 @@ function Controls(props: { ctx: PageContext; editing: Editing | null; kind: Item
       </a>{' '}
       {ordered && !props.first ? <ItemButton ctx={ctx} action={`${item}/move`} version={e.version} label={t('care_plan.move.up')} name={props.name} move="up" /> : null}{' '}
       {ordered && !props.last ? <ItemButton ctx={ctx} action={`${item}/move`} version={e.version} label={t('care_plan.move.down')} name={props.name} move="down" /> : null}{' '}
-      <ItemButton ctx={ctx} action={`${item}/delete`} version={e.version} label={t('care_plan.item.remove')} name={props.name} />
+      <a href={`${item}/delete`}>
+        {t('care_plan.item.remove')}
+        <span class="visually-hidden">: {props.name}</span>
+      </a>
     </div>
   );
 }

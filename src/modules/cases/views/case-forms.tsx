@@ -1,3 +1,4 @@
+import { ConfirmPage } from '../../../platform/ui/confirm';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { Checkbox, InputField, SelectField, TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
@@ -51,22 +52,45 @@ export function EditCaseForm(props: { ctx: PageContext; data: CasePage; form: Fo
 }
 
 /** Closing with a note (required); afterwards the case takes no changes. */
-export function CloseCaseForm(props: { ctx: PageContext; data: CasePage; form: FormState }) {
-  const { ctx, data, form } = props;
+export function CloseCaseForm(props: { ctx: PageContext; data: CasePage }) {
+  const { ctx, data } = props;
   const { t } = ctx.i18n;
-  const labels = { closing_note: t('cases.close.note') };
   return (
     <section aria-labelledby="close-title">
       <h2 id="close-title">{t('cases.close.title')}</h2>
       <p>{t('cases.close.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action={`${casesBase(ctx)}/${data.c.id}/close`}>
-        <input type="hidden" name="version" value={String(form.values.version ?? data.c.version)} />
-        <TextArea ctx={ctx} form={form} name="closing_note" label={labels.closing_note} required rows={4} />
-        <button type="submit" class="secondary">
-          {t('cases.close.submit')}
-        </button>
-      </Form>
+      <p>
+        <a href={`${casesBase(ctx)}/${data.c.id}/close`}>{t('cases.close.link')}</a>
+      </p>
     </section>
+  );
+}
+
+/** "Zamknąć sprawę?": the case, what closing does, that it cannot be undone; the closing note is written here. */
+export function CloseCasePage(props: { ctx: PageContext; data: CasePage; form: FormState }) {
+  const { ctx, data, form } = props;
+  const { t } = ctx.i18n;
+  const page = `${casesBase(ctx)}/${data.c.id}`;
+  const labels = { closing_note: t('cases.close.note') };
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      title={t('cases.close.confirm_title')}
+      back={{ href: page, label: t('cases.close.back', { number: data.c.number }) }}
+      facts={[
+        [t('cases.close.case'), data.c.number],
+        [t('cases.close.person'), data.c.person_name],
+      ]}
+      consequences={[t('cases.close.effect_closed'), t('cases.close.effect_note'), t('cases.close.effect_retention')]}
+      undo={t('cases.close.undo')}
+      action={`${page}/close`}
+      submit={t('cases.close.confirm_submit')}
+      keep={{ href: page, label: t('cases.close.keep') }}
+      form={form}
+      labels={labels}
+    >
+      <input type="hidden" name="version" value={String(form.values.version ?? data.c.version)} />
+      <TextArea ctx={ctx} form={form} name="closing_note" label={labels.closing_note} required rows={4} />
+    </ConfirmPage>
   );
 }

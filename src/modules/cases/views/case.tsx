@@ -81,7 +81,7 @@ export function CasePageView(props: { ctx: PageContext; data: CasePage; form: Fo
       {c.status === 'open' && data.mayWrite ? (
         <>
           <EditCaseForm ctx={ctx} data={data} form={formOf('edit')} />
-          <CloseCaseForm ctx={ctx} data={data} form={formOf('close')} />
+          <CloseCaseForm ctx={ctx} data={data} />
         </>
       ) : null}
     </PageLayout>

@@ -2,6 +2,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import { GLASS_HOURS } from '../domain';
 import type { GlassPage } from '../service-glass';
 import { casesBase } from './common';
@@ -69,45 +70,39 @@ export function GlassListView(props: { ctx: PageContext; data: GlassPage; form: 
         </div>
       ) : null}
       <p>{t('cases.glass.list_intro')}</p>
-      {data.grants.length === 0 ? (
-        <p class="admin-empty">{t('cases.glass.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('cases.glass.list_title', { count: data.unreviewed })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.glass.col.who')}</th>
-                <th scope="col">{t('cases.glass.col.case')}</th>
-                <th scope="col">{t('cases.glass.col.reason')}</th>
-                <th scope="col">{t('cases.glass.col.when')}</th>
-                <th scope="col">{t('cases.glass.col.review')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.grants.map((g) => (
-                <tr>
-                  <th scope="row">
-                    {g.user_name}
-                    <br />
-                    <span class="muted">{g.user_email}</span>
-                  </th>
-                  <td>{g.case_number}</td>
-                  <td class="prewrap">{g.reason}</td>
-                  <td>
-                    {dateTime(g.granted_at)}
-                    <br />
-                    <span class="muted">{t('cases.glass.until', { until: dateTime(g.expires_at) })}</span>
-                  </td>
-                  <td>
-                    <Review ctx={ctx} g={g} form={props.form} failed={props.failedId === g.id} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="grants"
+        caption={t('cases.glass.list_title', { count: data.unreviewed })}
+        captionHidden
+        rows={data.grants}
+        empty={t('cases.glass.empty')}
+        columns={[
+          {
+            header: t('cases.glass.col.who'),
+            rowHeader: true,
+            cell: (g) => (
+              <>
+                {g.user_name}
+                <br />
+                <span class="muted">{g.user_email}</span>
+              </>
+            ),
+          },
+          { header: t('cases.glass.col.case'), cell: (g) => g.case_number },
+          { header: t('cases.glass.col.reason'), cell: (g) => <span class="prewrap">{g.reason}</span> },
+          {
+            header: t('cases.glass.col.when'),
+            cell: (g) => (
+              <>
+                {dateTime(g.granted_at)}
+                <br />
+                <span class="muted">{t('cases.glass.until', { until: dateTime(g.expires_at) })}</span>
+              </>
+            ),
+          },
+          { header: t('cases.glass.col.review'), cell: (g) => <Review ctx={ctx} g={g} form={props.form} failed={props.failedId === g.id} /> },
+        ]}
+      />
     </PageLayout>
   );
 }

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/ui/context';
 import { Checkbox, InputField, SelectField } from '../../../platform/ui/fields';
 import { Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import { CASE_STATUSES, type Scope } from '../domain';
 import type { ListFilter } from '../repository-list';
 import type { CaseListPage } from '../service-list';
@@ -64,48 +65,38 @@ export function CaseListView(props: { ctx: PageContext; data: CaseListPage; canC
         </button>
       </Form>
       <p class="muted">{t('cases.audited')}</p>
-      {data.rows.length === 0 ? (
-        <p class="admin-empty">{t('cases.list.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('cases.list.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.col.number')}</th>
-                <th scope="col">{t('cases.col.person')}</th>
-                <th scope="col">{t('cases.col.coordinator')}</th>
-                <th scope="col">{t('cases.col.status')}</th>
-                <th scope="col">{t('cases.col.deadline')}</th>
-                <th scope="col">{t('cases.col.opened')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${casesBase(ctx)}/${c.id}`}>{c.number}</a>
-                  </th>
-                  <td>
-                    {c.person_name}
-                    <br />
-                    <span class="muted">{t('cases.born', { year: c.birth_year })}</span>
-                  </td>
-                  <td>
-                    {c.coordinator_name}
-                    {c.team_name ? <span class="muted"> ({c.team_name})</span> : null}
-                  </td>
-                  <td>{caseStatusLabel(ctx, c.status)}</td>
-                  <td>
-                    <DeadlineText ctx={ctx} c={c} />
-                  </td>
-                  <td>{ctx.i18n.date(c.opened_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="cases"
+        caption={t('cases.list.title')}
+        captionHidden
+        rows={data.rows}
+        empty={t('cases.list.empty')}
+        columns={[
+          { header: t('cases.col.number'), rowHeader: true, cell: (c) => <a href={`${casesBase(ctx)}/${c.id}`}>{c.number}</a> },
+          {
+            header: t('cases.col.person'),
+            cell: (c) => (
+              <>
+                {c.person_name}
+                <br />
+                <span class="muted">{t('cases.born', { year: c.birth_year })}</span>
+              </>
+            ),
+          },
+          {
+            header: t('cases.col.coordinator'),
+            cell: (c) => (
+              <>
+                {c.coordinator_name}
+                {c.team_name ? <span class="muted"> ({c.team_name})</span> : null}
+              </>
+            ),
+          },
+          { header: t('cases.col.status'), cell: (c) => caseStatusLabel(ctx, c.status) },
+          { header: t('cases.col.deadline'), cell: (c) => <DeadlineText ctx={ctx} c={c} /> },
+          { header: t('cases.col.opened'), cell: (c) => ctx.i18n.date(c.opened_at) },
+        ]}
+      />
       {data.next || f.after ? (
         <nav class="pager" aria-label={t('cases.list.pages')}>
           {f.after ? <a href={listHref(ctx, f, { after: null })}>{t('cases.list.first')}</a> : null}

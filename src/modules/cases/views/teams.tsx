@@ -2,6 +2,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, SelectField } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { TeamRow } from '../repository-teams';
 import type { TeamsPage } from '../service-teams';
 import { ConflictPanel, type Conflict } from '../../../platform/ui/conflict';
@@ -44,35 +45,19 @@ export function TeamsView(props: { ctx: PageContext; data: TeamsPage; form: Form
       <p>
         <a href={`${casesBase(ctx)}/retention`}>{t('cases.retention.title')}</a>
       </p>
-      {data.teams.length === 0 ? (
-        <p class="admin-empty">{t('cases.teams.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('cases.teams.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.teams.name')}</th>
-                <th scope="col">{t('cases.teams.unit')}</th>
-                <th scope="col">{t('cases.teams.supervisor')}</th>
-                <th scope="col">{t('cases.teams.members')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.teams.map((team) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${base}/${team.id}`}>{team.name}</a>
-                  </th>
-                  <td>{team.unit_name ?? t('cases.none')}</td>
-                  <td>{team.supervisor_name ?? t('cases.none')}</td>
-                  <td>{team.members.map((m) => m.display_name).join(', ') || t('cases.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="teams"
+        caption={t('cases.teams.title')}
+        captionHidden
+        rows={data.teams}
+        empty={t('cases.teams.empty')}
+        columns={[
+          { header: t('cases.teams.name'), rowHeader: true, cell: (team) => <a href={`${base}/${team.id}`}>{team.name}</a> },
+          { header: t('cases.teams.unit'), cell: (team) => team.unit_name ?? t('cases.none') },
+          { header: t('cases.teams.supervisor'), cell: (team) => team.supervisor_name ?? t('cases.none') },
+          { header: t('cases.teams.members'), cell: (team) => team.members.map((m) => m.display_name).join(', ') || t('cases.none') },
+        ]}
+      />
       <h2 id="new-team">{t('cases.teams.new')}</h2>
       <Form ctx={ctx} action={base}>
         <TeamFields ctx={ctx} data={data} form={props.form} />
@@ -105,12 +90,9 @@ export function TeamView(props: { ctx: PageContext; data: TeamsPage & { team: Te
         {team.members.map((m) => (
           <li>
             {m.display_name}{' '}
-            <Form ctx={ctx} action={`${base}/members/${m.id}/remove`} class="inline-form">
-              <input type="hidden" name="version" value={String(team.version)} />
-              <button type="submit" class="link-button" aria-label={t('cases.teams.remove_member', { name: m.display_name })}>
-                {t('cases.teams.remove')}
-              </button>
-            </Form>
+            <a href={`${base}/members/${m.id}/remove`} aria-label={t('cases.teams.remove_member', { name: m.display_name })}>
+              {t('cases.teams.remove')}
+            </a>
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { z } from 'zod';
 import { can } from '../../../platform/auth/access';
 import type { Database } from '../../../platform/db/types';
-import { AppError } from '../../../platform/http/errors';
+import { idParam } from '../../../platform/http/params';
 import { submitForm } from '../../../platform/http/forms';
 import { parse } from '../../../platform/http/validation';
 import type { MessageKey } from '../../../platform/i18n';
@@ -13,6 +13,8 @@ import type { Editor } from './edit-services';
 import type { EntityType } from './history';
 import { versionField } from './parse';
 import { HistoryPage, historyLabels } from './views-history';
+import { tenantOf, userOf } from '../../../platform/http/route-context';
+
 
 /**
  * The five routes every catalogue record has — a new record's form and its POST, the edit form and
@@ -23,19 +25,12 @@ export type Params = { municipality: string };
 export type IdParams = Params & { id: string };
 export const MANAGE = { config: { access: can('catalog.manage') } };
 
-const uuid = z.uuid();
-/** Ids are uuids; anything else is simply not found (never a database error). */
-export function idParam(value: string): string {
-  if (!uuid.safeParse(value).success) throw new AppError('not_found');
-  return value;
-}
-
-export const municipalityId = (request: FastifyRequest) => request.tenant!.municipality.id;
-export const catalogBase = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/catalog`;
+export const municipalityId = (request: FastifyRequest) => tenantOf(request).municipality.id;
+export const catalogBase = (request: FastifyRequest) => `/${tenantOf(request).municipality.slug}/catalog`;
 
 /** The person saving, as the history shows them: name and e-mail. */
 export function editorOf(request: FastifyRequest): Editor {
-  const user = request.user!;
+  const user = userOf(request);
   return { id: user.id, label: user.display_name ? `${user.display_name} (${user.email})` : user.email };
 }
 
@@ -83,7 +78,7 @@ export function registerEditor<I>(app: FastifyInstance, db: Database, spec: Edit
   );
 
   const renderEdit = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form?: FormState, status = 200) => {
-    const loaded = await spec.existing(request, idParam(request.params.id));
+    const loaded = await spec.existing(request, idParam(request));
     // After a conflict the form shows what is saved now (with its version) and the message on top:
     // nothing of the other person's save is overwritten by a second click.
     const shown = !form ? emptyForm(loaded.values) : form.message ? { ...form, values: loaded.values } : form;
@@ -95,7 +90,7 @@ export function registerEditor<I>(app: FastifyInstance, db: Database, spec: Edit
   app.post<{ Params: IdParams }>(`${root}/:id`, MANAGE, (request, reply) =>
     submitForm(request, reply, {
       run: async () => {
-        const id = idParam(request.params.id);
+        const id = idParam(request);
         const { version } = parse(versionSchema, request.body);
         const { changed } = await spec.update(request, id, spec.parse(request.body), version);
         return reply.setFlash(request.i18n.t(changed ? spec.messages.saved : 'catalog_admin.unchanged')).redirect(editUrl(request, id), 303);
@@ -106,7 +101,7 @@ export function registerEditor<I>(app: FastifyInstance, db: Database, spec: Edit
   );
 
   app.get<{ Params: IdParams }>(`${root}/:id/history`, MANAGE, async (request, reply) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     const { name, rows } = await entityHistory(db, request.dbContext(), municipalityId(request), spec.entity, id);
     return reply.page((ctx) => (
       <HistoryPage ctx={ctx} entity={spec.entity} name={name} rows={rows} back={editUrl(request, id)} labels={historyLabels(ctx, spec.historyFields)} />

@@ -2,6 +2,7 @@ import type { MessageKey } from '../../../platform/i18n';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { Checkbox, InputField, NumberField, RadioGroup, SelectField, TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
+import { Table } from '../../../platform/ui/table';
 import { ACCESSIBILITY_FEATURES } from '../domain';
 import { SLOTS, WEEKDAYS, hoursField } from './place-forms';
 import type { ExceptionRow } from './repository-admin-places';
@@ -57,39 +58,19 @@ function Exceptions(props: { ctx: PageContext; locationId: string; list: Excepti
     <section aria-labelledby="exceptions-title">
       <h2 id="exceptions-title">{t('catalog_admin.exception.title')}</h2>
       <p>{t('catalog_admin.exception.intro')}</p>
-      {props.list.length === 0 ? (
-        <p class="admin-empty">{t('catalog_admin.exception.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('catalog_admin.exception.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{labels.ex_day}</th>
-                <th scope="col">{t('catalog_admin.exception.col_hours')}</th>
-                <th scope="col">{labels.ex_note}</th>
-                <th scope="col">{t('catalog_admin.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.list.map((e) => (
-                <tr>
-                  <th scope="row">{date(`${e.day}T12:00:00Z`)}</th>
-                  <td>{e.closed ? t('catalog_admin.exception.closed') : `${e.opens}–${e.closes}`}</td>
-                  <td>{e.note}</td>
-                  <td>
-                    <Form ctx={ctx} action={`${action}/${e.id}/delete`} class="inline-form">
-                      <button type="submit" class="secondary">
-                        {t('catalog_admin.exception.remove', { date: date(`${e.day}T12:00:00Z`) })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="exceptions"
+        caption={t('catalog_admin.exception.title')}
+        captionHidden
+        rows={props.list}
+        empty={t('catalog_admin.exception.empty')}
+        columns={[
+          { header: labels.ex_day, rowHeader: true, cell: (e) => date(`${e.day}T12:00:00Z`) },
+          { header: t('catalog_admin.exception.col_hours'), cell: (e) => (e.closed ? t('catalog_admin.exception.closed') : `${e.opens}–${e.closes}`) },
+          { header: labels.ex_note, cell: (e) => e.note },
+          { header: t('catalog_admin.col.actions'), cell: (e) => <a href={`${action}/${e.id}/delete`}>{t('catalog_admin.exception.remove', { date: date(`${e.day}T12:00:00Z`) })}</a> },
+        ]}
+      />
       <h3>{t('catalog_admin.exception.add')}</h3>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={action} class="admin-form">

@@ -2,7 +2,7 @@ import type { MessageKey } from '../../../platform/i18n';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { Checkbox, InputField, NumberField, RadioGroup, SelectField, TextArea } from '../../../platform/ui/fields';
 import { CheckboxGroup, ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
-import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
+import { AREAS, FEE_KINDS, SERVICE_STATUSES, SITUATIONS, TARGET_GROUPS } from '../domain';
 import type { Choice } from './repository-admin';
 import { FLAG_CRITERIA, LANGUAGES } from './service-form';
 import { AdminLayout, FormActions, adminBase, choiceOptions, labelled } from './views-common';
@@ -11,7 +11,7 @@ import { AdminLayout, FormActions, adminBase, choiceOptions, labelled } from './
 export function serviceLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx.i18n;
   const keys = [
-    'name', 'summary', 'description', 'area', 'target_groups', 'languages', 'how_to_apply', 'required_documents', 'eligibility',
+    'name', 'summary', 'description', 'area', 'target_groups', 'situations', 'languages', 'how_to_apply', 'required_documents', 'eligibility',
     'min_age', 'max_age', 'max_income', ...FLAG_CRITERIA, 'fee_kind', 'fee_amount', 'fee_rule', 'provider_id', 'location_ids',
     'capacity', 'capacity_period', 'contact_email', 'contact_phone', 'status',
   ];
@@ -53,6 +53,7 @@ export function ServiceFormPage(props: {
         <TextArea {...field} name="description" label={labels.description!} hint={t('catalog_admin.hint.plain_text')} rows={6} />
         <SelectField {...field} name="area" label={labels.area!} required options={labelled(ctx, 'area.', AREAS)} placeholder={t('catalog_admin.choose')} />
         <CheckboxGroup {...field} name="target_groups" legend={labels.target_groups!} options={labelled(ctx, 'group.', TARGET_GROUPS)} />
+        <CheckboxGroup {...field} name="situations" legend={labels.situations!} options={labelled(ctx, 'situation.', SITUATIONS)} />
         <CheckboxGroup {...field} name="languages" legend={labels.languages!} options={languages.map((l) => ({ value: l, label: languageName(ctx, l) }))} />
 
         <h2>{t('catalog_admin.service.section_apply')}</h2>

@@ -1,11 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../platform/i18n';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { ErrorSummary, Form, TextField, fieldId } from '../../../platform/ui/forms';
 import { Layout } from '../../../platform/ui/layout';
 import { fieldMessageKey } from '../../../platform/http/errors';
 import {
-  ANSWER_FIELDS, DISABILITY_ANSWERS, INCOME_ANSWERS, RESIDENCE_ANSWERS, WORK_ANSWERS, YES_NO,
-  type AnswerField, type Answers, type Evaluated, type Reason, type Verdict,
+  ANSWER_FIELDS, DISABILITY_ANSWERS, TICKED_SITUATIONS, INCOME_ANSWERS, RESIDENCE_ANSWERS, WORK_ANSWERS, YES_NO,
+  type AnswerField, type Answers, type Evaluated, type Group, type Reason,
 } from '../eligibility';
 import type { ServiceRow } from '../repository';
 
@@ -40,6 +41,34 @@ function RadioGroup(props: Ctx & { form: FormState; name: string; legend: string
   );
 }
 
+/** Several choices: checkboxes in a fieldset; the first carries `f-<name>` for the error summary's link. */
+function Situations(props: Ctx & { form: FormState; legend: string }) {
+  const { ctx, form } = props;
+  const { t } = ctx.i18n;
+  const id = fieldId('situations');
+  const error = form.errors.situations;
+  const value = form.values.situations ?? '';
+  const ticked = new Set(Array.isArray(value) ? value : value.split(','));
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+      <legend>{props.legend}</legend>
+      <p class="hint" id={`${id}-hint`}>
+        {t('eligibility.q.situations_hint')}
+      </p>
+      {error ? (
+        <p class="error-message" id={`${id}-error`}>
+          {t(fieldMessageKey(error.code), error.params)}
+        </p>
+      ) : null}
+      {TICKED_SITUATIONS.map((value, i) => (
+        <div class="checkbox">
+          <input type="checkbox" id={i === 0 ? id : `${id}-${value}`} name="situations" value={value} checked={ticked.has(value)} />
+          <label for={i === 0 ? id : `${id}-${value}`}>{t(`situation.${value}`)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
 
 /** Short names of the questions: the error summary's links and the summary of answers. */
 const shortLabels = (ctx: PageContext) => Object.fromEntries(ANSWER_FIELDS.map((f) => [f, ctx.i18n.t(`eligibility.short.${f}`)])) as Record<AnswerField, string>;
@@ -47,6 +76,7 @@ const shortLabels = (ctx: PageContext) => Object.fromEntries(ANSWER_FIELDS.map((
 const questions = (ctx: PageContext): Record<AnswerField, string> => {
   const { t } = ctx.i18n;
   return {
+    situations: t('eligibility.q.situations'),
     age: t('eligibility.q.age'),
     residence: t('eligibility.q.residence', { municipality: ctx.municipality!.name }),
     household_size: t('eligibility.q.household_size'),
@@ -76,6 +106,7 @@ export function EligibilityFormPage({ ctx, form }: Ctx & { form: FormState }) {
       <p>{t('eligibility.for_yourself')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={shortLabels(ctx)} />
       <Form ctx={ctx} action={`/${slug}/check`} class="check-form">
+        <Situations ctx={ctx} form={form} legend={q.situations} />
         <TextField ctx={ctx} form={form} name="age" label={q.age} hint={t('eligibility.q.age_hint')} inputmode="numeric" autocomplete="off" />
         {radio('residence', RESIDENCE_ANSWERS)}
         <TextField ctx={ctx} form={form} name="household_size" label={q.household_size} hint={t('eligibility.q.household_size_hint')} inputmode="numeric" autocomplete="off" />
@@ -154,6 +185,17 @@ function ServiceCard({ ctx, item, print }: Ctx & { item: Evaluated<ServiceRow>; 
   );
 }
 
+/** Services for other people's situations: folded (a long list the person rarely needs), open when printed. */
+function Folded({ print, summary, children }: Ctx & { print: boolean; summary: string; children: ComponentChildren }) {
+  if (print) return <>{children}</>;
+  return (
+    <details class="check-other">
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 function Unlikely({ ctx, items, print }: Ctx & { items: Evaluated<ServiceRow>[]; print: boolean }) {
   const title = ctx.i18n.t('eligibility.unlikely_title', { count: items.length });
   const list = (
@@ -188,6 +230,8 @@ function answerText(ctx: PageContext, answers: Answers, name: AnswerField): stri
   switch (name) {
     case 'age':
       return answers.age === undefined ? t('eligibility.not_answered') : t('eligibility.a.age', { count: answers.age });
+    case 'situations':
+      return answers.situations?.length ? answers.situations.map((s) => t(`situation.${s}`)).join('; ') : t('eligibility.not_answered');
     case 'household_size':
       return answers.householdSize === undefined ? t('eligibility.not_answered') : t('eligibility.a.people', { count: answers.householdSize });
     default: {
@@ -198,14 +242,14 @@ function answerText(ctx: PageContext, answers: Answers, name: AnswerField): stri
 }
 
 export function EligibilityResultPage(
-  props: Ctx & { results: Record<Verdict, Evaluated<ServiceRow>[]>; answers: Answers; values: Record<string, string>; print: boolean; checkedAt: Date },
+  props: Ctx & { results: Record<Group, Evaluated<ServiceRow>[]>; answers: Answers; values: Record<string, string>; print: boolean; checkedAt: Date },
 ) {
   const { ctx, results, print } = props;
   const { t } = ctx.i18n;
   const labels = shortLabels(ctx);
   const title = print ? t('eligibility.print_title') : t('eligibility.result_title');
   const cus = ctx.municipality!.cusName;
-  const total = results.likely.length + results.maybe.length + results.unlikely.length;
+  const total = results.likely.length + results.maybe.length + results.other.length + results.unlikely.length;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -257,6 +301,19 @@ export function EligibilityResultPage(
                   <ServiceCard ctx={ctx} item={item} print={print} />
                 ))}
               </ul>
+            </>
+          ) : null}
+          {results.other.length > 0 ? (
+            <>
+              <h2>{t('eligibility.other_title', { count: results.other.length })}</h2>
+              <p>{t('eligibility.other_intro')}</p>
+              <Folded ctx={ctx} print={print} summary={t('eligibility.other_show', { count: results.other.length })}>
+                <ul class="check-services">
+                  {results.other.map((item) => (
+                    <ServiceCard ctx={ctx} item={item} print={print} />
+                  ))}
+                </ul>
+              </Folded>
             </>
           ) : null}
           {results.unlikely.length > 0 ? <Unlikely ctx={ctx} items={results.unlikely} print={print} /> : null}

@@ -2,7 +2,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { ErrorSummary, TextField, fieldId } from '../../../platform/ui/forms';
 import { Layout } from '../../../platform/ui/layout';
 import { AREAS, TARGET_GROUPS } from '../domain';
-import { PAGE_SIZE, type CatalogueFilter, type CatalogueView, type Reason, type SearchResult } from '../public-service';
+import { ANY_WORD_LIMIT, PAGE_SIZE, type CatalogueFilter, type CatalogueView, type Reason, type SearchResult } from '../public-service';
 import { feeLabel } from './public-format';
 import { Flag, SelectField } from './search-fields';
 import { Pager, type PagerLabels } from '../../../platform/ui/pager';
@@ -18,6 +18,7 @@ export function filterQuery(f: CatalogueFilter, page = 1): string {
   if (f.free) params.set('free', '1');
   if (f.openNow) params.set('open_now', '1');
   if (f.stepFree) params.set('step_free', '1');
+  if (f.exact) params.set('exact', '1');
   if (page > 1) params.set('page', String(page));
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -104,6 +105,13 @@ function Results(props: { ctx: PageContext; filter: CatalogueFilter; results: No
           ? ` ${t('directory.shown', { from, to: from + results.rows.length - 1, total: results.total })}`
           : ''}
       </p>
+      {results.corrected ? (
+        <p class="notice search-corrected">
+          {t('directory.corrected')} <a href={`/${slug}/services${filterQuery({ ...filter, q: results.corrected })}`}><strong>{results.corrected}</strong></a>.{' '}
+          {t('directory.exact')} <a href={`/${slug}/services${filterQuery({ ...filter, exact: true })}`}>{filter.q}</a>.
+        </p>
+      ) : null}
+      {results.partial ? <p class="notice search-partial">{t('directory.partial', { limit: ANY_WORD_LIMIT })}</p> : null}
       {results.total === 0 ? (
         <div class="notice empty-state">
           <p>{t('directory.empty')}</p>
@@ -148,7 +156,7 @@ export function SearchPage(props: { ctx: PageContext; form: FormState; filter: C
     step_free: t('directory.step_free'),
   };
   return (
-    <Layout ctx={ctx} title={t('directory.title')}>
+    <Layout ctx={ctx} title={t('directory.title')} description={t('meta.description_catalogue', { municipality: ctx.municipality?.name ?? '' })}>
       <h1>{t('directory.title')}</h1>
       <p class="lead">{t('directory.intro')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />

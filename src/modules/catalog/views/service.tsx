@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { Layout } from '../../../platform/ui/layout';
+import { applicationFormPath, takesApplications } from '../../applications';
 import type { ProgrammeRef } from '../repository-search';
 import { accessibilityOf, type ProviderRow, type ServiceRow } from '../repository';
 import type { PlaceDetails, ServiceDetails } from '../public-service';
@@ -141,7 +142,7 @@ export function ServicePage(props: { ctx: PageContext } & ServiceDetails) {
   const { t, locale } = ctx.i18n;
   const slug = ctx.municipality!.slug;
   return (
-    <Layout ctx={ctx} title={s.name}>
+    <Layout ctx={ctx} title={s.name} description={s.summary.trim() || s.name}>
       <article class="service-page">
         <p class="no-print">
           <a href={`/${slug}/services`}>{t('service_page.back')}</a>
@@ -158,6 +159,13 @@ export function ServicePage(props: { ctx: PageContext } & ServiceDetails) {
           </div>
         ) : null}
         {s.summary ? <p class="lead">{s.summary}</p> : null}
+        {takesApplications(s) ? (
+          <p class="service-apply">
+            <a href={applicationFormPath(slug, s.id)} class="button">
+              {t('service_page.apply')}
+            </a>
+          </p>
+        ) : null}
         <dl class="facts">
           <dt>{t('directory.area')}</dt>
           <dd>{t(`area.${s.area}`)}</dd>

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/ui/context';
-import { placeOf, type MeetingRow, type Response } from '../domain';
+import { placeOf, roomOrAddress, type MeetingRow, type Response } from '../domain';
 
 export const meetingsBase = (ctx: PageContext) => `/${ctx.municipality!.slug}/meetings`;
 
@@ -30,7 +30,7 @@ export function MeetingFacts(props: { ctx: PageContext; meeting: MeetingRow }) {
         </dd>
         <dt>{t('meetings.field.where')}</dt>
         <dd>
-          {m.room_label ?? m.address}
+          {roomOrAddress(m)}
           {online ? (
             <>
               {m.room_label || m.address ? <br /> : null}

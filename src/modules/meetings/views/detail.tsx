@@ -1,7 +1,6 @@
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { FormState, PageContext } from '../../../platform/ui/context';
-import { TextArea } from '../../../platform/ui/fields';
-import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { isOpenForAnswers, type MeetingRow } from '../domain';
 import type { AttendanceRow, TaskRow } from '../repository-day';
 import type { InvitationRow } from '../repository-invitations';
@@ -21,45 +20,44 @@ export interface MeetingOverview {
 }
 
 /** Which form on the page a failed submit came from: its errors show there, the rest stay blank. */
-export type MeetingFormName = 'cancel' | 'walk_in' | 'minutes' | 'task' | 'attendance';
+export type MeetingFormName = 'walk_in' | 'minutes' | 'task' | 'attendance';
 
 function Answers(props: { ctx: PageContext; invited: InvitationRow[] }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
-  if (props.invited.length === 0) return <p>{t('meetings.answers.empty')}</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{t('meetings.answers.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('meetings.answers.col.invitee')}</th>
-            <th scope="col">{t('meetings.answers.col.answer')}</th>
-            <th scope="col">{t('meetings.answers.col.people')}</th>
-            <th scope="col">{t('meetings.answers.col.needs')}</th>
-            <th scope="col">{t('meetings.answers.col.when')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.invited.map((i) => (
-            <tr>
-              <th scope="row">
-                {i.invitee}
-                <br />
-                <span class="muted">{i.email}</span>
-              </th>
-              <td class={i.response === 'yes' ? 'answer-yes' : undefined}>
-                {answerLabel(ctx, i.response)}
-                {i.answers > 1 ? <span class="muted"> ({t('meetings.answers.changed', { count: i.answers - 1 })})</span> : null}
-              </td>
-              <td>{i.response && i.response !== 'no' ? i.people_count : '—'}</td>
-              <td class="prewrap">{i.accessibility_needs || '—'}</td>
-              <td>{i.responded_at ? ctx.i18n.dateTime(i.responded_at) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      id="answers-table"
+      caption={t('meetings.answers.title')}
+      captionHidden
+      rows={props.invited}
+      empty={t('meetings.answers.empty')}
+      columns={[
+        {
+          header: t('meetings.answers.col.invitee'),
+          rowHeader: true,
+          cell: (i) => (
+            <>
+              {i.invitee}
+              <br />
+              <span class="muted">{i.email}</span>
+            </>
+          ),
+        },
+        {
+          header: t('meetings.answers.col.answer'),
+          cell: (i) => (
+            <span class={i.response === 'yes' ? 'answer-yes' : undefined}>
+              {answerLabel(ctx, i.response)}
+              {i.answers > 1 ? <span class="muted"> ({t('meetings.answers.changed', { count: i.answers - 1 })})</span> : null}
+            </span>
+          ),
+        },
+        { header: t('meetings.answers.col.people'), numeric: true, cell: (i) => (i.response && i.response !== 'no' ? i.people_count : '—') },
+        { header: t('meetings.answers.col.needs'), cell: (i) => <span class="prewrap">{i.accessibility_needs || '—'}</span> },
+        { header: t('meetings.answers.col.when'), cell: (i) => (i.responded_at ? ctx.i18n.dateTime(i.responded_at) : '—') },
+      ]}
+    />
   );
 }
 
@@ -104,31 +102,21 @@ export function MeetingPage(props: { ctx: PageContext; data: MeetingOverview; fo
       <AttendanceSection ctx={ctx} data={data} form={formOf('walk_in')} attendanceForm={formOf('attendance')} />
       <MinutesSection ctx={ctx} meeting={m} form={formOf('minutes')} />
       <TasksSection ctx={ctx} meetingId={m.id} tasks={data.tasks} owners={data.owners} form={formOf('task')} />
-      {m.status === 'planned' && open ? <CancelSection ctx={ctx} meeting={m} form={formOf('cancel')} /> : null}
+      {m.status === 'planned' && open ? <CancelSection ctx={ctx} meeting={m} /> : null}
     </PageLayout>
   );
 }
 
-function CancelSection(props: { ctx: PageContext; meeting: MeetingRow; form: FormState }) {
-  const { ctx, meeting: m, form } = props;
+function CancelSection(props: { ctx: PageContext; meeting: MeetingRow }) {
+  const { ctx, meeting: m } = props;
   const { t } = ctx.i18n;
   return (
     <section aria-labelledby="cancel-title">
       <h2 id="cancel-title">{t('meetings.cancel.title')}</h2>
       <p>{t('meetings.cancel.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={{ reason: t('meetings.cancel.reason') }} />
-      {form.message ? (
-        <p class="error-message" role="alert">
-          {form.message}
-        </p>
-      ) : null}
-      <Form ctx={ctx} action={`${meetingsBase(ctx)}/${m.id}/cancel`}>
-        <input type="hidden" name="version" value={String(m.version)} />
-        <TextArea ctx={ctx} form={form} name="reason" label={t('meetings.cancel.reason')} required rows={2} />
-        <button type="submit" class="secondary">
-          {t('meetings.cancel.submit')}
-        </button>
-      </Form>
+      <p>
+        <a href={`${meetingsBase(ctx)}/${m.id}/cancel`}>{t('meetings.confirm_cancel.link')}</a>
+      </p>
     </section>
   );
 }

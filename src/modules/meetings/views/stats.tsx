@@ -2,6 +2,7 @@ import type { MessageKey } from '../../../platform/i18n';
 import { PageLayout } from '../../../platform/ui/layout';
 import type { PageContext } from '../../../platform/ui/context';
 import { Form } from '../../../platform/ui/forms';
+import { Table } from '../../../platform/ui/table';
 import type { MeetingNumbers, OrganisationNumbers, SphereNumbers } from '../repository-stats';
 import { TurnoutChart } from './chart';
 import { meetingsBase } from './common';
@@ -13,33 +14,16 @@ export interface StatsData {
   silent: { id: string; name: string; email: string; last_invited_at: Date }[];
 }
 
-function NumbersTable<R>(props: { caption: string; head: string[]; rows: R[]; cells: (r: R) => (string | number)[] }) {
+/** A table of counts: the first cell names the row, the rest are numbers aligned for comparison. */
+function NumbersTable<R>(props: { id: string; caption: string; head: string[]; rows: R[]; cells: (r: R) => (string | number)[]; empty: string }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.head.map((h) => (
-              <th scope="col">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => {
-            const [first, ...rest] = props.cells(r);
-            return (
-              <tr>
-                <th scope="row">{first}</th>
-                {rest.map((c) => (
-                  <td>{c}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      id={props.id}
+      caption={props.caption}
+      rows={props.rows}
+      empty={props.empty}
+      columns={props.head.map((header, i) => ({ header, rowHeader: i === 0, numeric: i > 0 && props.rows.every((r) => typeof props.cells(r)[i] === 'number'), cell: (r: R) => props.cells(r)[i] }))}
+    />
   );
 }
 
@@ -58,6 +42,8 @@ export function StatsPage(props: { ctx: PageContext; data: StatsData; silentAfte
         <>
           <TurnoutChart ctx={ctx} meetings={data.meetings} titleId="turnout" />
           <NumbersTable
+            id="turnout-table"
+            empty={t('meetings.stats.empty')}
             caption={t('meetings.stats.turnout_table')}
             head={[t('meetings.col.meeting'), t('meetings.col.when'), ...measures, t('meetings.stats.walk_ins'), t('meetings.stats.people')]}
             rows={data.meetings}
@@ -84,17 +70,9 @@ export function StatsPage(props: { ctx: PageContext; data: StatsData; silentAfte
         </ul>
       )}
       <h2>{t('meetings.stats.per_organisation')}</h2>
-      {data.organisations.length === 0 ? (
-        <p>{t('meetings.stats.empty')}</p>
-      ) : (
-        <NumbersTable caption={t('meetings.stats.per_organisation_table')} head={[t('meetings.stats.organisation'), ...measures]} rows={data.organisations} cells={(o) => [o.name, o.invited, o.answered, o.yes, o.attended]} />
-      )}
+      <NumbersTable id="organisations-table" empty={t('meetings.stats.empty')} caption={t('meetings.stats.per_organisation_table')} head={[t('meetings.stats.organisation'), ...measures]} rows={data.organisations} cells={(o) => [o.name, o.invited, o.answered, o.yes, o.attended]} />
       <h2>{t('meetings.stats.per_sphere')}</h2>
-      {data.spheres.length === 0 ? (
-        <p>{t('meetings.stats.empty')}</p>
-      ) : (
-        <NumbersTable caption={t('meetings.stats.per_sphere_table')} head={[t('meetings.stats.sphere'), ...measures]} rows={data.spheres} cells={(s) => [t(`sphere.${s.sphere}` as MessageKey), s.invited, s.answered, s.yes, s.attended]} />
-      )}
+      <NumbersTable id="spheres-table" empty={t('meetings.stats.empty')} caption={t('meetings.stats.per_sphere_table')} head={[t('meetings.stats.sphere'), ...measures]} rows={data.spheres} cells={(s) => [t(`sphere.${s.sphere}` as MessageKey), s.invited, s.answered, s.yes, s.attended]} />
     </PageLayout>
   );
 }

@@ -1,32 +1,25 @@
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, SelectField } from '../../../platform/ui/fields';
 import { ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
+import { Table } from '../../../platform/ui/table';
 import type { TaskRow } from '../repository-day';
 import { meetingsBase } from './common';
 import type { MeetingOverview } from './detail';
 
 /** The follow-up tasks agreed at a meeting: owner, due day (overdue said in words), done or open again. */
-function TaskItem(props: { ctx: PageContext; meetingId: string; task: TaskRow }) {
+function TaskStatus(props: { ctx: PageContext; meetingId: string; task: TaskRow }) {
   const { ctx, task } = props;
   const { t } = ctx.i18n;
   return (
-    <tr>
-      <th scope="row">{task.title}</th>
-      <td>{task.owner}</td>
-      <td>
-        {ctx.i18n.date(task.due_on)}
-        {task.overdue ? <span class="overdue"> {t('meetings.tasks.overdue')}</span> : null}
-      </td>
-      <td>
-        {task.done_at ? t('meetings.tasks.done_on', { date: ctx.i18n.date(task.done_at) }) : t('meetings.tasks.open')}{' '}
-        <Form ctx={ctx} action={`${meetingsBase(ctx)}/${props.meetingId}/tasks/${task.id}/done`} class="inline-form">
-          <input type="hidden" name="done" value={task.done_at ? '0' : '1'} />
-          <button type="submit" class="link-button">
-            {task.done_at ? t('meetings.tasks.reopen', { title: task.title }) : t('meetings.tasks.mark_done', { title: task.title })}
-          </button>
-        </Form>
-      </td>
-    </tr>
+    <>
+      {task.done_at ? t('meetings.tasks.done_on', { date: ctx.i18n.date(task.done_at) }) : t('meetings.tasks.open')}{' '}
+      <Form ctx={ctx} action={`${meetingsBase(ctx)}/${props.meetingId}/tasks/${task.id}/done`} class="inline-form">
+        <input type="hidden" name="done" value={task.done_at ? '0' : '1'} />
+        <button type="submit" class="link-button">
+          {task.done_at ? t('meetings.tasks.reopen', { title: task.title }) : t('meetings.tasks.mark_done', { title: task.title })}
+        </button>
+      </Form>
+    </>
   );
 }
 
@@ -41,28 +34,27 @@ export function TasksSection(props: { ctx: PageContext; meetingId: string; tasks
   return (
     <section aria-labelledby="tasks-title">
       <h2 id="tasks-title">{t('meetings.tasks.title')}</h2>
-      {props.tasks.length === 0 ? (
-        <p>{t('meetings.tasks.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('meetings.tasks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{labels.title}</th>
-                <th scope="col">{labels.owner}</th>
-                <th scope="col">{labels.due_on}</th>
-                <th scope="col">{t('meetings.tasks.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.tasks.map((task) => (
-                <TaskItem ctx={ctx} meetingId={props.meetingId} task={task} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="tasks-table"
+        caption={t('meetings.tasks.title')}
+        captionHidden
+        rows={props.tasks}
+        empty={t('meetings.tasks.empty')}
+        columns={[
+          { header: labels.title, rowHeader: true, cell: (task) => task.title },
+          { header: labels.owner, cell: (task) => task.owner },
+          {
+            header: labels.due_on,
+            cell: (task) => (
+              <>
+                {ctx.i18n.date(task.due_on)}
+                {task.overdue ? <span class="overdue"> {t('meetings.tasks.overdue')}</span> : null}
+              </>
+            ),
+          },
+          { header: t('meetings.tasks.col.status'), cell: (task) => <TaskStatus ctx={ctx} meetingId={props.meetingId} task={task} /> },
+        ]}
+      />
       <h3>{t('meetings.tasks.add')}</h3>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={`${meetingsBase(ctx)}/${props.meetingId}/tasks`}>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { shownFileName } from '../../../platform/http/well-formed';
 import type { DocumentRow } from '../repository-documents';
+import { Table, type Column } from '../../../platform/ui/table';
 
 export const myBase = (ctx: PageContext) => `/${ctx.municipality!.slug}/my`;
 export const documentHref = (ctx: PageContext, id: string) => `/${ctx.municipality!.slug}/documents/${id}`;
@@ -21,50 +22,44 @@ export const TYPE_LABEL: Record<DocumentRow['media_type'], string> = { 'applicat
 export function DocumentTable(props: { ctx: PageContext; documents: (DocumentRow & { where?: string })[]; caption: string }) {
   const { ctx } = props;
   const { t, dateTime } = ctx.i18n;
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('my_data.col.file')}</th>
-            <th scope="col">{t('my_data.col.about')}</th>
-            {props.documents.some((d) => d.where) ? <th scope="col">{t('my_data.col.where')}</th> : null}
-            <th scope="col">{t('my_data.col.added')}</th>
-            <th scope="col">{t('my_data.col.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.documents.map((d) => (
-            <tr>
-              <th scope="row">{d.removed_at ? shownFileName(d.filename) : <a href={documentHref(ctx, d.id)}>{shownFileName(d.filename)}</a>}</th>
-              <td>
-                <span class="muted">
-                  {TYPE_LABEL[d.media_type]}, {sizeText(ctx, d.size_bytes)}
-                </span>
-                {d.description ? <p class="prewrap">{d.description}</p> : null}
-              </td>
-              {props.documents.some((x) => x.where) ? <td>{d.where ?? ''}</td> : null}
-              <td>
-                {dateTime(d.uploaded_at)}
-                <br />
-                {d.uploaded_by_name ?? '—'}
-              </td>
-              <td>
-                {d.removed_at ? (
-                  t('my_data.documents.removed_at', { when: dateTime(d.removed_at) })
-                ) : d.uploaded_by === ctx.user?.id ? (
-                  <a href={`${documentHref(ctx, d.id)}/remove`} aria-label={t('my_data.documents.remove_label', { name: shownFileName(d.filename) })}>
-                    {t('my_data.documents.remove')}
-                  </a>
-                ) : (
-                  t('my_data.documents.kept')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  type Row = DocumentRow & { where?: string };
+  const columns: Column<Row>[] = [
+    { header: t('my_data.col.file'), rowHeader: true, cell: (d) => (d.removed_at ? shownFileName(d.filename) : <a href={documentHref(ctx, d.id)}>{shownFileName(d.filename)}</a>) },
+    {
+      header: t('my_data.col.about'),
+      cell: (d) => (
+        <>
+          <span class="muted">
+            {TYPE_LABEL[d.media_type]}, {sizeText(ctx, d.size_bytes)}
+          </span>
+          {d.description ? <p class="prewrap">{d.description}</p> : null}
+        </>
+      ),
+    },
+    ...(props.documents.some((d) => d.where) ? [{ header: t('my_data.col.where'), cell: (d: Row) => d.where ?? '' }] : []),
+    {
+      header: t('my_data.col.added'),
+      cell: (d) => (
+        <>
+          {dateTime(d.uploaded_at)}
+          <br />
+          {d.uploaded_by_name ?? '—'}
+        </>
+      ),
+    },
+    {
+      header: t('my_data.col.state'),
+      cell: (d) =>
+        d.removed_at ? (
+          t('my_data.documents.removed_at', { when: dateTime(d.removed_at) })
+        ) : d.uploaded_by === ctx.user?.id ? (
+          <a href={`${documentHref(ctx, d.id)}/remove`} aria-label={t('my_data.documents.remove_label', { name: shownFileName(d.filename) })}>
+            {t('my_data.documents.remove')}
+          </a>
+        ) : (
+          t('my_data.documents.kept')
+        ),
+    },
+  ];
+  return <Table id="documents" caption={props.caption} captionHidden rows={props.documents} empty={t('my_data.staff.empty')} columns={columns} />;
 }

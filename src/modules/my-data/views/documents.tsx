@@ -1,7 +1,7 @@
+import { ConfirmPage } from '../../../platform/ui/confirm';
 import { shownFileName } from '../../../platform/http/well-formed';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import type { Option } from '../../../platform/ui/fields';
-import { Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
 import type { ApplicationRef, CaseRef, DocumentFound, DocumentRow } from '../repository-documents';
 import type { SubjectDocument } from '../repository-subject';
@@ -72,25 +72,25 @@ export function StaffDocumentsPage(props: { ctx: PageContext; form: FormState; o
   );
 }
 
-/** "Usunąć dokument?": what goes (the content) and what stays (the record that there was one). */
-export function RemoveDocumentPage(props: { ctx: PageContext; document: DocumentFound; back: string }) {
+/** "Usunąć dokument?": what goes (the content) and what stays (the record that there was one); it cannot be undone. */
+export function RemoveDocumentPage(props: { ctx: PageContext; document: DocumentFound; back: string; form: FormState }) {
   const { ctx, document: d } = props;
   const { t, dateTime } = ctx.i18n;
   return (
-    <PageLayout ctx={ctx} title={t('my_data.remove.title')} back={{ href: props.back, label: t('my_data.remove.cancel') }}>
-      <dl class="facts">
-        <dt>{t('my_data.col.file')}</dt>
-        <dd>
-          {shownFileName(d.filename)} ({TYPE_LABEL[d.media_type]}, {sizeText(ctx, d.size_bytes)})
-        </dd>
-        <dt>{t('my_data.col.added')}</dt>
-        <dd>{dateTime(d.uploaded_at)}</dd>
-      </dl>
-      <p>{t('my_data.remove.explain')}</p>
-      <Form ctx={ctx} action={`/${ctx.municipality!.slug}/documents/${d.id}/remove`} class="admin-actions">
-        <button type="submit">{t('my_data.remove.submit')}</button>
-        <a href={props.back}>{t('my_data.remove.cancel')}</a>
-      </Form>
-    </PageLayout>
+    <ConfirmPage
+      ctx={ctx}
+      title={t('my_data.remove.title')}
+      back={{ href: props.back, label: t('my_data.remove.cancel') }}
+      facts={[
+        [t('my_data.col.file'), `${shownFileName(d.filename)} (${TYPE_LABEL[d.media_type]}, ${sizeText(ctx, d.size_bytes)})`],
+        [t('my_data.col.added'), dateTime(d.uploaded_at)],
+      ]}
+      consequences={[t('my_data.remove.explain'), t('my_data.remove.stays')]}
+      undo={t('my_data.remove.undo')}
+      action={`/${ctx.municipality!.slug}/documents/${d.id}/remove`}
+      submit={t('my_data.remove.submit')}
+      keep={{ href: props.back, label: t('my_data.remove.cancel') }}
+      form={props.form}
+    />
   );
 }

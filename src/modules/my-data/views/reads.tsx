@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import { Pager } from '../../../platform/ui/pager';
 import { readerRoles, readWhat } from '../reads-text';
 import type { ReadsPage } from '../service-hub';
@@ -18,35 +19,28 @@ export function WhoReadPage(props: { ctx: PageContext; data: ReadsPage }) {
       ) : (
         <>
           <p class="muted">{t('my_data.reads.count', { count: data.total })}</p>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('my_data.reads.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('my_data.col.when')}</th>
-                  <th scope="col">{t('my_data.col.who')}</th>
-                  <th scope="col">{t('my_data.col.what')}</th>
-                  <th scope="col">{t('my_data.col.why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.entries.map((e) => (
-                  <tr>
-                    <th scope="row">
-                      <time dateTime={e.occurred_at.toISOString()}>{dateTime(e.occurred_at)}</time>
-                    </th>
-                    <td>
-                      {e.reader}
-                      <br />
-                      <span class="muted">{readerRoles(t, e)}</span>
-                    </td>
-                    <td>{readWhat(t, e, data.labels)}</td>
-                    <td class="prewrap">{e.reason || t('my_data.reads.duty')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            id="reads"
+            caption={t('my_data.reads.title')}
+            captionHidden
+            rows={data.entries}
+            empty={t('my_data.reads.empty')}
+            columns={[
+              { header: t('my_data.col.when'), rowHeader: true, cell: (e) => <time dateTime={e.occurred_at.toISOString()}>{dateTime(e.occurred_at)}</time> },
+              {
+                header: t('my_data.col.who'),
+                cell: (e) => (
+                  <>
+                    {e.reader}
+                    <br />
+                    <span class="muted">{readerRoles(t, e)}</span>
+                  </>
+                ),
+              },
+              { header: t('my_data.col.what'), cell: (e) => readWhat(t, e, data.labels) },
+              { header: t('my_data.col.why'), cell: (e) => <span class="prewrap">{e.reason || t('my_data.reads.duty')}</span> },
+            ]}
+          />
           <Pager
             page={data.page}
             pages={data.pages}

@@ -1,4 +1,5 @@
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, SelectField } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
@@ -23,37 +24,18 @@ export function FederationPage(props: {
   return (
     <PageLayout ctx={ctx} title={t('organisations.federation.title', { name: f.name })} back={props.back}>
       <p>{t('organisations.federation.intro')}</p>
-      {props.members.length === 0 ? (
-        <p class="admin-empty">{t('organisations.federation.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('organisations.federation.title', { name: f.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisations.federation.col.name')}</th>
-                <th scope="col">{t('organisations.federation.col.since')}</th>
-                <th scope="col">{t('organisations.federation.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.members.map((m) => (
-                <tr>
-                  <th scope="row">{m.name}</th>
-                  <td>{ctx.i18n.date(m.since)}</td>
-                  <td>
-                    <Form ctx={ctx} action={`${base}/${m.id}/remove`} class="inline-form">
-                      <button type="submit" class="secondary">
-                        {t('organisations.federation.remove', { name: m.name })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="federation-members"
+        caption={t('organisations.federation.title', { name: f.name })}
+        captionHidden
+        rows={props.members}
+        empty={t('organisations.federation.empty')}
+        columns={[
+          { header: t('organisations.federation.col.name'), rowHeader: true, cell: (m) => m.name },
+          { header: t('organisations.federation.col.since'), cell: (m) => ctx.i18n.date(m.since) },
+          { header: t('organisations.federation.col.actions'), cell: (m) => <a href={`${base}/${m.id}/remove`}>{t('organisations.federation.remove', { name: m.name })}</a> },
+        ]}
+      />
       {props.invitations.length > 0 ? (
         <>
           <h2>{t('organisations.federation.invitations')}</h2>
@@ -61,11 +43,7 @@ export function FederationPage(props: {
             {props.invitations.map((i) => (
               <li>
                 {t('organisations.federation.invitation_line', { name: i.member_name, date: ctx.i18n.date(i.created_at) })}
-                <Form ctx={ctx} action={`${base}/invitations/${i.id}/withdraw`} class="inline-form">
-                  <button type="submit" class="secondary">
-                    {t('organisations.federation.withdraw', { name: i.member_name })}
-                  </button>
-                </Form>
+ <a href={`${base}/invitations/${i.id}/withdraw`}>{t('organisations.federation.withdraw', { name: i.member_name })}</a>
               </li>
             ))}
           </ul>
@@ -108,12 +86,7 @@ export function FederationInvitationsPage(props: { ctx: PageContext; organisatio
                 <input type="hidden" name="invitation" value={i.id} />
                 <button type="submit">{t('organisations.federation.accept', { federation: i.federation_name })}</button>
               </Form>
-              <Form ctx={ctx} action={`${base}/decline`} class="inline-form">
-                <input type="hidden" name="invitation" value={i.id} />
-                <button type="submit" class="secondary">
-                  {t('organisations.federation.decline', { federation: i.federation_name })}
-                </button>
-              </Form>
+ <a href={`${base}/${i.id}/decline`}>{t('organisations.federation.decline', { federation: i.federation_name })}</a>
             </li>
           ))}
         </ul>

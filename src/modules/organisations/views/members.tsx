@@ -1,6 +1,7 @@
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { ErrorSummary, Form, TextField } from '../../../platform/ui/forms';
 import { Layout, PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { OrganisationRow } from '../repository';
 import type { InvitationRow, MemberRow } from '../repository-members';
 import { organisationsBase } from './common';
@@ -15,35 +16,29 @@ export function MembersPage(props: { ctx: PageContext; organisation: Organisatio
     <PageLayout ctx={ctx} title={t('organisations.members.title', { name: o.name })} back={{ href: `${organisationsBase(ctx)}/mine`, label: t('organisations.back_mine') }}>
       <p>{t('organisations.members.intro')}</p>
       <p class="muted">{t('organisations.members.count', { count: props.members.length })}</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('organisations.members.title', { name: o.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('organisations.members.col.person')}</th>
-              <th scope="col">{t('organisations.members.col.role')}</th>
-              <th scope="col">{t('organisations.members.col.since')}</th>
-              <th scope="col">{t('organisations.members.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((m) => (
-              <tr>
-                <th scope="row">
-                  {m.display_name}
-                  <br />
-                  <span class="muted">{m.email}</span>
-                </th>
-                <td>{t(`organisations.mine.role.${m.role}`)}</td>
-                <td>{ctx.i18n.date(m.joined_at)}</td>
-                <td>
-                  <a href={`${base}/members/${m.user_id}/remove`}>{t('organisations.members.remove', { name: m.display_name })}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        id="organisation-members"
+        caption={t('organisations.members.title', { name: o.name })}
+        captionHidden
+        rows={props.members}
+        empty={t('organisations.members.count', { count: 0 })}
+        columns={[
+          {
+            header: t('organisations.members.col.person'),
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                {m.display_name}
+                <br />
+                <span class="muted">{m.email}</span>
+              </>
+            ),
+          },
+          { header: t('organisations.members.col.role'), cell: (m) => t(`organisations.mine.role.${m.role}`) },
+          { header: t('organisations.members.col.since'), cell: (m) => ctx.i18n.date(m.joined_at) },
+          { header: t('organisations.members.col.actions'), cell: (m) => <a href={`${base}/members/${m.user_id}/remove`}>{t('organisations.members.remove', { name: m.display_name })}</a> },
+        ]}
+      />
       {props.invites ? (
         <>
           <h2>{t('organisations.members.pending')}</h2>
@@ -54,11 +49,7 @@ export function MembersPage(props: { ctx: PageContext; organisation: Organisatio
               {props.pending.map((i) => (
                 <li>
                   {i.email} ({t('organisations.members.expires', { date: ctx.i18n.date(i.expires_at) })})
-                  <Form ctx={ctx} action={`${base}/invitations/${i.id}/revoke`} class="inline-form">
-                    <button type="submit" class="secondary">
-                      {t('organisations.members.revoke', { email: i.email })}
-                    </button>
-                  </Form>
+ <a href={`${base}/invitations/${i.id}/revoke`}>{t('organisations.members.revoke', { email: i.email })}</a>
                 </li>
               ))}
             </ul>
@@ -102,24 +93,5 @@ export function InvitationPage(props: { ctx: PageContext; email: string; organis
         </>
       )}
     </Layout>
-  );
-}
-
-/** Confirmation before a person is removed from the organisation: they lose its matters at once. */
-export function RemoveMemberPage(props: { ctx: PageContext; organisation: OrganisationRow; member: MemberRow }) {
-  const { ctx, organisation: o, member: m } = props;
-  const { t } = ctx.i18n;
-  const back = `${organisationsBase(ctx)}/${o.id}/members`;
-  return (
-    <PageLayout ctx={ctx} title={t('organisations.members.remove_title', { name: m.display_name, organisation: o.name })} back={{ href: back, label: t('form.cancel') }}>
-      <p>
-        {m.display_name} <span class="muted">{m.email}</span> — {t(`organisations.mine.role.${m.role}`)}
-      </p>
-      <p>{t('organisations.members.remove_intro')}</p>
-      <Form ctx={ctx} action={`${back}/${m.user_id}/remove`}>
-        <button type="submit">{t('organisations.members.remove_submit')}</button>{' '}
-        <a href={back}>{t('form.cancel')}</a>
-      </Form>
-    </PageLayout>
   );
 }

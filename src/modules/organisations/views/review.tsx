@@ -1,6 +1,5 @@
 import { PageLayout } from '../../../platform/ui/layout';
 import type { FormState, PageContext } from '../../../platform/ui/context';
-import { TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import type { OrganisationRow } from '../repository';
 import type { LinkedOrganisation } from '../repository-members';
@@ -108,16 +107,9 @@ export function ReviewPage(props: { ctx: PageContext; data: ReviewData; form: Fo
             <input type="hidden" name="version" value={version} />
             <button type="submit">{t('organisations.review.verify')}</button>
           </Form>
-          <Form ctx={ctx} action={`${base}/reject`}>
-            <fieldset class="field">
-              <legend>{t('organisations.review.reject_legend')}</legend>
-              <input type="hidden" name="version" value={version} />
-              <TextArea ctx={ctx} form={form} name="reason" label={t('organisations.review.reason')} hint={t('organisations.review.reason_hint')} rows={4} />
-              <button type="submit" class="secondary">
-                {t('organisations.review.reject')}
-              </button>
-            </fieldset>
-          </Form>
+          <p>
+            <a href={`${base}/reject`}>{t('organisations.confirm.reject.link')}</a>
+          </p>
         </section>
       ) : (
         <p class="notice">{t('organisations.review.decided')}</p>

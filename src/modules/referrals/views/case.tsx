@@ -1,9 +1,10 @@
 import type { FormState, PageContext } from '../../../platform/ui/context';
 import { PageLayout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import { isOpen, type Action } from '../domain';
 import { sharingStands, type ReferralRow } from '../repository';
 import type { CaseReferrals, ReferralPage } from '../service-read';
-import { acceptedIn, Conflict, Deliveries, History, Overdue, Refusal, statusLabel, StatusForm } from './common';
+import { acceptedIn, Conflict, Deliveries, History, Overdue, Refusal, statusLabel } from './common';
 
 const casesBase = (ctx: PageContext) => `/${ctx.municipality!.slug}/cases`;
 
@@ -31,43 +32,30 @@ export function CaseReferralsPage(props: { ctx: PageContext; data: CaseReferrals
           <a href={`${base}/new`}>{t('referrals.case.new')}</a>
         </p>
       ) : null}
-      {data.referrals.length === 0 ? (
-        <p class="admin-empty">{t('referrals.case.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('referrals.case.title', { number: c.number })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('referrals.col.service')}</th>
-                <th scope="col">{t('referrals.col.provider')}</th>
-                <th scope="col">{t('referrals.col.status')}</th>
-                <th scope="col">{t('referrals.col.sent')}</th>
-                <th scope="col">{t('referrals.col.tta')}</th>
-                <th scope="col">{t('referrals.col.deliveries')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.referrals.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${base}/${r.id}`}>{r.service_label}</a>
-                  </th>
-                  <td>{r.provider_name}</td>
-                  <td>
-                    {statusLabel(ctx, r.status)}
-                    <Overdue ctx={ctx} r={r} />
-                    {!sharingStands(r) ? <strong class="overdue"> {t('referrals.withdrawn.short')}</strong> : null}
-                  </td>
-                  <td>{dateTime(r.sent_at)}</td>
-                  <td>{acceptedIn(ctx, r)}</td>
-                  <td>{r.deliveries}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="case-referrals"
+        caption={t('referrals.case.title', { number: c.number })}
+        captionHidden
+        rows={data.referrals}
+        empty={t('referrals.case.empty')}
+        columns={[
+          { header: t('referrals.col.service'), rowHeader: true, cell: (r) => <a href={`${base}/${r.id}`}>{r.service_label}</a> },
+          { header: t('referrals.col.provider'), cell: (r) => r.provider_name },
+          {
+            header: t('referrals.col.status'),
+            cell: (r) => (
+              <>
+                {statusLabel(ctx, r.status)}
+                <Overdue ctx={ctx} r={r} />
+                {!sharingStands(r) ? <strong class="overdue"> {t('referrals.withdrawn.short')}</strong> : null}
+              </>
+            ),
+          },
+          { header: t('referrals.col.sent'), cell: (r) => dateTime(r.sent_at) },
+          { header: t('referrals.col.tta'), cell: (r) => acceptedIn(ctx, r) },
+          { header: t('referrals.col.deliveries'), numeric: true, cell: (r) => r.deliveries },
+        ]}
+      />
     </PageLayout>
   );
 }
@@ -120,7 +108,9 @@ export function CaseReferralPage(props: { ctx: PageContext; data: ReferralPage; 
       <h2>{t('referrals.history.title')}</h2>
       <History ctx={ctx} history={data.history} />
       {isOpen(r.status) && data.mayWrite ? (
-        <StatusForm ctx={ctx} action="cancel" base={`${base}/${r.id}`} version={r.version} form={props.form} />
+        <p>
+          <a href={`${base}/${r.id}/cancel`}>{t('referrals.action.cancel')}</a>
+        </p>
       ) : null}
     </PageLayout>
   );

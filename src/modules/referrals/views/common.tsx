@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { warsawDay } from '../../../platform/i18n';
+import { warsawDay } from '../../../platform/time';
 import type { FormState, PageContext } from '../../../platform/ui/context';
+import { Table } from '../../../platform/ui/table';
 import { TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { daysOverdue, timeToAccept, type Action, type Status } from '../domain';
@@ -42,35 +43,24 @@ export function History(props: { ctx: PageContext; history: EventRow[] }) {
 export function Deliveries(props: { ctx: PageContext; deliveries: DeliveryRow[] }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
-  if (props.deliveries.length === 0) return <p class="admin-empty">{t('referrals.deliveries.empty')}</p>;
+  const amount = (d: DeliveryRow) =>
+    [d.minutes !== null ? t('referrals.deliveries.minutes_value', { count: d.minutes }) : '', d.units !== null ? t('referrals.deliveries.units_value', { units: Number(d.units).toLocaleString(ctx.i18n.locale) }) : '']
+      .filter(Boolean)
+      .join(', ');
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{t('referrals.deliveries.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('referrals.deliveries.day')}</th>
-            <th scope="col">{t('referrals.deliveries.amount')}</th>
-            <th scope="col">{t('referrals.deliveries.note')}</th>
-            <th scope="col">{t('referrals.deliveries.recorded_by')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.deliveries.map((d) => (
-            <tr>
-              <th scope="row">{ctx.i18n.date(d.delivered_on)}</th>
-              <td>
-                {[d.minutes !== null ? t('referrals.deliveries.minutes_value', { count: d.minutes }) : '', d.units !== null ? t('referrals.deliveries.units_value', { units: Number(d.units).toLocaleString(ctx.i18n.locale) }) : '']
-                  .filter(Boolean)
-                  .join(', ')}
-              </td>
-              <td class="prewrap">{d.note || '—'}</td>
-              <td>{d.recorded_by_name ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      id="deliveries"
+      caption={t('referrals.deliveries.title')}
+      captionHidden
+      rows={props.deliveries}
+      empty={t('referrals.deliveries.empty')}
+      columns={[
+        { header: t('referrals.deliveries.day'), rowHeader: true, cell: (d) => ctx.i18n.date(d.delivered_on) },
+        { header: t('referrals.deliveries.amount'), cell: amount },
+        { header: t('referrals.deliveries.note'), cell: (d) => <span class="prewrap">{d.note || '—'}</span> },
+        { header: t('referrals.deliveries.recorded_by'), cell: (d) => d.recorded_by_name ?? '—' },
+      ]}
+    />
   );
 }
 
@@ -100,7 +90,7 @@ export function Conflict(props: { ctx: PageContext; action: Action | 'delivery';
 export function Refusal(props: { form: FormState; shown: boolean }) {
   if (props.shown || !props.form.message) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary" autofocus>
       <p>{props.form.message}</p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { Layout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { Inbox } from '../repository-providers';
 import type { ProviderInbox } from '../service-read';
 import { Overdue, statusLabel } from './common';
@@ -12,40 +13,28 @@ export function InboxPage(props: { ctx: PageContext; data: ProviderInbox; base: 
     <Layout ctx={ctx} title={t('referrals.inbox.title', { name: data.name })}>
       <h1>{t('referrals.inbox.title', { name: data.name })}</h1>
       <p>{t('referrals.inbox.intro')}</p>
-      {data.referrals.length === 0 ? (
-        <p class="admin-empty">{t('referrals.inbox.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('referrals.inbox.title', { name: data.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('referrals.col.service')}</th>
-                <th scope="col">{t('referrals.col.person')}</th>
-                <th scope="col">{t('referrals.col.status')}</th>
-                <th scope="col">{t('referrals.col.sent')}</th>
-                <th scope="col">{t('referrals.field.respond_by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.referrals.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${props.base}/${r.id}`}>{r.service_label}</a>
-                  </th>
-                  <td>{r.shared ? r.shared.person_name : <em>{t('referrals.withdrawn.short')}</em>}</td>
-                  <td>{statusLabel(ctx, r.status)}</td>
-                  <td>{dateTime(r.sent_at)}</td>
-                  <td>
-                    {date(r.respond_by)}
-                    <Overdue ctx={ctx} r={r} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        id="inbox"
+        caption={t('referrals.inbox.title', { name: data.name })}
+        captionHidden
+        rows={data.referrals}
+        empty={t('referrals.inbox.empty')}
+        columns={[
+          { header: t('referrals.col.service'), rowHeader: true, cell: (r) => <a href={`${props.base}/${r.id}`}>{r.service_label}</a> },
+          { header: t('referrals.col.person'), cell: (r) => (r.shared ? r.shared.person_name : <em>{t('referrals.withdrawn.short')}</em>) },
+          { header: t('referrals.col.status'), cell: (r) => statusLabel(ctx, r.status) },
+          { header: t('referrals.col.sent'), cell: (r) => dateTime(r.sent_at) },
+          {
+            header: t('referrals.field.respond_by'),
+            cell: (r) => (
+              <>
+                {date(r.respond_by)}
+                <Overdue ctx={ctx} r={r} />
+              </>
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }

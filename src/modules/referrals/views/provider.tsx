@@ -2,7 +2,7 @@ import type { FormState, PageContext } from '../../../platform/ui/context';
 import { InputField, NumberField, TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { PageLayout } from '../../../platform/ui/layout';
-import { warsawDay } from '../../../platform/i18n';
+import { warsawDay } from '../../../platform/time';
 import { isActive, providerActionsFor, type Action } from '../domain';
 import type { ProviderReferralPage } from '../service-read';
 import { acceptedIn, Conflict, Deliveries, History, Overdue, Refusal, statusLabel, StatusForm } from './common';
@@ -91,9 +91,19 @@ export function ProviderReferralView(props: { ctx: PageContext; data: ProviderRe
       {r.shared && providerActionsFor(r.status).length ? (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t('referrals.actions.title')}</h2>
-          {providerActionsFor(r.status).map((a) => (
-            <StatusForm ctx={ctx} action={a} base={props.base} version={r.version} form={formOf(a)} />
-          ))}
+          {providerActionsFor(r.status).map((a) =>
+            a === 'reject' ? (
+              <section aria-labelledby="reject-title">
+                <h3 id="reject-title">{t('referrals.action.reject')}</h3>
+                <p>{t('referrals.reject.next')}</p>
+                <p>
+                  <a href={`${props.base}/reject`}>{t('referrals.reject.link')}</a>
+                </p>
+              </section>
+            ) : (
+              <StatusForm ctx={ctx} action={a} base={props.base} version={r.version} form={formOf(a)} />
+            ),
+          )}
         </section>
       ) : null}
       <h2>{t('referrals.history.title')}</h2>

@@ -2,7 +2,7 @@ import { PageLayout } from '../../../platform/ui/layout';
 import type { PageContext } from '../../../platform/ui/context';
 import type { DayHours, RoomRow } from '../domain';
 import type { CalendarEntry, Viewer } from '../service-bookings';
-import { addDays, isoWeekday, warsawInstant, warsawParts } from '../time';
+import { addDays, isoWeekday, warsawInstant, warsawParts } from '../../../platform/time';
 import { slot, statusLabel, venuesBase, weekdayLabel } from './common';
 
 const pad = (h: number) => `${String(h).padStart(2, '0')}:00`;

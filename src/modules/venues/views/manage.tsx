@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { Layout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import type { VenueWithRooms } from '../service';
 import { venuesBase } from './common';
 
@@ -34,42 +35,31 @@ export function ManagePage(props: { ctx: PageContext; venues: VenueWithRooms[] }
               <a href={`${base}/${v.id}/rooms/new`}>{t('venues.manage.new_room', { name: v.name })}</a>
             </li>
           </ul>
-          {v.rooms.length === 0 ? (
-            <p class="admin-empty">{t('venues.rooms_empty')}</p>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">{t('venues.manage.rooms_of', { name: v.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('venues.col.room')}</th>
-                    <th scope="col">{t('venues.room.capacity')}</th>
-                    <th scope="col">{t('venues.col.status')}</th>
-                    <th scope="col">{t('venues.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.rooms.map((r) => (
-                    <tr>
-                      <th scope="row">{r.name}</th>
-                      <td>{r.capacity}</td>
-                      <td>{r.bookable ? t('venues.room.bookable_yes') : t('venues.room.bookable_no')}</td>
-                      <td>
-                        <ul class="links">
-                          <li>
-                            <a href={`${base}/rooms/${r.id}/edit`} aria-label={`${t('venues.manage.edit')}: ${r.name}`}>{t('venues.manage.edit')}</a>
-                          </li>
-                          <li>
-                            <a href={`${base}/rooms/${r.id}`} aria-label={`${t('venues.manage.calendar')}: ${r.name}`}>{t('venues.manage.calendar')}</a>
-                          </li>
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            id={`rooms-${v.id}`}
+            caption={t('venues.manage.rooms_of', { name: v.name })}
+            captionHidden
+            rows={v.rooms}
+            empty={t('venues.rooms_empty')}
+            columns={[
+              { header: t('venues.col.room'), rowHeader: true, cell: (r) => r.name },
+              { header: t('venues.room.capacity'), numeric: true, cell: (r) => r.capacity },
+              { header: t('venues.col.status'), cell: (r) => (r.bookable ? t('venues.room.bookable_yes') : t('venues.room.bookable_no')) },
+              {
+                header: t('venues.col.actions'),
+                cell: (r) => (
+                  <ul class="links">
+                    <li>
+                      <a href={`${base}/rooms/${r.id}/edit`} aria-label={`${t('venues.manage.edit')}: ${r.name}`}>{t('venues.manage.edit')}</a>
+                    </li>
+                    <li>
+                      <a href={`${base}/rooms/${r.id}`} aria-label={`${t('venues.manage.calendar')}: ${r.name}`}>{t('venues.manage.calendar')}</a>
+                    </li>
+                  </ul>
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
     </Layout>

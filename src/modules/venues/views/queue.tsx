@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { Layout } from '../../../platform/ui/layout';
+import { Table } from '../../../platform/ui/table';
 import { roomLabel, type BookingRow } from '../domain';
 import type { Request } from '../service-review';
 import { slot, statusLabel, venuesBase } from './common';
@@ -24,40 +25,28 @@ export function QueuePage(props: { ctx: PageContext; waiting: Request[]; approve
         <h2 id="waiting-title">
           {t('venues.queue.waiting')} <span class="admin-count">({props.waiting.length})</span>
         </h2>
-        {props.waiting.length === 0 ? (
-          <p class="admin-empty">{t('venues.queue.waiting_empty')}</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('venues.queue.waiting')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('venues.col.title')}</th>
-                  <th scope="col">{t('venues.col.when')}</th>
-                  <th scope="col">{t('venues.col.room')}</th>
-                  <th scope="col">{t('venues.col.who')}</th>
-                  <th scope="col">{t('venues.col.asked')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.waiting.map(({ first: b, count }) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`${base}/bookings/${b.id}`}>{b.title}</a>
-                    </th>
-                    <td>
-                      {slot(ctx, b)}
-                      {count > 1 ? <p class="muted">{t('venues.queue.weekly', { count })}</p> : null}
-                    </td>
-                    <td>{roomLabel({ venue_name: b.venue_name, name: b.room_name })}</td>
-                    <td>{who(b)}</td>
-                    <td>{dateTime(b.created_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          id="waiting"
+          caption={t('venues.queue.waiting')}
+          captionHidden
+          rows={props.waiting}
+          empty={t('venues.queue.waiting_empty')}
+          columns={[
+            { header: t('venues.col.title'), rowHeader: true, cell: ({ first: b }) => <a href={`${base}/bookings/${b.id}`}>{b.title}</a> },
+            {
+              header: t('venues.col.when'),
+              cell: ({ first: b, count }) => (
+                <>
+                  {slot(ctx, b)}
+                  {count > 1 ? <p class="muted">{t('venues.queue.weekly', { count })}</p> : null}
+                </>
+              ),
+            },
+            { header: t('venues.col.room'), cell: ({ first: b }) => roomLabel({ venue_name: b.venue_name, name: b.room_name }) },
+            { header: t('venues.col.who'), cell: ({ first: b }) => who(b) },
+            { header: t('venues.col.asked'), cell: ({ first: b }) => dateTime(b.created_at) },
+          ]}
+        />
       </section>
       <section aria-labelledby="approved-title" class="admin-section">
         <h2 id="approved-title">{t('venues.queue.approved')}</h2>

@@ -1,9 +1,8 @@
 import { PageLayout } from '../../../platform/ui/layout';
 import type { FormState, PageContext } from '../../../platform/ui/context';
-import { TextArea } from '../../../platform/ui/fields';
 import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { roomLabel, type BookingRow } from '../domain';
-import { warsawParts } from '../time';
+import { warsawParts } from '../../../platform/time';
 import { slot, statusLabel, venuesBase } from './common';
 
 export interface ReviewData {
@@ -53,27 +52,21 @@ export function ReviewPage(props: { ctx: PageContext; data: ReviewData; form: Fo
           <Form ctx={ctx} action={`${base}/bookings/${b.id}/approve`}>
             <button type="submit">{t('venues.review.approve')}</button>
           </Form>
-          <Form ctx={ctx} action={`${base}/bookings/${b.id}/decline`}>
-            <fieldset class="field">
-              <legend>{t('venues.review.decline_legend')}</legend>
-              <TextArea ctx={ctx} form={form} name="reason" label={t('venues.review.reason')} hint={t('venues.review.reason_hint')} rows={4} />
-              <button type="submit" class="secondary">
-                {t('venues.review.decline')}
-              </button>
-            </fieldset>
-          </Form>
+          <p>
+            <a href={`${base}/bookings/${b.id}/decline`}>
+              {t('venues.review.decline')}
+            </a>
+          </p>
         </section>
       ) : (
         <p class="notice">{t('venues.review.decided')}</p>
       )}
       {b.source === 'request' && b.status === 'approved' && b.starts_at.getTime() > Date.now() ? (
-        <Form ctx={ctx} action={`${base}/bookings/${b.id}/cancel`}>
-          <input type="hidden" name="scope" value={b.series_id ? 'series' : 'one'} />
-          <input type="hidden" name="from" value="queue" />
-          <button type="submit" class="secondary">
+        <p>
+          <a href={`${base}/bookings/${b.id}/cancel?${b.series_id ? 'scope=series&' : ''}from=queue`}>
             {t(b.series_id ? 'venues.review.cancel_series' : 'venues.review.cancel')}
-          </button>
-        </Form>
+          </a>
+        </p>
       ) : null}
     </PageLayout>
   );

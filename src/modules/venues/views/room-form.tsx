@@ -47,12 +47,11 @@ export function RoomFormPage(props: { ctx: PageContext; form: FormState; venue: 
         <section aria-labelledby="delete-title">
           <h2 id="delete-title">{t('venues.room.delete_title')}</h2>
           <p>{t('venues.room.delete_hint')}</p>
-          <Form ctx={ctx} action={`${base}/rooms/${r.id}/delete`}>
-            <input type="hidden" name="version" value={String(r.version)} />
-            <button type="submit" class="secondary">
+          <p>
+            <a href={`${base}/rooms/${r.id}/delete`}>
               {t('venues.room.delete', { name: r.name })}
-            </button>
-          </Form>
+            </a>
+          </p>
         </section>
       ) : null}
     </PageLayout>

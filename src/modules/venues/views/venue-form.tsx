@@ -70,12 +70,11 @@ export function VenueFormPage(props: { ctx: PageContext; form: FormState; venue?
           </ul>
           <h2>{t('venues.form.delete_title')}</h2>
           <p>{t('venues.form.delete_hint')}</p>
-          <Form ctx={ctx} action={`${base}/${v.id}/delete`}>
-            <input type="hidden" name="version" value={String(v.version)} />
-            <button type="submit" class="secondary">
+          <p>
+            <a href={`${base}/${v.id}/delete`}>
               {t('venues.form.delete', { name: v.name })}
-            </button>
-          </Form>
+            </a>
+          </p>
         </section>
       ) : null}
     </PageLayout>
