@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import type { Sql } from '../../platform/db/types';
+import type { MunicipalityRow } from '../../platform/tenancy/repository';
+import type { CostLine, DecisionKind } from './domain';
+import { announceCall, announceResults } from './publish';
+import { calls, offers, versions } from './repository';
+import { contentOf } from './service';
+
+const line = (name: string, grant: number, own_financial: number, own_in_kind: number, volunteer: number): CostLine =>
+  ({ name, total: (grant + own_financial + own_in_kind + volunteer) * 100, grant: grant * 100, own_financial: own_financial * 100, own_in_kind: own_in_kind * 100, volunteer: volunteer * 100 });
+
+interface DemoOffer { org: string; title: string; description: string; results: string; schedule: [string, string, string][]; lines: CostLine[]; decision: DecisionKind; amount?: number; reasons: string }
+
+const RESOLVED: DemoOffer[] = [
+  {
+    org: 'Trzeciego Wieku', title: 'Aktywny senior w Żyrardowie 2026', decision: 'awarded', amount: 36_000, reasons: 'Oferta uzyskała 86 pkt na 100: doświadczenie oferenta, realny harmonogram, wysoki wkład pracy wolontariuszy.',
+    description: 'Zajęcia ruchowe, warsztaty komputerowe i spotkania z cyklu „Żyrardów dawniej” dla 120 mieszkańców w wieku 60+, w sali Uniwersytetu przy ul. 1 Maja 20.',
+    results: '120 uczestników, 300 godzin zajęć, 8 spotkań otwartych; ankieta satysfakcji na zakończenie.',
+    schedule: [['Nabór uczestników', '2026-03-02', '2026-03-20'], ['Zajęcia ruchowe i komputerowe', '2026-03-23', '2026-11-27'], ['Spotkania „Żyrardów dawniej”', '2026-04-01', '2026-11-30']],
+    lines: [line('Wynagrodzenie instruktorów', 24_000, 1_500, 0, 0), line('Materiały i wynajem sprzętu', 6_000, 500, 1_200, 0), line('Koordynacja i praca wolontariuszy', 8_000, 0, 0, 4_800)],
+  },
+  {
+    org: 'Dom przy Lnianej', title: 'Wytchnienie dla opiekunów seniorów', decision: 'awarded', amount: 30_000, reasons: 'Oferta uzyskała 81 pkt na 100; dotacja niższa od wnioskowanej — zadanie w mniejszym zakresie godzin.',
+    description: 'Opieka wytchnieniowa w domu seniora (do 8 godzin w tygodniu) dla 15 rodzin, grupa wsparcia dla opiekunów raz w miesiącu.',
+    results: '15 rodzin, 1 200 godzin opieki wytchnieniowej, 10 spotkań grupy wsparcia.',
+    schedule: [['Rekrutacja rodzin', '2026-03-02', '2026-03-31'], ['Opieka wytchnieniowa', '2026-04-01', '2026-12-15']],
+    lines: [line('Wynagrodzenie opiekunów', 32_000, 2_000, 0, 0), line('Grupa wsparcia (psycholog, sala)', 4_000, 0, 1_000, 1_500)],
+  },
+  {
+    org: 'Caritas', title: 'Seniorzy w sąsiedztwie', decision: 'formally_rejected', reasons: 'Oferta złożona bez wymaganego oświadczenia o braku zaległości wobec gminy (rozdział VI ust. 3 ogłoszenia) i niepoprawiona w terminie 7 dni.',
+    description: 'Odwiedziny wolontariuszy u samotnych seniorów, dowóz posiłków.', results: '40 seniorów odwiedzanych co tydzień.',
+    schedule: [['Odwiedziny', '2026-03-15', '2026-12-20']], lines: [line('Dowóz posiłków', 12_000, 1_000, 0, 3_000)],
+  },
+];
+
+/**
+ * The demo's commissioning (Żyrardów): the 2026 call for seniors' activity, resolved, its results
+ * published; and a call open now (closing in 25 days) with a draft of the federation "DZIAŁAJ.MY".
+ */
+export async function seedCommissioningFixtures(sql: Sql, m: MunicipalityRow, people: { officer?: string; representative?: string; publicUrl?: string } = {}): Promise<void> {
+  const url = people.publicUrl ?? '';
+  const orgId = async (name: string) => (await sql.query<{ id: string }>("SELECT id FROM organisations WHERE municipality_id = $1 AND name LIKE $2 AND status = 'verified' LIMIT 1", [m.id, `%${name}%`]))[0]?.id;
+  const officer = people.officer ?? null;
+  const closed = await calls.insert(sql, m.id, {
+    title: 'Aktywizacja i wsparcie osób starszych w 2026 roku', sphere: 'seniors', service_ids: [], total_amount: 12_000_000, grant_ceiling: 4_000_000, min_own_basis_points: 1000,
+    tasks: 'Zadanie 1: zajęcia aktywizujące dla mieszkańców w wieku 60+. Zadanie 2: opieka wytchnieniowa dla opiekunów osób starszych.',
+    criteria: [{ name: 'Możliwość realizacji zadania przez oferenta', weight: 30 }, { name: 'Kalkulacja kosztów', weight: 25 }, { name: 'Jakość działań i kwalifikacje osób', weight: 25 }, { name: 'Wkład własny i praca wolontariuszy', weight: 20 }],
+    rules: 'Dotacja może pokryć do 90% kosztów zadania. Zadanie realizuje się od 1 marca do 15 grudnia 2026 r. Oferty ocenia komisja konkursowa w ciągu 14 dni od terminu składania ofert.',
+    offers_close_at: new Date('2026-02-10T14:00:00Z'),
+  }, officer);
+  await sql.query(
+    "UPDATE commissioning_calls SET status = 'published', published_at = '2026-01-15T09:00:00Z' WHERE municipality_id = $1 AND id = $2",
+    [m.id, closed],
+  );
+  const call = (await calls.find(sql, m.id, closed))!;
+  if (officer) await announceCall(m, officer, url)(sql, call);
+  for (const [i, d] of RESOLVED.entries()) {
+    const organisation = await orgId(d.org);
+    if (!organisation) continue;
+    const id = await offers.insert(sql, m.id, closed, organisation, people.representative ?? officer ?? '00000000-0000-0000-0000-000000000000');
+    await offers.saveDraft(sql, m.id, id, { title: d.title, task_description: d.description, expected_results: d.results, schedule: d.schedule.map(([action, from, to]) => ({ action, from, to })), cost_lines: d.lines, partners: [] }, 1);
+    const offer = (await offers.find(sql, m.id, id))!;
+    const content = contentOf(offer, call);
+    const sha = crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    await versions.insert(sql, m.id, id, content, sha, new Date(Date.UTC(2026, 1, 9, 10 + i, 17, 42)), people.representative ?? officer ?? null);
+    await sql.query('INSERT INTO commissioning_decisions (municipality_id, offer_id, kind, amount, reasons, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [m.id, id, d.decision, d.amount ? d.amount * 100 : null, d.reasons, officer, new Date('2026-02-24T11:00:00Z')]);
+    await offers.setStatus(sql, m.id, id, d.decision);
+  }
+  await sql.query("UPDATE commissioning_calls SET status = 'resolved', results_published_at = '2026-02-25T10:00:00Z' WHERE municipality_id = $1 AND id = $2", [m.id, closed]);
+  if (officer) await announceResults(m, officer, url)(sql, call, await offers.ofCall(sql, m.id, closed));
+
+  const open = await calls.insert(sql, m.id, {
+    title: 'Wolontariat opiekuńczy i sąsiedzka pomoc w 2027 roku', sphere: 'social_assistance', service_ids: [], total_amount: 8_000_000, grant_ceiling: 2_500_000, min_own_basis_points: 1500,
+    tasks: 'Organizacja sąsiedzkiej pomocy dla osób samotnych: zakupy, towarzyszenie w wizytach lekarskich, drobne naprawy; szkolenie i koordynacja wolontariuszy.',
+    criteria: [{ name: 'Możliwość realizacji zadania', weight: 40 }, { name: 'Kalkulacja kosztów', weight: 30 }, { name: 'Udział wolontariuszy', weight: 30 }],
+    rules: 'Zadanie realizuje się od 1 lutego do 15 grudnia 2027 r. Wkład własny co najmniej 15% kosztów, w tym praca wolontariuszy.',
+    offers_close_at: new Date(Date.now() + 25 * 86_400_000),
+  }, officer);
+  await sql.query("UPDATE commissioning_calls SET status = 'published', published_at = now() - interval '5 days' WHERE municipality_id = $1 AND id = $2", [m.id, open]);
+  if (officer) await announceCall(m, officer, url)(sql, (await calls.find(sql, m.id, open))!);
+  const federation = await orgId('DZIAŁAJ.MY');
+  if (federation && people.representative) {
+    const id = await offers.insert(sql, m.id, open, federation, people.representative);
+    await offers.saveDraft(sql, m.id, id, {
+      title: 'Sąsiedzi dla sąsiadów 2027', task_description: 'Sieć 30 wolontariuszy z organizacji członkowskich pomaga samotnym seniorom z osiedli Centrum i Osada Fabryczna.',
+      expected_results: '', schedule: [{ action: 'Szkolenie wolontariuszy', from: '2027-02-01', to: '2027-02-28' }],
+      cost_lines: [line('Koordynator wolontariatu', 18_000, 2_000, 0, 0), line('Ubezpieczenie i szkolenie wolontariuszy', 3_000, 0, 500, 4_000)], partners: [],
+    }, 1);
+  }
+}
