@@ -1,10 +1,14 @@
-import type { AppModule } from '../platform/module';
+import { installModules, type AppModule } from '../platform/module';
 import { actionPlanModule } from './action-plan';
+import { announcementsModule } from './announcements';
 import { applicationsModule } from './applications';
 import { auditingModule } from './auditing';
+import { budgetModule } from './budget';
 import { carePlansModule } from './care-plans';
 import { casesModule } from './cases';
 import { catalogModule } from './catalog';
+import { commissioningModule } from './commissioning';
+import { consultationsModule } from './consultations';
 import { dashboardsModule } from './dashboards';
 import { meetingsModule } from './meetings';
 import { myDataModule } from './my-data';
@@ -12,7 +16,11 @@ import { organisationsModule } from './organisations';
 import { portalModule } from './portal';
 import { referralsModule } from './referrals';
 import { staffModule } from './staff';
+import { surveysModule } from './surveys';
 import { venuesModule } from './venues';
 
 /** Every module of the app, in registration order. A new module adds itself here. */
-export const modules: AppModule[] = [portalModule, catalogModule, organisationsModule, meetingsModule, venuesModule, actionPlanModule, applicationsModule, casesModule, carePlansModule, referralsModule, myDataModule, dashboardsModule, staffModule, auditingModule];
+export const modules: AppModule[] = [portalModule, announcementsModule, catalogModule, organisationsModule, meetingsModule, venuesModule, consultationsModule, commissioningModule, surveysModule, budgetModule, actionPlanModule, applicationsModule, casesModule, carePlansModule, referralsModule, myDataModule, dashboardsModule, staffModule, auditingModule];
+
+// Whoever imports the module list (the app, the CLI, seeds, tests) has every module's messages, permissions and error codes.
+installModules(modules);

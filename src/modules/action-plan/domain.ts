@@ -15,7 +15,7 @@ const FINISHED: readonly ActionStatus[] = ['done', 'dropped'];
 /** An action is overdue when its due day has passed (on the Warsaw calendar) and it is neither done nor dropped. */
 export const isOverdue = (a: { due_on: string; status: ActionStatus }, today: string) => a.due_on < today && !FINISHED.includes(a.status);
 
-export { warsawDay as warsawToday } from '../../platform/i18n';
+export { warsawDay as warsawToday } from '../../platform/time';
 
 /** Progress of a goal: done actions of those not dropped ("2 z 5 zrealizowanych"). */
 export function progressOf(actions: readonly { status: ActionStatus }[]): { done: number; total: number } {

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../../platform/export/spreadsheet';
+import { toCsv } from '../../platform/export/csv';
 import { renderXlsx } from '../../platform/export/xlsx';
 import { translator, type Translator } from '../../platform/i18n';
 import { isOverdue } from './domain';
@@ -62,7 +61,7 @@ export function actionsCsv(rows: ExportRow[], today: string): string {
     const c = cells(r, n, today, pl);
     return EXPORT_COLUMNS.map((k) => (c[k] === null ? '' : String(c[k])));
   });
-  return '\uFEFF' + stringify(records, { header: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } });
+  return toCsv(records, { columns: EXPORT_COLUMNS });
 }
 
 const WIDTHS: Partial<Record<Column, number>> = { goal: 40, action: 44, description: 60, organisations: 44, responsible_staff: 28, partner: 28, drop_note: 40, indicator: 40, id: 38 };

@@ -1,6 +1,7 @@
 import type { Sql } from '../../platform/db/types';
 import type { ActionStatus, PlanStatus } from './domain';
 import { warsawToday } from './domain';
+import { addDays, addMonths } from '../../platform/time';
 
 /** Demo action plans of Żyrardów; dates are days from today, so the demonstration always has work done, under way and overdue. */
 interface DemoAction {
@@ -80,12 +81,7 @@ const PLANS: DemoPlan[] = [
   },
 ];
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-function monthStart(day: string, months: number): string {
-  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
+const monthStart = (day: string, months: number): string => addMonths(`${day.slice(0, 7)}-01`, months);
 
 /**
  * The demo action plans: an adopted plan for the Osada Fabryczna neighbourhood (goals, actions done,

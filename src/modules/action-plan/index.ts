@@ -6,6 +6,8 @@ import { actions } from './repository-actions';
 import { itemRoutes } from './routes-items';
 import { planRoutes } from './routes-plans';
 import { publicRoutes } from './routes-public';
+import { actionPlanMessages } from './messages';
+import { actionPlanPermissions } from './permissions';
 
 /**
  * The community action plan (plan organizowania społeczności lokalnej): plans per community and
@@ -14,6 +16,8 @@ import { publicRoutes } from './routes-public';
  */
 export const actionPlanModule: AppModule = {
   name: 'action-plan',
+  permissions: actionPlanPermissions,
+  messages: actionPlanMessages,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await planRoutes(app, ctx);
     await itemRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
 import type { Move } from './domain';
 import type { GoalInput } from './form';
@@ -49,7 +50,8 @@ export async function saveGoal(deps: ActionPlanDeps, ctx: DbContext, municipalit
       return id;
     }
     const before = await goalOf(sql, municipalityId, planId, goalId);
-    if (before.version !== version || !(await goals.update(sql, municipalityId, goalId, input, version))) throw new AppError('conflict.stale');
+    assertVersion(before, version);
+    expectUpdated(await goals.update(sql, municipalityId, goalId, input, version));
     await log(sql, municipalityId, actor, 'goal_updated', planId, { goal: goalId, version: version + 1 });
     return goalId;
   });
@@ -61,7 +63,8 @@ export async function deleteGoal(deps: ActionPlanDeps, ctx: DbContext, municipal
     await lockPlan(sql, municipalityId, planId);
     const goal = await goalOf(sql, municipalityId, planId, goalId);
     if ((await actions.countOfGoal(sql, municipalityId, goalId)) > 0) throw validationError({ _form: { code: 'action_plan_goal_has_actions' } });
-    if (goal.version !== version || !(await goals.remove(sql, municipalityId, goalId, version))) throw new AppError('conflict.stale');
+    assertVersion(goal, version);
+    expectUpdated(await goals.remove(sql, municipalityId, goalId, version));
     await log(sql, municipalityId, actor, 'goal_deleted', planId, { goal: goalId, title: goal.title });
   });
 }
@@ -106,7 +109,8 @@ export async function saveAction(deps: ActionPlanDeps, ctx: DbContext, municipal
       return id;
     }
     const before = await actionOf(sql, municipalityId, planId, actionId);
-    if (before.version !== version || !(await actions.update(sql, municipalityId, actionId, input, version))) throw new AppError('conflict.stale');
+    assertVersion(before, version);
+    expectUpdated(await actions.update(sql, municipalityId, actionId, input, version));
     const status = before.status !== input.status ? { from: before.status, to: input.status } : {};
     await log(sql, municipalityId, actor, 'action_updated', planId, { action: actionId, version: version + 1, ...status });
     return actionId;
@@ -117,7 +121,8 @@ export async function deleteAction(deps: ActionPlanDeps, ctx: DbContext, municip
   return deps.db.tx(ctx, async (sql) => {
     await lockPlan(sql, municipalityId, planId);
     const action = await actionOf(sql, municipalityId, planId, actionId);
-    if (action.version !== version || !(await actions.remove(sql, municipalityId, actionId, version))) throw new AppError('conflict.stale');
+    assertVersion(action, version);
+    expectUpdated(await actions.remove(sql, municipalityId, actionId, version));
     await log(sql, municipalityId, actor, 'action_deleted', planId, { action: actionId, title: action.title });
   });
 }

@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import { isPublicPlan, PLAN_STATUSES, PUBLIC_PLAN_STATUSES } from './domain';
 import { differing } from '../../platform/ui/conflict';
@@ -62,7 +63,7 @@ export async function updatePlan(deps: ActionPlanDeps, ctx: DbContext, municipal
   return deps.db.tx(ctx, async (sql) => {
     const before = await plans.find(sql, municipalityId, id, true);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     const span = await plans.actionSpan(sql, municipalityId, id);
     const fields: Record<string, { code: string }> = {};
     if (span.first && span.first < input.period_from) fields.period_from = { code: 'action_plan_period_excludes_actions' };
@@ -70,7 +71,7 @@ export async function updatePlan(deps: ActionPlanDeps, ctx: DbContext, municipal
     if (Object.keys(fields).length) throw validationError(fields);
     const changed = differing(PLAN_FIELDS, planToValues({ ...before, ...input }), planToValues(before));
     if (changed.length === 0) return { changed: false };
-    if (!(await plans.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.update(sql, municipalityId, id, input, version));
     await audit(sql, municipalityId, actor, {
       action: before.status !== input.status ? `action_plan.${input.status}` : 'action_plan.updated',
       subjectType: 'action_plan',

@@ -67,10 +67,17 @@ export async function seedApplicationFixtures(sql: Sql, municipalityId: string, 
           mine ? null : (opts.coordinator ?? null), p.status, p.reason, p.position, p.weeksAgo * 7 + 14,
           p.status === 'accepted' ? new Date(Date.now() - p.weeksAgo * 7 * 86_400_000).toISOString() : null],
       );
-      await sql.query("INSERT INTO application_consents (municipality_id, application_id, purpose, recipient, recorded_by) VALUES ($1, $2, 'cus_processing', $3, $4)", [municipalityId, row!.id, cus!.cus_name, mine ? null : (opts.coordinator ?? null)]);
-      await sql.query("INSERT INTO application_events (municipality_id, application_id, kind, status_to, position_to, actor_id) VALUES ($1, $2, 'submitted', 'waiting', $3, $4)", [municipalityId, row!.id, p.position, mine ? opts.resident : (opts.coordinator ?? null)]);
+      // The history agrees with the application: consent and submission when it was submitted, the decision when it was made
+      // (read in SQL, so the instants keep PostgreSQL's microseconds).
+      const applicationTime = (column: string) => `(SELECT ${column} FROM applications WHERE municipality_id = $1 AND id = $2)`;
+      await sql.query(`INSERT INTO application_consents (municipality_id, application_id, purpose, recipient, recorded_by, given_at) VALUES ($1, $2, 'cus_processing', $3, $4, ${applicationTime('submitted_at')})`, [municipalityId, row!.id, cus!.cus_name, mine ? null : (opts.coordinator ?? null)]);
+      await sql.query(`INSERT INTO application_events (municipality_id, application_id, kind, status_to, position_to, actor_id, at) VALUES ($1, $2, 'submitted', 'waiting', $3, $4, ${applicationTime('submitted_at')})`, [municipalityId, row!.id, p.position, mine ? opts.resident : (opts.coordinator ?? null)]);
       if (p.status !== 'waiting') {
-        await sql.query("INSERT INTO application_events (municipality_id, application_id, kind, status_from, status_to, position_from, position_to, reason, actor_id) VALUES ($1, $2, 'status', 'waiting', $3, $4, $4, $5, $6)", [municipalityId, row!.id, p.status, p.position, p.reason, opts.coordinator ?? null]);
+        await sql.query(
+          `INSERT INTO application_events (municipality_id, application_id, kind, status_from, status_to, position_from, position_to, reason, actor_id, at)
+           VALUES ($1, $2, 'status', 'waiting', $3, $4, $4, $5, $6, ${applicationTime("coalesce(decided_at, submitted_at + interval '3 days')")})`,
+          [municipalityId, row!.id, p.status, p.position, p.reason, opts.coordinator ?? null],
+        );
       }
       n += 1;
     };

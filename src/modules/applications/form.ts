@@ -76,12 +76,27 @@ export const decisionSchemas = {
   forward: z.object({ version: versionField(), reason: reason('application_reason_required'), unit_id: chosenId(), consent: ticked() }),
 };
 
-const batchShape = { ids: idList(100), batch_reason: reason('application_reason_required') };
+const selectionShape = { ids: idList(100) };
+const batchShape = { ...selectionShape, batch_reason: reason('application_reason_required') };
+
+const versionsOf = (body: unknown) => {
+  const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  return (id: string) => versionField().safeParse(input[`version_${id}`]);
+};
+
+/** The applications ticked on a queue page (for the confirmation page of declining them): ids with the versions shown. */
+export function parseBatchSelection(query: unknown): { id: string; version: number }[] {
+  const version = versionsOf(query);
+  const v = parseFields(selectionShape, query, (v, fail) => {
+    if (v.ids?.length === 0) fail('ids', 'application_batch_empty');
+    else if (v.ids?.some((id) => !version(id).success)) fail('ids', 'invalid');
+  });
+  return v.ids.map((id) => ({ id, version: version(id).data! }));
+}
 
 /** Several applications of a queue declined with one reason: the ticked ids, each with the version the page showed (`version_<id>`). */
 export function parseBatchDecline(body: unknown): { items: { id: string; version: number }[]; reason: string } {
-  const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const version = (id: string) => versionField().safeParse(input[`version_${id}`]);
+  const version = versionsOf(body);
   const v = parseFields(batchShape, body, (v, fail) => {
     if (v.ids?.length === 0) fail('ids', 'application_batch_empty');
     else if (v.ids?.some((id) => !version(id).success)) fail('ids', 'invalid');

@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/types';
+import { TIME_ZONE } from '../../platform/time';
 import type { Purpose, Status } from './domain';
 
 export interface ConsentRow {
@@ -68,25 +69,26 @@ export const events = {
   },
 };
 
+/** A period's columns and what was accepted within it (the Warsaw day of each decision): `$3` is TIME_ZONE in every query using it. */
 const CAPACITY = `c.id, c.service_id, ${DAY('c.period_from')} AS period_from, ${DAY('c.period_to')} AS period_to, c.places, c.version,
   (SELECT count(*)::int FROM applications a WHERE a.municipality_id = c.municipality_id AND a.service_id = c.service_id AND a.status = 'accepted'
-     AND (a.decided_at AT TIME ZONE 'Europe/Warsaw')::date BETWEEN c.period_from AND c.period_to) AS accepted`;
+     AND (a.decided_at AT TIME ZONE $3::text)::date BETWEEN c.period_from AND c.period_to) AS accepted`;
 
 export const capacity = {
   async ofService(sql: Sql, municipalityId: string, serviceId: string): Promise<CapacityRow[]> {
-    return sql.query<CapacityRow>(`SELECT ${CAPACITY} FROM service_capacity c WHERE c.municipality_id = $1 AND c.service_id = $2 ORDER BY c.period_from`, [municipalityId, serviceId]);
+    return sql.query<CapacityRow>(`SELECT ${CAPACITY} FROM service_capacity c WHERE c.municipality_id = $1 AND c.service_id = $2 ORDER BY c.period_from`, [municipalityId, serviceId, TIME_ZONE]);
   },
   /** The period of the service that today (in Warsaw) falls in, with its accepted applications. */
   async current(sql: Sql, municipalityId: string, serviceId: string): Promise<CapacityRow | undefined> {
     const [row] = await sql.query<CapacityRow>(
       `SELECT ${CAPACITY} FROM service_capacity c WHERE c.municipality_id = $1 AND c.service_id = $2
-         AND (now() AT TIME ZONE 'Europe/Warsaw')::date BETWEEN c.period_from AND c.period_to`,
-      [municipalityId, serviceId],
+         AND (now() AT TIME ZONE $3::text)::date BETWEEN c.period_from AND c.period_to`,
+      [municipalityId, serviceId, TIME_ZONE],
     );
     return row;
   },
   async find(sql: Sql, municipalityId: string, id: string): Promise<CapacityRow | undefined> {
-    const [row] = await sql.query<CapacityRow>(`SELECT ${CAPACITY} FROM service_capacity c WHERE c.municipality_id = $1 AND c.id = $2`, [municipalityId, id]);
+    const [row] = await sql.query<CapacityRow>(`SELECT ${CAPACITY} FROM service_capacity c WHERE c.municipality_id = $1 AND c.id = $2`, [municipalityId, id, TIME_ZONE]);
     return row;
   },
   /** A new period; `false` when it overlaps another period of the service (the exclusion constraint). */

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { AUTHENTICATED, can } from '../../platform/auth/access';
 import { perPerson } from '../../platform/export/rate';
 import { AppError } from '../../platform/http/errors';
 import type { ModuleContext } from '../../platform/module';
 import type { ApplicationsDeps } from './service-apply';
+import { tenantOf } from '../../platform/http/route-context';
 
 export type Params = { municipality: string };
 export type IdParams = Params & { id: string };
@@ -15,18 +15,11 @@ export const MANAGE = { config: { access: can('applications.manage') } };
 /** Submitting an application: 20 an hour per person (per address before logging in), however many services. */
 export const SUBMIT = { config: { access: AUTHENTICATED, rateLimit: perPerson(20, 3_600_000) } };
 
-const uuid = z.uuid();
-/** Ids are uuids; anything else is simply not found (never a database error). */
-export function idParam(value: string): string {
-  if (!uuid.safeParse(value).success) throw new AppError('not_found');
-  return value.toLowerCase();
-}
-
 export const depsOf = (ctx: ModuleContext): ApplicationsDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl });
-export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
-export const basePath = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/applications`;
+export { municipalityOf } from '../../platform/http/route-context';
+export const basePath = (request: FastifyRequest) => `/${tenantOf(request).municipality.slug}/applications`;
 
 /** Applying is for people of the municipality (any role; "join as resident" is on its page): others are told so. */
 export function requireMember(request: FastifyRequest): void {
-  if (request.tenant!.roles.length === 0) throw new AppError('application.join_first');
+  if (tenantOf(request).roles.length === 0) throw new AppError('application.join_first');
 }

@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
+import { assertVersion } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { DECISION_STATUS, isInQueue, type ApplicationRow, type DecisionKind } from './domain';
@@ -27,7 +28,7 @@ async function forChange(sql: Sql, municipalityId: string, id: string, version: 
   if (!first) throw new AppError('not_found');
   await queues.lock(sql, municipalityId, first.service_id);
   const a = (await applications.find(sql, municipalityId, id, true))!;
-  if (a.version !== version) throw new AppError('conflict.stale');
+  assertVersion(a, version);
   if (!isInQueue(a.status)) throw new AppError('application.closed');
   return a;
 }
@@ -85,7 +86,7 @@ export async function declineBatch(deps: ApplicationsDeps, ctx: DbContext, munic
     for (const item of items) {
       const a = await applications.find(sql, municipality.id, item.id, true);
       if (!a || a.service_id !== serviceId) throw new AppError('not_found');
-      if (a.version !== item.version) throw new AppError('conflict.stale');
+      assertVersion(a, item.version);
       if (!isInQueue(a.status)) throw new AppError('application.closed');
       rows.push(a);
     }

@@ -2,7 +2,7 @@ import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import { requireCaseAccess, type CaseViewer } from '../cases';
-import { ageWarnings, estimateWeeks, type ApplicationRow, type Warning } from './domain';
+import { ageWarnings, estimateWeeks, isInQueue, type ApplicationRow, type Warning } from './domain';
 import { applications } from './repository';
 import { queues, type QueueEntry } from './repository-queue';
 import { capacity, consents, events, reads, type CapacityRow, type ConsentRow, type EventRow, type ReadRow } from './repository-records';
@@ -34,6 +34,14 @@ export async function mine(deps: ApplicationsDeps, ctx: DbContext, municipalityI
     }
     return out;
   });
+}
+
+/** One of the person's own applications still in a queue (the withdrawal's confirmation page); another's, or a decided one, is refused. */
+export async function myApplication(deps: ApplicationsDeps, ctx: DbContext, municipalityId: string, userId: string, id: string): Promise<MyApplication> {
+  const found = (await mine(deps, ctx, municipalityId, userId)).find((a) => a.id === id);
+  if (!found) throw new AppError('not_found');
+  if (!isInQueue(found.status)) throw new AppError('application.closed');
+  return found;
 }
 
 export interface ApplicationPage {

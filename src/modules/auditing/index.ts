@@ -1,9 +1,12 @@
 import type { AppModule } from '../../platform/module';
 import { auditingRoutes } from './routes';
+import { auditingStartCards } from './start-cards';
 
 /** The auditor's view of a municipality's audit log: filter, page, export as CSV. */
 export const auditingModule: AppModule = {
   name: 'auditing',
+  startCards: auditingStartCards,
   routes: auditingRoutes,
-  navigation: [{ href: '/audit', label: 'nav.audit', permission: 'audit.read' }],
+  navigation: [{ href: '/audit', label: 'nav.audit', permission: 'audit.read', group: 'work' }],
 };
+export { collapseRepeatedReads } from './collapse';

@@ -1,5 +1,6 @@
+import type { PersonRecords } from '../../platform/audit/subjects';
 import type { Sql } from '../../platform/db/types';
-import { TIME_ZONE } from '../../platform/i18n';
+import { TIME_ZONE } from '../../platform/time';
 
 export interface AuditFilter {
   from?: string;
@@ -7,6 +8,8 @@ export interface AuditFilter {
   action?: string;
   actor?: string;
   subject?: string;
+  /** A resident's name: entries naming the records of people so named (found by the modules that own them). */
+  person?: string;
   /** Keyset paging: entries older than this id. */
   before?: number;
 }
@@ -25,7 +28,7 @@ export interface AuditRow {
 }
 
 /** Days are Warsaw calendar days: "to 2026-11-23" includes that whole day in Poland. */
-function where(municipalityId: string, f: AuditFilter): { clause: string; params: unknown[] } {
+function where(municipalityId: string, f: AuditFilter, person?: PersonRecords): { clause: string; params: unknown[] } {
   const params: unknown[] = [municipalityId];
   const parts = ['municipality_id = $1'];
   const add = (sql: string, value: unknown) => {
@@ -38,6 +41,11 @@ function where(municipalityId: string, f: AuditFilter): { clause: string; params
   if (f.actor) add(`actor_label ILIKE '%' || ? || '%'`, f.actor.replace(/[\\%_]/g, (c) => '\\' + c));
   if (f.subject) add('subject_id = ?', f.subject);
   if (f.before) add('id < ?', f.before);
+  if (person) {
+    params.push(person.cases, person.ids);
+    const [cases, ids] = [`$${params.length - 1}::text[]`, `$${params.length}::text[]`];
+    parts.push(`(details -> 'cases' ?| ${cases} OR details -> 'ids' ?| ${ids} OR subject_id = ANY(${ids}))`);
+  }
   return { clause: parts.join(' AND '), params };
 }
 
@@ -67,8 +75,8 @@ END, '')`;
 const COLUMNS = `l.id, l.occurred_at, l.actor_label, l.action, l.subject_type, l.subject_id, ${REASON} AS reason, l.ip, l.request_id, l.details`;
 
 export const auditLog = {
-  async page(sql: Sql, municipalityId: string, f: AuditFilter, limit: number): Promise<AuditRow[]> {
-    const { clause, params } = where(municipalityId, f);
+  async page(sql: Sql, municipalityId: string, f: AuditFilter, limit: number, person?: PersonRecords): Promise<AuditRow[]> {
+    const { clause, params } = where(municipalityId, f, person);
     return sql.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log l WHERE ${clause} ORDER BY l.id DESC LIMIT ${Number(limit)}`, params);
   },
   async actions(sql: Sql, municipalityId: string): Promise<string[]> {

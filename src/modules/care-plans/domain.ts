@@ -1,5 +1,6 @@
 import type { CaseAccess } from '../cases';
 import type { Permission } from '../../platform/auth/roles';
+import { addMonths, daysUntil } from '../../platform/time';
 
 /**
  * Individual social services plans (IPUS): statuses, the parts of a plan, deadlines and who may do what.
@@ -94,27 +95,13 @@ export interface PlanContents {
   notes: NoteRow[];
 }
 
-/** Whole days from `from` to `to` (calendar days, YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** `day` plus `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The same day a year later (29 February → 28 February): the latest a plan may run to. */
-export function oneYearAfter(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y + 1, m - 1, d));
-  return next.getUTCMonth() === m - 1 ? next.toISOString().slice(0, 10) : new Date(Date.UTC(y + 1, m, 0)).toISOString().slice(0, 10);
-}
+export const oneYearAfter = (day: string): string => addMonths(day, 12);
 
 /** A deadline seen from today: days left (negative when past). */
 export interface Deadline { day: string; days: number; overdue: boolean }
 export const deadline = (day: string, today: string): Deadline => {
-  const days = daysBetween(today, day);
+  const days = daysUntil(day, today);
   return { day, days, overdue: days < 0 };
 };
 

@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/types';
+import { addDays, warsawDay } from '../../platform/time';
 
 /**
  * Demo plans (Żyrardów), fictional and dated relative to today, authored by the demo coordinator:
@@ -7,7 +8,8 @@ import type { Sql } from '../../platform/db/types';
  * where they exist: a missing provider is named as "other").
  */
 
-const day = (offset: number) => `(now() AT TIME ZONE 'Europe/Warsaw')::date + ${offset}`;
+/** A Warsaw day relative to today, as an SQL date literal (the kernel's clock, ADR 0021). */
+const day = (offset: number) => `'${addDays(warsawDay(), offset)}'::date`;
 
 interface Demo {
   situation: string;
@@ -99,8 +101,8 @@ export async function seedCarePlanFixtures(
   const submitted = opts.cases ? opts.cases.submitted : (list.find((c) => c !== pick && c.needs_plan) ?? list.find((c) => c !== pick))?.id;
   if (approved) {
     const [plan] = await sql.query<{ id: string }>(
-      `INSERT INTO care_plans (municipality_id, case_id, revision, status, situation, valid_from, valid_until, author_id, submitted_at, approved_by, approved_at)
-       VALUES ($1, $2, (SELECT coalesce(max(revision), 0) + 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2), 'approved', $3, ${day(-1)}, (${day(-1)} + interval '1 year' - interval '1 day')::date, $4, now() - interval '2 days', $5, now() - interval '1 day') RETURNING id`,
+      `INSERT INTO care_plans (municipality_id, case_id, revision, status, situation, valid_from, valid_until, author_id, submitted_at, approved_by, approved_at, created_at)
+       VALUES ($1, $2, (SELECT coalesce(max(revision), 0) + 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2), 'approved', $3, ${day(-1)}, (${day(-1)} + interval '1 year' - interval '1 day')::date, $4, now() - interval '2 days', $5, now() - interval '1 day', now() - interval '60 hours') RETURNING id`,
       [municipalityId, approved, APPROVED.situation, opts.coordinator, opts.director],
     );
     await fill(sql, municipalityId, plan!.id, APPROVED);
@@ -111,8 +113,8 @@ export async function seedCarePlanFixtures(
   }
   if (submitted) {
     const [plan] = await sql.query<{ id: string }>(
-      `INSERT INTO care_plans (municipality_id, case_id, revision, status, situation, valid_from, valid_until, author_id, submitted_at)
-       VALUES ($1, $2, (SELECT coalesce(max(revision), 0) + 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2), 'submitted', $3, ${day(1)}, (${day(1)} + interval '6 months')::date, $4, now() - interval '1 day') RETURNING id`,
+      `INSERT INTO care_plans (municipality_id, case_id, revision, status, situation, valid_from, valid_until, author_id, submitted_at, created_at)
+       VALUES ($1, $2, (SELECT coalesce(max(revision), 0) + 1 FROM care_plans WHERE municipality_id = $1 AND case_id = $2), 'submitted', $3, ${day(1)}, (${day(1)} + interval '6 months')::date, $4, now() - interval '1 day', now() - interval '36 hours') RETURNING id`,
       [municipalityId, submitted, SUBMITTED.situation, opts.coordinator],
     );
     await fill(sql, municipalityId, plan!.id, SUBMITTED);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { describePlans } from './repository-audit';
 import type { Sql } from '../../platform/db/types';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { plansOf } from './personal-data';
@@ -9,7 +10,11 @@ import { items } from './repository-items';
 import { editRoutes } from './routes-edit';
 import { planRoutes } from './routes-plan';
 import { readRoutes } from './routes-read';
-import { scheduleWarnings, WARN_QUEUE, warnJob } from './warnings';
+import { sendWarnings, WARN_QUEUE, WARN_SCHEDULE } from './warnings';
+import { carePlansMessages } from './messages';
+import { carePlansErrors } from './errors';
+import { carePlansPermissions } from './permissions';
+import { planStartCards } from './start-cards';
 
 /**
  * Individual social services plans (IPUS) of a case: drafted by the case's coordinator (or their
@@ -19,16 +24,23 @@ import { scheduleWarnings, WARN_QUEUE, warnJob } from './warnings';
  */
 export const carePlansModule: AppModule = {
   name: 'care-plans',
+  startCards: planStartCards,
+  permissions: carePlansPermissions,
+  errors: carePlansErrors,
+  messages: carePlansMessages,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await planRoutes(app, ctx);
     await editRoutes(app, ctx);
     await readRoutes(app, ctx);
-    // Tests drive the job themselves; a running app makes sure today's run exists (one per day, see warnings.ts).
-    if (ctx.config.env !== 'test') app.addHook('onReady', async () => void (await scheduleWarnings(ctx.db)));
   },
-  navigation: [{ href: '/plans/awaiting', label: 'nav.plans_awaiting', permission: 'plans.approve' }],
-  jobs: (ctx) => ({ [WARN_QUEUE]: (payload) => warnJob(ctx.db, ctx.config.publicUrl, payload) }),
+  navigation: [
+    { href: '/my/plans', label: 'nav.plans_mine', roles: ['resident'], group: 'mine' },
+    { href: '/plans/awaiting', label: 'nav.plans_awaiting', permission: 'plans.approve', group: 'work' },
+  ],
+  jobs: (ctx) => ({ [WARN_QUEUE]: async () => void (await sendWarnings(ctx.db, ctx.config.publicUrl)) }),
+  schedules: [WARN_SCHEDULE],
   personalData: plansOf,
+  describeAuditSubjects: describePlans,
   anonymiseCases: anonymisePlansOfCases,
 };
 
@@ -43,6 +55,6 @@ export async function currentPlanServices(sql: Sql, municipalityId: string, case
 }
 
 export { seedCarePlanFixtures } from './fixtures';
-export { sendWarnings, scheduleWarnings, WARN_QUEUE } from './warnings';
+export { sendWarnings, WARN_QUEUE, WARN_SCHEDULE } from './warnings';
 export type { PlanStatus, ServiceRow as CarePlanServiceRow } from './domain';
 export type { PlanRecord } from './personal-data';

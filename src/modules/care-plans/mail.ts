@@ -22,6 +22,6 @@ export async function sendMail(sql: Sql, to: Account, subject: MessageKey, body:
 /** The plan approved (to the case's coordinator) or returned with a note (to its author and the coordinator). */
 export async function mailDecision(sql: Sql, publicUrl: string, m: MunicipalityRow, c: CaseRow, plan: PlanRow, d: { kind: 'approved' | 'returned'; note: string }): Promise<void> {
   const to = await accounts(sql, d.kind === 'approved' ? [c.coordinator_id] : [c.coordinator_id, plan.author_id]);
-  const params = { number: c.number, revision: plan.revision, note: d.note, municipality: m.cus_name, link: planLink(publicUrl, m, c.id) };
+  const params = { number: c.number, revision: plan.revision, from: plan.valid_from, until: plan.valid_until, note: d.note, municipality: m.cus_name, link: planLink(publicUrl, m, c.id) };
   for (const account of to) await sendMail(sql, account, `mail.care_plan_${d.kind}.subject`, `mail.care_plan_${d.kind}.body`, params);
 }

@@ -1,5 +1,4 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
-import { renderPdf, type PdfDocument } from '../../platform/export/pdf';
+import { renderPdf, type Block, type Cell, type ColumnWidth, type PdfDocument } from '../../platform/export/pdf';
 import type { Translator } from '../../platform/i18n';
 import type { CaseRow, PlanContents, PlanRow } from './domain';
 
@@ -14,30 +13,26 @@ export interface CarePlanPdfInput {
   compress?: boolean;
 }
 
-const paragraphs = (text: string): Content[] =>
-  text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p): Content => ({ text: p, margin: [0, 0, 0, 6] }));
+const paragraphs = (text: string): Block[] =>
+  text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p): Block => ({ kind: 'paragraph', text: p }));
 
-function table(i18n: Translator, header: string[], rows: TableCell[][], widths: (string | number)[], empty: string): Content {
-  if (rows.length === 0) return { text: empty, italics: true, margin: [0, 0, 0, 10] };
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths, body: [header.map((h): TableCell => ({ text: i18n.t(h as 'care_plan.col.number'), bold: true })), ...rows] },
-    layout: 'lightHorizontalLines',
-    margin: [0, 0, 0, 10],
-  };
+function table(i18n: Translator, header: string[], rows: Cell[][], widths: ColumnWidth[], empty: string): Block {
+  if (rows.length === 0) return { kind: 'paragraph', text: empty, style: 'empty' };
+  return { kind: 'table', header: header.map((h) => i18n.t(h as 'care_plan.col.number')), rows, widths };
 }
 
-function sections(input: CarePlanPdfInput): Content[] {
+function sections(input: CarePlanPdfInput): Block[] {
   const { i18n, contents: c } = input;
   const { t, date } = i18n;
-  const heading = (key: string): Content => ({ text: t(key as 'care_plan.goals'), style: 'heading' });
+  const heading = (key: string): Block => ({ kind: 'heading', level: 2, text: t(key as 'care_plan.goals') });
   return [
     heading('care_plan.situation'),
-    ...(input.plan.situation ? paragraphs(input.plan.situation) : [{ text: t('care_plan.none'), italics: true } as Content]),
+    ...(input.plan.situation ? paragraphs(input.plan.situation) : [{ kind: 'paragraph', text: t('care_plan.none'), style: 'empty' } as const]),
     heading('care_plan.goals'),
     table(i18n, ['care_plan.col.number', 'care_plan.field.description', 'care_plan.field.measure'], c.goals.map((g, i) => [String(i + 1), g.description, g.measure]), [20, '*', '*'], t('care_plan.none')),
     heading('care_plan.services'),
     table(i18n, ['care_plan.col.number', 'care_plan.col.service', 'care_plan.field.frequency', 'care_plan.col.provider'],
-      c.services.map((s, i) => [String(i + 1), { stack: [{ text: s.description, bold: true }, ...(s.service_name ? [{ text: s.service_name, style: 'muted' } as Content] : [])] }, s.frequency, s.provider_label]),
+      c.services.map((s, i) => [String(i + 1), [{ text: s.description, bold: true }, { text: s.service_name ?? '', muted: true }], s.frequency, s.provider_label]),
       [20, '*', 100, 130], t('care_plan.none')),
     heading('care_plan.commitments'),
     table(i18n, ['care_plan.col.number', 'care_plan.field.description', 'care_plan.field.due_on'], c.commitments.map((m, i) => [String(i + 1), m.description, m.due_on ? date(m.due_on) : '—']), [20, '*', 110], t('care_plan.none')),
@@ -46,23 +41,20 @@ function sections(input: CarePlanPdfInput): Content[] {
       c.reviews.map((r) => [date(r.review_on), r.done_at ? [t('care_plan.review.done_by', { when: date(r.done_at), who: r.done_by_name ?? '—' }), r.note].filter(Boolean).join('\n') : '—']), [110, '*'], t('care_plan.none')),
     ...(c.notes.length ? [heading('care_plan.notes'), table(i18n, ['care_plan.field.noted_on', 'care_plan.field.note_body'], c.notes.map((n) => [date(n.noted_on), n.body]), [110, '*'], '')] : []),
     ...(input.plan.status === 'closed'
-      ? [heading('care_plan.closing'), { text: t('care_plan.closed_interview', { date: date(input.plan.final_interview_on!) }), margin: [0, 0, 0, 6] } as Content, ...paragraphs(input.plan.final_summary)]
+      ? [heading('care_plan.closing'), { kind: 'paragraph', text: t('care_plan.closed_interview', { date: date(input.plan.final_interview_on!) }) } as const, ...paragraphs(input.plan.final_summary)]
       : []),
   ];
 }
 
-function signatures(input: CarePlanPdfInput): Content {
+function signatures(input: CarePlanPdfInput): Block {
   const { t } = input.i18n;
-  const line = (who: string, name: string): Content => ({ stack: [{ text: '\n\n\n……………………………………………' }, { text: who, bold: true }, { text: name, style: 'muted' }] });
   return {
-    columns: [
-      line(t('care_plan.pdf.sign_resident'), input.case.person_name),
-      line(t('care_plan.pdf.sign_coordinator'), input.case.coordinator_name),
-      line(t('care_plan.pdf.sign_approver'), input.plan.approver_name ?? ''),
+    kind: 'signatures',
+    slots: [
+      { role: t('care_plan.pdf.sign_resident'), name: input.case.person_name },
+      { role: t('care_plan.pdf.sign_coordinator'), name: input.case.coordinator_name },
+      { role: t('care_plan.pdf.sign_approver'), name: input.plan.approver_name ?? '' },
     ],
-    columnGap: 16,
-    margin: [0, 24, 0, 0],
-    unbreakable: true,
   };
 }
 
@@ -70,37 +62,34 @@ function signatures(input: CarePlanPdfInput): Content {
 export function carePlanDocument(input: CarePlanPdfInput): PdfDocument {
   const { i18n, plan: p, case: c } = input;
   const { t, date } = i18n;
-  const facts: [string, string][] = [
-    [t('care_plan.pdf.case'), c.number],
-    [t('care_plan.pdf.resident'), t('care_plan.pdf.resident_born', { name: c.person_name, year: c.birth_year })],
-    [t('care_plan.coordinator'), c.coordinator_name],
-    [t('care_plan.validity'), `${date(p.valid_from)} – ${date(p.valid_until)}`],
-    [t('care_plan.status_label'), `${t(`care_plan.status.${p.status}`)}${p.approved_at ? ` — ${t('care_plan.approved_by', { who: p.approver_name ?? '—', when: date(p.approved_at) })}` : ''}`],
-  ];
   return {
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 50],
-    language: i18n.locale === 'pl' ? 'pl-PL' : 'en-GB',
-    displayTitle: true,
+    title: t('care_plan.pdf.title', { number: c.number, revision: p.revision }),
+    lang: i18n.locale === 'pl' ? 'pl-PL' : 'en-GB',
+    author: input.municipality.cusName,
+    margins: [40, 40, 40, 50],
+    fontSize: 10,
+    headingSizes: [16, 12, 11],
     compress: input.compress ?? true,
-    info: { title: t('care_plan.pdf.title', { number: c.number, revision: p.revision }), author: input.municipality.cusName, creator: 'Wspólnota' },
-    content: [
-      { text: `${input.municipality.cusName} (${input.municipality.name})`, style: 'muted' },
-      { text: t('care_plan.pdf.heading'), style: 'title' },
-      { text: t('care_plan.revision', { revision: p.revision }), margin: [0, 0, 0, 8] },
-      ...(p.status === 'draft' || p.status === 'submitted' ? [{ text: t('care_plan.pdf.draft_notice'), bold: true, margin: [0, 0, 0, 8] } as Content] : []),
-      { table: { widths: ['auto', '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
+    footer: t('care_plan.pdf.page', { page: '{page}', pages: '{pages}' }),
+    blocks: [
+      { kind: 'paragraph', text: `${input.municipality.cusName} (${input.municipality.name})`, style: 'muted' },
+      { kind: 'heading', level: 1, text: t('care_plan.pdf.heading') },
+      { kind: 'paragraph', text: t('care_plan.revision', { revision: p.revision }) },
+      ...(p.status === 'draft' || p.status === 'submitted' ? [{ kind: 'paragraph', text: t('care_plan.pdf.draft_notice'), style: 'notice' } as const] : []),
+      {
+        kind: 'facts',
+        rows: [
+          [t('care_plan.pdf.case'), c.number],
+          [t('care_plan.pdf.resident'), t('care_plan.pdf.resident_born', { name: c.person_name, year: c.birth_year })],
+          [t('care_plan.coordinator'), c.coordinator_name],
+          [t('care_plan.validity'), `${date(p.valid_from)} – ${date(p.valid_until)}`],
+          [t('care_plan.status_label'), `${t(`care_plan.status.${p.status}`)}${p.approved_at ? ` — ${t('care_plan.approved_by', { who: p.approver_name ?? '—', when: date(p.approved_at) })}` : ''}`],
+        ],
+      },
       ...sections(input),
       signatures(input),
-      { text: t('care_plan.pdf.generated', { date: i18n.dateTime(input.now) }), style: 'muted', margin: [0, 16, 0, 0] },
+      { kind: 'paragraph', text: t('care_plan.pdf.generated', { date: i18n.dateTime(input.now) }), style: 'muted', spaceBefore: 10 },
     ],
-    pageFooter: { text: t('care_plan.pdf.page', { page: '{page}', pages: '{pages}' }), style: 'muted', margin: [0, 20, 0, 0] },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 4, 0, 4] },
-      heading: { fontSize: 12, bold: true, margin: [0, 10, 0, 6] },
-      muted: { fontSize: 8, color: '#505a5f' },
-    },
   };
 }
 

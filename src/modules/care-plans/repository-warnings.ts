@@ -25,15 +25,6 @@ export interface Account {
 }
 
 export const warnings = {
-  /** Enqueues the run of `day` at `runAt` Warsaw time (or now when that has passed) unless that day has one; true when it was added. */
-  async schedule(sql: Sql, queue: string, day: string, runAt: string): Promise<boolean> {
-    const rows = await sql.query(
-      `INSERT INTO jobs (queue, payload, run_at) VALUES ($1, $2, greatest(now(), ($3::date + $4::time) AT TIME ZONE 'Europe/Warsaw'))
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [queue, JSON.stringify({ day }), day, runAt],
-    );
-    return rows.length === 1;
-  },
   /** Open cases needing a plan with none approved, due by `dueBy`, and approved plans of open cases expiring by `expiringBy`. */
   async candidates(sql: Sql, municipalityId: string, dueBy: string, expiringBy: string): Promise<Warning[]> {
     return sql.query<Warning>(

@@ -1,7 +1,8 @@
 import type { AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
+import { expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
-import { warsawDay } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { mayApprove, wroteContent } from './domain';
 import { mailDecision } from './mail';
@@ -25,17 +26,23 @@ export async function submitPlan(deps: CarePlansDeps, ctx: DbContext, w: Where, 
     if ((await items.of(sql, w.municipalityId, planId, 'services')).length === 0) fields.services = { code: 'care_plan_needs_service' };
     if (plan.valid_until < warsawDay()) fields.valid_until = { code: 'care_plan_expired' };
     if (Object.keys(fields).length) throw validationError(fields);
-    if (!(await plans.submit(sql, w.municipalityId, planId, version))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.submit(sql, w.municipalityId, planId, version));
     await logChange(sql, w, actor, 'submitted', planId, { revision: plan.revision });
   });
 }
 
-/** Who may decide about a submitted plan: an approver who is not its author. */
-async function forDecision(sql: Parameters<typeof lockedCase>[0], w: Where, planId: string, version: number) {
+/**
+ * Who may decide about a submitted plan: an approver who is not its author. The author hears the
+ * four-eyes rule first, whatever their rights and whatever the form carried (`version` is read after:
+ * a POST without it is still refused as `plan.own_approval`, not as a missing field).
+ */
+async function forDecision(sql: Parameters<typeof lockedCase>[0], w: Where, planId: string, version: () => number, approving: boolean) {
   const { case: c, access } = await lockedCase(sql, w);
-  const plan = await planForChange(sql, w, planId, version, ['submitted']);
-  // The author hears the four-eyes rule whatever their rights: nobody approves their own plan.
-  if (plan.author_id === w.viewer.userId) throw new AppError('plan.own_approval');
+  const current = await plans.find(sql, w.municipalityId, w.caseId, planId, true);
+  if (current?.status === 'submitted' && current.author_id === w.viewer.userId) throw new AppError('plan.own_approval');
+  // Four eyes by content: whoever changed the plan since it was drafted does not approve it (they may still return it).
+  if (approving && current?.status === 'submitted' && wroteContent(current, w.viewer.userId)) throw new AppError('plan.own_approval');
+  const plan = await planForChange(sql, w, planId, version(), ['submitted']);
   if (!mayApprove(access, w.viewer.permissions)) throw new AppError('auth.forbidden');
   return { case: c, plan };
 }
@@ -44,14 +51,12 @@ async function forDecision(sql: Parameters<typeof lockedCase>[0], w: Where, plan
  * Approves a submitted plan; a revision supersedes the plan in force, in the same transaction (one
  * approved plan per case). The coordinator is mailed.
  */
-export async function approvePlan(deps: CarePlansDeps, ctx: DbContext, m: MunicipalityRow, w: Where, planId: string, version: number, actor: AuditActor): Promise<void> {
+export async function approvePlan(deps: CarePlansDeps, ctx: DbContext, m: MunicipalityRow, w: Where, planId: string, version: () => number, actor: AuditActor): Promise<void> {
   return deps.db.tx(ctx, async (sql) => {
-    const { case: c, plan } = await forDecision(sql, w, planId, version);
-    // Four eyes by content: whoever changed the plan since it was drafted does not approve it (they may still return it).
-    if (wroteContent(plan, w.viewer.userId)) throw new AppError('plan.own_approval');
+    const { case: c, plan } = await forDecision(sql, w, planId, version, true);
     if (plan.valid_until < warsawDay()) throw validationError({ _form: { code: 'care_plan_expired' } });
     const superseded = await plans.supersede(sql, w.municipalityId, w.caseId);
-    if (!(await plans.approve(sql, w.municipalityId, planId, version, w.viewer.userId))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.approve(sql, w.municipalityId, planId, plan.version, w.viewer.userId));
     await logChange(sql, w, actor, 'approved', planId, { revision: plan.revision, ...(superseded ? { superseded } : {}) });
     await mailDecision(sql, deps.publicUrl, m, c, plan, { kind: 'approved', note: '' });
   });
@@ -60,8 +65,8 @@ export async function approvePlan(deps: CarePlansDeps, ctx: DbContext, m: Munici
 /** Returns a submitted plan to its author as a draft, with what to change; the author and the coordinator are mailed. */
 export async function returnPlan(deps: CarePlansDeps, ctx: DbContext, m: MunicipalityRow, w: Where, planId: string, version: number, note: string, actor: AuditActor): Promise<void> {
   return deps.db.tx(ctx, async (sql) => {
-    const { case: c, plan } = await forDecision(sql, w, planId, version);
-    if (!(await plans.returnToDraft(sql, w.municipalityId, planId, version, note))) throw new AppError('conflict.stale');
+    const { case: c, plan } = await forDecision(sql, w, planId, () => version, false);
+    expectUpdated(await plans.returnToDraft(sql, w.municipalityId, planId, version, note));
     await logChange(sql, w, actor, 'returned', planId, { revision: plan.revision });
     await mailDecision(sql, deps.publicUrl, m, c, plan, { kind: 'returned', note });
   });

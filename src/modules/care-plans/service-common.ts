@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, Sql } from '../../platform/db/types';
+import { assertVersion } from '../../platform/http/conflict';
 import { AppError } from '../../platform/http/errors';
 import { requireCaseAccess, requireCaseWrite, type CaseAccess, type CaseViewer } from '../cases';
 import { mayEdit, type CaseRow, type PlanRow, type PlanStatus } from './domain';
@@ -55,7 +56,7 @@ export async function planForChange(sql: Sql, w: Where, planId: string, version:
   const plan = await plans.find(sql, w.municipalityId, w.caseId, planId, true);
   if (!plan) throw new AppError('not_found');
   if (!statuses.includes(plan.status)) throw new AppError('plan.wrong_status');
-  if (plan.version !== version) throw new AppError('conflict.stale');
+  assertVersion(plan, version);
   return plan;
 }
 

@@ -1,5 +1,6 @@
 import type { AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
+import { expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
 import type { ItemKind, Move, PlanRow } from './domain';
 import type { HeaderInput } from './form';
@@ -40,7 +41,7 @@ export async function saveHeader(deps: CarePlansDeps, ctx: DbContext, w: Where, 
     await caseForChange(sql, w);
     await planForChange(sql, w, planId, version, ['draft']);
     await checkSpan(sql, w, planId, input);
-    if (!(await plans.updateHeader(sql, w.municipalityId, planId, version, input))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.updateHeader(sql, w.municipalityId, planId, version, input));
     await logChange(sql, w, actor, 'updated', planId, { version: version + 1, validFrom: input.validFrom, validUntil: input.validUntil });
   });
 }
@@ -78,7 +79,7 @@ export async function saveItem(deps: CarePlansDeps, ctx: DbContext, w: Where, pl
     let id = itemId;
     if (id === null) id = await items.insert(sql, w.municipalityId, planId, kind, values);
     else if (!(await items.update(sql, w.municipalityId, planId, kind, id, values))) throw new AppError('not_found');
-    if (!(await plans.bump(sql, w.municipalityId, planId, version))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.bump(sql, w.municipalityId, planId, version));
     await logChange(sql, w, actor, itemId ? 'item_updated' : 'item_added', planId, { kind, item: id, version: version + 1 });
     return id;
   });
@@ -89,7 +90,7 @@ export async function removeItem(deps: CarePlansDeps, ctx: DbContext, w: Where, 
     await caseForChange(sql, w);
     await planForChange(sql, w, planId, version, ['draft']);
     if (!(await items.remove(sql, w.municipalityId, planId, kind, itemId))) throw new AppError('not_found');
-    if (!(await plans.bump(sql, w.municipalityId, planId, version))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.bump(sql, w.municipalityId, planId, version));
     await logChange(sql, w, actor, 'item_removed', planId, { kind, item: itemId, version: version + 1 });
   });
 }
@@ -100,7 +101,7 @@ export async function moveItem(deps: CarePlansDeps, ctx: DbContext, w: Where, pl
     await planForChange(sql, w, planId, version, ['draft']);
     if (!(await items.find(sql, w.municipalityId, planId, kind, itemId))) throw new AppError('not_found');
     if (!(await items.move(sql, w.municipalityId, planId, kind, itemId, move))) return;
-    if (!(await plans.bump(sql, w.municipalityId, planId, version))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.bump(sql, w.municipalityId, planId, version));
     await logChange(sql, w, actor, 'item_moved', planId, { kind, item: itemId, move, version: version + 1 });
   });
 }

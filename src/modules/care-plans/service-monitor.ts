@@ -1,5 +1,6 @@
 import type { AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
+import { expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import { plans } from './repository';
 import { notes, reviews } from './repository-records';
@@ -48,7 +49,7 @@ export async function closePlan(deps: CarePlansDeps, ctx: DbContext, w: Where, p
     const plan = await planForChange(sql, w, planId, input.version, ['approved']);
     if (input.interviewOn < plan.valid_from) throw validationError({ final_interview_on: { code: 'care_plan_day_before_start', params: { from: plan.valid_from, until: plan.valid_until } } });
     if (await plans.hasOpenDraft(sql, w.municipalityId, w.caseId)) throw validationError({ final_summary: { code: 'care_plan_revision_pending' } });
-    if (!(await plans.close(sql, w.municipalityId, planId, input.version, { interviewOn: input.interviewOn, summary: input.summary, by: w.viewer.userId }))) throw new AppError('conflict.stale');
+    expectUpdated(await plans.close(sql, w.municipalityId, planId, input.version, { interviewOn: input.interviewOn, summary: input.summary, by: w.viewer.userId }));
     await logChange(sql, w, actor, 'closed', planId, { interviewOn: input.interviewOn });
   });
 }

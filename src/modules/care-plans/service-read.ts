@@ -1,15 +1,13 @@
 import type { AuditActor } from '../../platform/audit/audit';
-import { ROLES, ROLE_PERMISSIONS } from '../../platform/auth/roles';
+import { rolesWith } from '../../platform/auth/roles';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { warsawDay } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import { mayApprove, mayEdit, wroteContent, type CaseRow, type ItemKind, type PlanContents, type PlanRow } from './domain';
 import { cases, plans, type RevisionRow } from './repository';
 import { items } from './repository-items';
 import { approvers, awaiting, choices, mine, notes, type AwaitingRow, type Choice, type ResidentPlanRow } from './repository-records';
 import { logRead, openCase, type CarePlansDeps, type Where } from './service-common';
-
-const APPROVER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('plans.approve'));
 
 /** Reads of plans: by staff each one audited (`plan.read`, naming the case), by the resident their own, not audited. */
 
@@ -41,7 +39,7 @@ export async function planView(deps: CarePlansDeps, ctx: DbContext, w: Where, pl
     if (planId && !plan) throw new AppError('not_found');
     await logRead(sql, w.municipalityId, actor, { cases: [w.caseId], ids: plan ? [plan.id] : [], purpose });
     const own = plan?.author_id === w.viewer.userId;
-    const approverNames = plan?.status === 'submitted' ? await approvers.of(sql, w.municipalityId, w.caseId, APPROVER_ROLES, plan.edited_by) : [];
+    const approverNames = plan?.status === 'submitted' ? await approvers.of(sql, w.municipalityId, w.caseId, rolesWith('plans.approve'), plan.edited_by) : [];
     return {
       case: c,
       plan,

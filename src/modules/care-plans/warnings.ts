@@ -1,9 +1,11 @@
-import { ROLES, ROLE_PERMISSIONS } from '../../platform/auth/roles';
+import { rolesWith } from '../../platform/auth/roles';
 import { NO_CONTEXT, type Database, type Sql } from '../../platform/db/types';
-import { translator, warsawDay } from '../../platform/i18n';
-import { enqueue, schedulingTx } from '../../platform/jobs/outbox';
+import { translator } from '../../platform/i18n';
+import { enqueue } from '../../platform/jobs/outbox';
+import type { Schedule } from '../../platform/jobs/scheduler';
+import { addDays, warsawDay } from '../../platform/time';
 import { MAIL_QUEUE } from '../../platform/mail/mailer';
-import { addDays, deadline, DUE_WARNING_DAYS, EXPIRY_WARNING_DAYS } from './domain';
+import { deadline, DUE_WARNING_DAYS, EXPIRY_WARNING_DAYS } from './domain';
 import { planLink } from './mail';
 import { accounts, warnings, type Warning, type WarnedMunicipality } from './repository-warnings';
 
@@ -14,26 +16,18 @@ import { accounts, warnings, type Warning, type WarnedMunicipality } from './rep
  * mail each with what is new to them; a row of care_plan_warnings per deadline and person, written in
  * the same transaction as the mail, makes each warning reach each person once.
  *
- * Recurring without piling up: a job is keyed by its Warsaw day (a unique index on the jobs table), each
- * run first enqueues the next day's, and every start of the app makes sure today's exists — a restart,
- * or several instances, only meet the day's one job.
+ * Daily at 06:00 Warsaw by the kernel's scheduler (`WARN_SCHEDULE`): one run a day, whatever the
+ * restarts or the number of instances.
  */
 
 export const WARN_QUEUE = 'care-plans.warn';
-/** The wall-clock hour the warnings go out (Europe/Warsaw). */
-const RUN_AT = '06:00';
-
-const APPROVER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('plans.approve'));
-
-/** Enqueues the run of `day` (at 06:00 Warsaw, or now when that has passed) unless that day has one; true when it was added. */
-export async function scheduleWarnings(db: Database, day: string = warsawDay()): Promise<boolean> {
-  return schedulingTx(db, (sql) => warnings.schedule(sql, WARN_QUEUE, day, RUN_AT));
-}
+/** The warnings go out before the working day starts. */
+export const WARN_SCHEDULE: Schedule = { name: 'care-plans.warnings', queue: WARN_QUEUE, dailyAt: '06:00' };
 
 /** The warnings each person has not had yet, by person. */
 async function newWarnings(sql: Sql, municipalityId: string, today: string): Promise<Map<string, Warning[]>> {
   const candidates = await warnings.candidates(sql, municipalityId, addDays(today, DUE_WARNING_DAYS), addDays(today, EXPIRY_WARNING_DAYS));
-  const directors = await warnings.holdersOf(sql, municipalityId, APPROVER_ROLES);
+  const directors = await warnings.holdersOf(sql, municipalityId, rolesWith('plans.approve'));
   const fresh = new Map<string, Warning[]>();
   for (const w of candidates) {
     // Whoever answers for the case today: its coordinator now (after a handover, the new one) and the directors.
@@ -71,14 +65,4 @@ export async function sendWarnings(db: Database, publicUrl: string, now: Date = 
   let sent = 0;
   for (const m of list) sent += await warnMunicipality(db, m, publicUrl, today);
   return sent;
-}
-
-/** The job: the next day's run is enqueued first (a run that keeps failing never stops the days after), then today's warnings. */
-export async function warnJob(db: Database, publicUrl: string, payload: Record<string, unknown>): Promise<void> {
-  const today = warsawDay();
-  const day = typeof payload.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(payload.day) ? payload.day : today;
-  // A run late by days (the app was down) goes on from tomorrow, never in a catch-up chain.
-  const next = addDays(day > today ? day : today, 1);
-  await scheduleWarnings(db, next);
-  await sendWarnings(db, publicUrl);
 }

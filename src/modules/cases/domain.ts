@@ -1,5 +1,5 @@
-import { ROLE_PERMISSIONS, ROLES, type Role } from '../../platform/auth/roles';
-import { warsawDay } from '../../platform/i18n';
+import { rolesWith, type Role } from '../../platform/auth/roles';
+import { daysUntil, warsawDay } from '../../platform/time';
 import type { CaseAccess } from './access';
 
 export const CASE_STATUSES = ['open', 'closed'] as const;
@@ -20,7 +20,7 @@ export const PLAN_DUE_DAYS = 30;
 export const DUE_SOON_DAYS = 7;
 
 /** The roles whose holders may coordinate a case (those with `cases.manage`). */
-export const CASE_STAFF_ROLES: Role[] = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('cases.manage'));
+export const caseStaffRoles = (): Role[] => rolesWith('cases.manage');
 
 export interface CaseRow {
   id: string;
@@ -72,18 +72,13 @@ export interface CaseApplication {
 /** "CUS/2026/000123": the centre's number of a case, per municipality and year. */
 export const caseNumber = (year: number, n: number) => `CUS/${year}/${String(n).padStart(6, '0')}`;
 
-/** Days between two calendar days (YYYY-MM-DD), b − a. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
 export type Deadline = { kind: 'none' } | { kind: 'met' } | { kind: 'left'; days: number } | { kind: 'overdue'; days: number };
 
 /** Where the case's plan deadline stands today (Warsaw): not needed, met (a plan approved), days left, or overdue. */
 export function planDeadline(c: Pick<CaseListRow, 'needs_plan' | 'plan_due_on' | 'plan_approved' | 'status'>, today = warsawDay()): Deadline {
   if (!c.needs_plan || !c.plan_due_on) return { kind: 'none' };
   if (c.plan_approved) return { kind: 'met' };
-  const days = daysBetween(today, c.plan_due_on);
+  const days = daysUntil(c.plan_due_on, today);
   return days < 0 ? { kind: 'overdue', days: -days } : { kind: 'left', days };
 }
 

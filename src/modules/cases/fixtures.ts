@@ -1,6 +1,7 @@
 import type { Sql } from '../../platform/db/types';
+import { audit } from '../../platform/audit/audit';
 import { cases } from './repository';
-import { scheduleAnonymise } from './service-retention';
+import { grants } from './repository-glass';
 
 /**
  * Demo cases (Żyrardów): the team "Zespół koordynatorów IPUS" under its supervisor with the demo
@@ -46,11 +47,26 @@ async function acceptResidentApplication(sql: Sql, municipalityId: string, resid
   return a.id;
 }
 
-async function openDemoCase(sql: Sql, municipalityId: string, applicationId: string, spec: DemoCaseSpec, coordinator: string, team: string): Promise<void> {
+/** The application's history follows its dates when a fixture moves them: consent and submission when submitted, acceptance when decided. */
+async function alignApplicationHistory(sql: Sql, municipalityId: string, applicationId: string): Promise<void> {
+  await sql.query(
+    `UPDATE application_events e SET at = CASE WHEN e.kind = 'submitted' THEN a.submitted_at ELSE coalesce(a.decided_at, e.at) END
+       FROM applications a WHERE a.municipality_id = e.municipality_id AND a.id = e.application_id AND e.municipality_id = $1 AND e.application_id = $2
+        AND (e.kind = 'submitted' OR (e.kind = 'status' AND e.status_to = 'accepted'))`,
+    [municipalityId, applicationId],
+  );
+  await sql.query(
+    'UPDATE application_consents c SET given_at = a.submitted_at FROM applications a WHERE a.municipality_id = c.municipality_id AND a.id = c.application_id AND c.municipality_id = $1 AND c.application_id = $2',
+    [municipalityId, applicationId],
+  );
+}
+
+async function openDemoCase(sql: Sql, municipalityId: string, applicationId: string, spec: DemoCaseSpec, coordinator: string, team: string | null): Promise<string> {
   await sql.query(
     'UPDATE applications SET submitted_at = now() - make_interval(days => $3), decided_at = now() - make_interval(days => $4) WHERE municipality_id = $1 AND id = $2',
     [municipalityId, applicationId, spec.submittedDaysAgo, spec.openedDaysAgo + 1],
   );
+  await alignApplicationHistory(sql, municipalityId, applicationId);
   const number = await cases.nextNumber(sql, municipalityId);
   const id = await cases.insert(sql, municipalityId, { number, applicationId, coordinatorId: coordinator, teamId: team, needsPlan: spec.needsPlan });
   await sql.query('UPDATE applications SET case_id = $3 WHERE municipality_id = $1 AND id = $2', [municipalityId, applicationId, id]);
@@ -61,6 +77,26 @@ async function openDemoCase(sql: Sql, municipalityId: string, applicationId: str
       [municipalityId, id, spec.closedDaysAgo, CLOSING_NOTE],
     );
   }
+  return id;
+}
+
+const GLASS_REASON = 'Dzwoni córka podopiecznego w sprawie zakończonych usług; koordynatorka prowadząca jest na urlopie, sprawdzam, co było realizowane. Dane fikcyjne.';
+
+/**
+ * A "break the glass" grant waiting for the auditor's review: the team's supervisor opened the closed
+ * case, which predates the team and so is outside her need-to-know — the grant, its flagged audit entry
+ * and the read, as the glass path (service-glass.ts) and the case page write them.
+ */
+async function seedGlassGrant(sql: Sql, municipalityId: string, caseId: string, supervisor: string): Promise<void> {
+  const [c] = await sql.query<{ number: string }>('SELECT number FROM cases WHERE municipality_id = $1 AND id = $2', [municipalityId, caseId]);
+  const [email] = await sql.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [supervisor]);
+  const grant = await grants.insert(sql, municipalityId, caseId, supervisor, GLASS_REASON);
+  const actor = { userId: supervisor, label: email?.email ?? '', ip: '127.0.0.1', userAgent: 'demo', requestId: 'demo-seed' };
+  await audit(sql, municipalityId, actor, {
+    action: 'case.break_glass', subjectType: 'case', subjectId: caseId,
+    details: { flagged: true, cases: [caseId], ids: [grant.id], number: c?.number, expiresAt: grant.expires_at },
+  });
+  await audit(sql, municipalityId, actor, { action: 'case.read', subjectType: 'case', subjectId: caseId, details: { cases: [caseId], ids: [caseId], access: 'glass' } });
 }
 
 export async function seedCaseFixtures(sql: Sql, municipalityId: string, opts: { coordinator?: string; supervisor?: string; resident?: string } = {}): Promise<void> {
@@ -85,10 +121,12 @@ export async function seedCaseFixtures(sql: Sql, municipalityId: string, opts: {
     [residents, { submittedDaysAgo: 12, needsPlan: true, openedDaysAgo: 3 }],
   ];
   for (const [applicationId, spec] of plan) {
-    if (applicationId) await openDemoCase(sql, municipalityId, applicationId, spec, opts.coordinator, team!.id);
+    if (!applicationId) continue;
+    // The closed case was opened before the team was formed: it belongs to none, so its supervisor reads it only by breaking the glass.
+    const closed = spec.closedDaysAgo !== undefined;
+    const id = await openDemoCase(sql, municipalityId, applicationId, spec, opts.coordinator, closed ? null : team!.id);
+    if (closed && opts.supervisor) await seedGlassGrant(sql, municipalityId, id, opts.supervisor);
   }
-  // The closed case's personal data is due for anonymisation one day: the nightly job starts now.
-  await scheduleAnonymise(sql);
 }
 
 export interface DemoCase {

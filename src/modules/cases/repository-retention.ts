@@ -1,5 +1,4 @@
 import type { Sql } from '../../platform/db/types';
-import { platformJobPendingLater } from '../../platform/jobs/outbox';
 import { ANONYMISED_NAME, ANONYMISED_TEXT } from '../../platform/module';
 import { DEFAULT_RETENTION_MONTHS } from './domain';
 
@@ -68,25 +67,5 @@ export const retention = {
     );
     // Why someone broke the glass often names the person's situation; the grant itself (who, when) stays.
     await sql.query(`UPDATE case_access_grants SET reason = $3, review_note = '' WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`, [municipalityId, ids, ANONYMISED_TEXT]);
-  },
-};
-
-/** The outbox (platform's `jobs` table) seen from the anonymisation's schedule. */
-export const jobs = {
-  /**
-   * Whether a run of `queue` waits for a later time. Serialised by an advisory lock, so two
-   * closings at once cannot both find none; the run in progress (due, not later) does not count.
-   */
-  async pendingLater(sql: Sql, queue: string): Promise<boolean> {
-    await sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [queue]);
-    return platformJobPendingLater(sql, queue);
-  },
-  /** Seconds until the next 03:00 in Warsaw: the night, when nobody is working on cases. */
-  async secondsToNight(sql: Sql): Promise<number> {
-    const [row] = await sql.query<{ s: number }>(
-      `SELECT ceil(extract(epoch FROM (
-         (date_trunc('day', (now() AT TIME ZONE 'Europe/Warsaw') - interval '3 hours') + interval '1 day 3 hours') AT TIME ZONE 'Europe/Warsaw' - now())))::int AS s`,
-    );
-    return row!.s;
   },
 };

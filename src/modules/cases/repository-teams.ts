@@ -1,5 +1,5 @@
 import type { Sql } from '../../platform/db/types';
-import { CASE_STAFF_ROLES } from './domain';
+import { caseStaffRoles } from './domain';
 
 export interface StaffChoice {
   id: string;
@@ -36,11 +36,11 @@ export const staff = {
     return sql.query<StaffChoice>(
       `SELECT u.id, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id
        WHERE m.municipality_id = $1 AND m.roles && $2::text[] ORDER BY u.display_name, u.id`,
-      [municipalityId, CASE_STAFF_ROLES],
+      [municipalityId, caseStaffRoles()],
     );
   },
   async isCaseStaff(sql: Sql, municipalityId: string, userId: string): Promise<boolean> {
-    const rows = await sql.query('SELECT 1 FROM memberships WHERE municipality_id = $1 AND user_id = $2 AND roles && $3::text[]', [municipalityId, userId, CASE_STAFF_ROLES]);
+    const rows = await sql.query('SELECT 1 FROM memberships WHERE municipality_id = $1 AND user_id = $2 AND roles && $3::text[]', [municipalityId, userId, caseStaffRoles()]);
     return rows.length === 1;
   },
 };
@@ -56,7 +56,7 @@ export const teams = {
   },
   /** The teams a person supervises. */
   async supervisedBy(sql: Sql, municipalityId: string, userId: string): Promise<string[]> {
-    const rows = await sql.query<{ id: string }>('SELECT id FROM care_teams WHERE municipality_id = $1 AND supervisor_id = $2 ORDER BY name', [municipalityId, userId]);
+    const rows = await sql.query<{ id: string }>('SELECT id FROM care_teams WHERE municipality_id = $1 AND supervisor_id = $2 ORDER BY name', [municipalityId, userId], { prepare: true });
     return rows.map((r) => r.id);
   },
   /** The team a new case of this coordinator goes to by default: one they are a member of, else one they supervise. */

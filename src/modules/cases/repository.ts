@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/types';
+import { TIME_ZONE } from '../../platform/time';
 import { caseNumber, PLAN_DUE_DAYS, type CaseApplication, type CaseRow } from './domain';
 
 /** Whether an individual plan of the case was approved: the 30-day deadline is then met (plans: migration 0011). */
@@ -16,8 +17,8 @@ const COLUMNS = `c.id, c.number, c.opened_from, c.resident_user_id, c.person_nam
 const FROM = `cases c JOIN users u ON u.id = c.coordinator_id
   LEFT JOIN care_teams t ON t.municipality_id = c.municipality_id AND t.id = c.team_id`;
 
-/** The day an application's plan is due: its submission day in Warsaw + 30 days. */
-const dueFrom = (a: string) => `((${a}.submitted_at AT TIME ZONE 'Europe/Warsaw')::date + ${PLAN_DUE_DAYS})`;
+/** The day an application's plan is due: its submission day in Warsaw (`tz`: the parameter holding TIME_ZONE) + 30 days. */
+const dueFrom = (a: string, tz: string) => `((${a}.submitted_at AT TIME ZONE ${tz}::text)::date + ${PLAN_DUE_DAYS})`;
 
 export interface ApplicationForCase {
   id: string;
@@ -54,10 +55,10 @@ export const cases = {
   async nextNumber(sql: Sql, municipalityId: string): Promise<string> {
     const [row] = await sql.query<{ year: number; n: number }>(
       `INSERT INTO case_number_counters AS k (municipality_id, year, last_number)
-       VALUES ($1, extract(year FROM now() AT TIME ZONE 'Europe/Warsaw')::int, 1)
+       VALUES ($1, extract(year FROM now() AT TIME ZONE $2::text)::int, 1)
        ON CONFLICT (municipality_id, year) DO UPDATE SET last_number = k.last_number + 1
        RETURNING year, last_number AS n`,
-      [municipalityId],
+      [municipalityId, TIME_ZONE],
     );
     return caseNumber(row!.year, row!.n);
   },
@@ -68,10 +69,10 @@ export const cases = {
          contact_phone, contact_email, coordinator_id, team_id, needs_plan, plan_due_on)
        SELECT $1, $2, a.id, a.applicant_id, a.beneficiary_name, a.beneficiary_birth_year,
          CASE WHEN a.relation = 'self' THEN '' ELSE a.applicant_name END, a.contact_phone, a.contact_email, $4, $5, $6,
-         CASE WHEN $6 THEN ${dueFrom('a')} END
+         CASE WHEN $6 THEN ${dueFrom('a', '$7')} END
        FROM applications a WHERE a.municipality_id = $1 AND a.id = $3
        RETURNING id`,
-      [municipalityId, c.number, c.applicationId, c.coordinatorId, c.teamId, c.needsPlan],
+      [municipalityId, c.number, c.applicationId, c.coordinatorId, c.teamId, c.needsPlan, TIME_ZONE],
     );
     return row!.id;
   },
@@ -80,10 +81,10 @@ export const cases = {
     const rows = await sql.query(
       `UPDATE cases c SET contact_phone = $4, contact_email = $5, representative_name = $6, coordinator_id = $7, team_id = $8, needs_plan = $9,
          plan_due_on = CASE WHEN NOT $9 THEN NULL
-           ELSE coalesce(c.plan_due_on, (SELECT ${dueFrom('a')} FROM applications a WHERE a.municipality_id = c.municipality_id AND a.id = c.opened_from)) END,
+           ELSE coalesce(c.plan_due_on, (SELECT ${dueFrom('a', '$10')} FROM applications a WHERE a.municipality_id = c.municipality_id AND a.id = c.opened_from)) END,
          version = c.version + 1, updated_at = now()
        WHERE c.municipality_id = $1 AND c.id = $2 AND c.version = $3 AND c.status = 'open' RETURNING c.id`,
-      [municipalityId, id, version, ch.contactPhone, ch.contactEmail, ch.representativeName, ch.coordinatorId, ch.teamId, ch.needsPlan],
+      [municipalityId, id, version, ch.contactPhone, ch.contactEmail, ch.representativeName, ch.coordinatorId, ch.teamId, ch.needsPlan, TIME_ZONE],
     );
     return rows.length === 1;
   },
@@ -118,10 +119,10 @@ export const caseApplications = {
   async find(sql: Sql, municipalityId: string, id: string, lock = false): Promise<ApplicationForCase | undefined> {
     const [row] = await sql.query<ApplicationForCase>(
       `SELECT a.id, a.status, a.case_id, a.applicant_id, a.applicant_name, a.beneficiary_name, a.beneficiary_birth_year, a.relation,
-         a.contact_phone, a.contact_email, a.need, s.name AS service_name, a.submitted_at, ${dueFrom('a')}::text AS plan_due_on
+         a.contact_phone, a.contact_email, a.need, s.name AS service_name, a.submitted_at, ${dueFrom('a', '$3')}::text AS plan_due_on
        FROM applications a JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id
        WHERE a.municipality_id = $1 AND a.id = $2${lock ? ' FOR UPDATE OF a' : ''}`,
-      [municipalityId, id],
+      [municipalityId, id, TIME_ZONE],
     );
     return row;
   },

@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError } from '../../platform/http/errors';
 import { caseAccess, mayWriteCase, requireCaseAccess, requireCaseWrite, type CaseAccess, type CaseViewer } from './access';
 import type { CaseApplication, CaseRow } from './domain';
@@ -7,7 +8,6 @@ import { cases, type CaseChanges } from './repository';
 import { staff, teams, type StaffChoice } from './repository-teams';
 import type { CasesDeps } from './routes-common';
 import { checkPeople } from './service-open';
-import { scheduleAnonymise } from './service-retention';
 
 export interface CasePage {
   c: CaseRow;
@@ -40,7 +40,7 @@ export async function casePage(deps: CasesDeps, ctx: DbContext, municipalityId: 
 async function forChange(sql: Sql, municipalityId: string, id: string, version: number, viewer: CaseViewer): Promise<CaseRow> {
   await requireCaseWrite(sql, municipalityId, viewer, id);
   const c = (await cases.find(sql, municipalityId, id))!;
-  if (c.version !== version) throw new AppError('conflict.stale');
+  assertVersion(c, version);
   return c;
 }
 
@@ -72,7 +72,7 @@ export async function updateCase(deps: CasesDeps, ctx: DbContext, municipalityId
     const changed = (Object.keys(FIELD_OF) as (keyof CaseChanges)[]).filter((k) => before[k] !== input[k]).map((k) => FIELD_OF[k]);
     if (changed.length === 0) return { changed, access: await caseAccess(sql, municipalityId, viewer, id), number: c.number };
     await checkPeople(sql, municipalityId, input.coordinatorId, input.teamId);
-    if (!(await cases.update(sql, municipalityId, id, input.version, input))) throw new AppError('conflict.stale');
+    expectUpdated(await cases.update(sql, municipalityId, id, input.version, input));
     const handover = before.coordinatorId !== input.coordinatorId ? { coordinator: { from: before.coordinatorId, to: input.coordinatorId } } : {};
     await audit(sql, municipalityId, actor, { action: 'case.updated', subjectType: 'case', subjectId: id, details: { cases: [id], ids: [id], changed, ...handover } });
     return { changed, access: await caseAccess(sql, municipalityId, viewer, id), number: c.number };
@@ -84,9 +84,8 @@ export async function closeCase(deps: CasesDeps, ctx: DbContext, municipalityId:
   return deps.db.tx(ctx, async (sql) => {
     const c = await forChange(sql, municipalityId, id, version, viewer);
     if ((await cases.openReferrals(sql, municipalityId, id)) > 0) throw new AppError('case.open_referrals');
-    if (!(await cases.close(sql, municipalityId, id, version, note))) throw new AppError('conflict.stale');
+    expectUpdated(await cases.close(sql, municipalityId, id, version, note));
     await audit(sql, municipalityId, actor, { action: 'case.closed', subjectType: 'case', subjectId: id, details: { cases: [id], ids: [id] } });
-    await scheduleAnonymise(sql);
     return c;
   });
 }

@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
+import { expectUpdated } from '../../platform/http/conflict';
 import { AppError } from '../../platform/http/errors';
 import { caseAccess, type CaseViewer } from './access';
 import { cases } from './repository';
@@ -43,7 +44,7 @@ export async function reviewGrant(deps: CasesDeps, ctx: DbContext, municipalityI
     const g = await grants.find(sql, municipalityId, id);
     if (!g) throw new AppError('not_found');
     if (g.version !== input.version || g.reviewed_at) throw new AppError('conflict.stale');
-    if (!(await grants.review(sql, municipalityId, id, input.version, actor.userId!, input.note))) throw new AppError('conflict.stale');
+    expectUpdated(await grants.review(sql, municipalityId, id, input.version, actor.userId!, input.note));
     await audit(sql, municipalityId, actor, { action: 'case.glass_reviewed', subjectType: 'case_access_grant', subjectId: id, details: { cases: [g.case_id], ids: [id] } });
     return g;
   });

@@ -1,24 +1,17 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
-import { NO_CONTEXT, type DbContext, type Sql } from '../../platform/db/types';
-import { AppError } from '../../platform/http/errors';
-import { enqueue } from '../../platform/jobs/outbox';
+import { NO_CONTEXT, type DbContext } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
+import type { Schedule } from '../../platform/jobs/scheduler';
 import type { AnonymiseCases } from '../../platform/module';
-import { jobs, retention, type PolicyRow } from './repository-retention';
+import { retention, type PolicyRow } from './repository-retention';
 import type { CasesDeps } from './routes-common';
 
 export const ANONYMISE_QUEUE = 'cases.anonymise';
 /** Cases anonymised per transaction: a large backlog never holds one huge transaction. */
 export const ANONYMISE_BATCH = 500;
 
-/**
- * Makes sure the daily anonymisation is scheduled: one pending run at the next 03:00 in Warsaw,
- * unless a later run is already waiting. Called when a case closes (the first reason to run) and by
- * each run for the next day, so the chain never doubles across restarts: nothing enqueues at start.
- */
-export async function scheduleAnonymise(sql: Sql): Promise<void> {
-  if (await jobs.pendingLater(sql, ANONYMISE_QUEUE)) return;
-  await enqueue(sql, ANONYMISE_QUEUE, {}, { delaySeconds: await jobs.secondsToNight(sql), platform: true });
-}
+/** Nightly at 03:00 Warsaw, when nobody is working on cases (the kernel's scheduler runs it once a night). */
+export const ANONYMISE_SCHEDULE: Schedule = { name: 'cases.retention', queue: ANONYMISE_QUEUE, dailyAt: '03:00' };
 
 /** The job's dependencies: the other modules' `anonymiseCases` hooks as the kernel collects them (a test of cases alone may leave them out). */
 export interface RetentionDeps extends CasesDeps {
@@ -33,8 +26,6 @@ const JOB_ACTOR: AuditActor = { userId: null, label: 'system: retencja danych', 
  * audit entry per case naming nobody. Returns how many cases it anonymised.
  */
 export async function anonymiseDueCases(deps: RetentionDeps): Promise<number> {
-  // The next run first: a failure of this one must not end the daily chain.
-  await deps.db.tx(NO_CONTEXT, (sql) => scheduleAnonymise(sql));
   const municipalities = await deps.db.tx(NO_CONTEXT, (sql) => retention.municipalities(sql));
   let total = 0;
   for (const m of municipalities) {
@@ -70,9 +61,9 @@ export async function retentionPage(deps: CasesDeps, ctx: DbContext, municipalit
 export async function saveRetention(deps: CasesDeps, ctx: DbContext, municipalityId: string, input: { version: number; months: number }, actor: AuditActor): Promise<boolean> {
   return deps.db.tx(ctx, async (sql) => {
     const before = await retention.policy(sql, municipalityId);
-    if (before.version !== input.version) throw new AppError('conflict.stale');
+    assertVersion(before, input.version);
     if (before.closed_case_months === input.months && before.version > 0) return false;
-    if (!(await retention.save(sql, municipalityId, input.version, input.months, actor.userId!))) throw new AppError('conflict.stale');
+    expectUpdated(await retention.save(sql, municipalityId, input.version, input.months, actor.userId!));
     await audit(sql, municipalityId, actor, { action: 'cases.retention_changed', subjectType: 'retention_policy', subjectId: municipalityId, details: { from: before.closed_case_months, to: input.months } });
     return true;
   });

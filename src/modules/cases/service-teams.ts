@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import { staff, teams, type StaffChoice, type TeamInput, type TeamRow } from './repository-teams';
 import type { CasesDeps } from './routes-common';
@@ -46,10 +47,10 @@ export async function updateTeam(deps: CasesDeps, ctx: DbContext, municipalityId
   await deps.db.tx(ctx, async (sql) => {
     const before = await teams.find(sql, municipalityId, id, true);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     await check(sql, municipalityId, t);
     if (await teams.nameTaken(sql, municipalityId, t.name, id)) throw validationError({ name: { code: 'taken' } });
-    if (!(await teams.update(sql, municipalityId, id, version, t))) throw new AppError('conflict.stale');
+    expectUpdated(await teams.update(sql, municipalityId, id, version, t));
     await audit(sql, municipalityId, actor, { action: 'care_team.updated', subjectType: 'care_team', subjectId: id, details: { supervisor: { from: before.supervisor_id, to: t.supervisorId } } });
   });
 }
@@ -59,7 +60,7 @@ export async function changeMember(deps: CasesDeps, ctx: DbContext, municipality
   await deps.db.tx(ctx, async (sql) => {
     const team = await teams.find(sql, municipalityId, id, true);
     if (!team) throw new AppError('not_found');
-    if (team.version !== version) throw new AppError('conflict.stale');
+    assertVersion(team, version);
     if (add && !(await staff.isCaseStaff(sql, municipalityId, userId))) throw validationError({ user_id: { code: 'invalid' } });
     if (!add && !team.members.some((m) => m.id === userId)) throw new AppError('not_found');
     if (add) await teams.addMember(sql, municipalityId, id, userId);

@@ -30,7 +30,7 @@ const AT_PIK = ['Interwencja kryzysowa', 'Poradnictwo psychologiczne i rodzinne'
 const AT_KLUB = ['Klub Seniora „Lniane Serca”', 'Spotkania z kulturą dla seniorów i osób z niepełnosprawnościami'];
 
 describeEachEngine('open now, with the clock given', (h) => {
-  const filter: CatalogueFilter = { q: '', place: '', free: false, openNow: true, stepFree: false, page: 1 };
+  const filter: CatalogueFilter = { q: '', place: '', free: false, openNow: true, stepFree: false, page: 1, exact: false };
   let m: MunicipalityRow;
   const ctx = () => ({ municipalityId: m.id, userId: null });
   const openAt = async (iso: string, extra: Partial<CatalogueFilter> = {}) => {

@@ -30,6 +30,24 @@ export const TARGET_GROUPS = [
 ] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
+/**
+ * Life situations a service answers, beside its target groups (HSDS has no such field: ours only).
+ * A service with none is not about a particular situation.
+ */
+export const SITUATIONS = [
+  'help_at_home',
+  'caring_for_someone',
+  'expecting_child',
+  'family_with_children',
+  'disability',
+  'crisis',
+  'looking_for_work',
+  'housing',
+  'want_to_help',
+] as const;
+export type Situation = (typeof SITUATIONS)[number];
+export const isSituation = (v: string): v is Situation => (SITUATIONS as readonly string[]).includes(v);
+
 export const PROVIDER_KINDS = ['cus_unit', 'public', 'ngo', 'informal_group', 'company'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 

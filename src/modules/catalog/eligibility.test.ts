@@ -5,6 +5,8 @@ import type { PageContext } from '../../platform/ui/context';
 import type { Criterion } from './criteria';
 import { INCOME_ANSWERS, INCOME_BANDS, checkCriterion, evaluate, evaluateServices, type Answers, type IncomeBand, type Outcome } from './eligibility';
 import { reasonText } from './views/eligibility';
+// The module list installs the messages that the views and the mapping translate with.
+import '../index';
 
 const outcome = (c: Criterion, a: Answers): Outcome => checkCriterion(c, a).outcome;
 const code = (c: Criterion, a: Answers) => checkCriterion(c, a).code;

@@ -1,4 +1,5 @@
 import type { Criterion } from './criteria';
+import { SITUATIONS, type Situation, type TargetGroup } from './domain';
 
 /**
  * The anonymous "what can I get" check: a pure evaluation of a service's structured criteria
@@ -23,7 +24,7 @@ export const DISABILITY_ANSWERS = ['yes', 'no', 'in_progress'] as const;
 export const WORK_ANSWERS = ['working', 'unemployed', 'retired', 'studying', 'other'] as const;
 
 /** The questionnaire's form fields, in the order asked. */
-export const ANSWER_FIELDS = ['age', 'residence', 'household_size', 'children', 'income', 'disability', 'carer', 'work'] as const;
+export const ANSWER_FIELDS = ['situations', 'age', 'residence', 'household_size', 'children', 'income', 'disability', 'carer', 'work'] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
 
 /** Every answer is optional: a question left out is unknown, never a "no". */
@@ -36,6 +37,40 @@ export interface Answers {
   disability?: (typeof DISABILITY_ANSWERS)[number];
   carer?: (typeof YES_NO)[number];
   work?: (typeof WORK_ANSWERS)[number];
+  /** The situations the person ticked ("needs help at home", "expecting a child", …). */
+  situations?: Situation[];
+}
+
+/**
+ * Situations with a question of their own (carer, children, work, disability certificate): the questionnaire asks
+ * each once — they are not offered as ticks too — and the answer stands for the situation (`situationsOf`).
+ */
+export const ASKED_SITUATIONS = ['caring_for_someone', 'family_with_children', 'looking_for_work', 'disability'] as const satisfies readonly Situation[];
+/** The situations offered as ticks: the rest. */
+export const TICKED_SITUATIONS = SITUATIONS.filter((s) => !(ASKED_SITUATIONS as readonly Situation[]).includes(s));
+
+/** The situations the answers tell: those ticked and those the questions answered ("Czy opiekujesz się…? Tak"). */
+export function situationsOf(a: Answers): Set<Situation> {
+  const situations = new Set(a.situations ?? []);
+  if (a.carer === 'yes') situations.add('caring_for_someone');
+  if (a.children === 'yes') situations.add('family_with_children');
+  if (a.work === 'unemployed') situations.add('looking_for_work');
+  if (a.disability === 'yes' || a.disability === 'in_progress') situations.add('disability');
+  return situations;
+}
+
+/**
+ * A situation ticked although it has its own question (a link or a form of an older version): it answers that
+ * question when the question was left out, so the person is not asked twice.
+ */
+export function answerFromSituations(a: Answers): Answers {
+  const ticked = new Set(a.situations ?? []);
+  return {
+    ...a,
+    carer: a.carer ?? (ticked.has('caring_for_someone') ? 'yes' : undefined),
+    children: a.children ?? (ticked.has('family_with_children') && a.householdSize !== 1 ? 'yes' : undefined),
+    work: a.work ?? (ticked.has('looking_for_work') ? 'unemployed' : undefined),
+  };
 }
 
 export type Outcome = 'met' | 'failed' | 'unknown';
@@ -135,22 +170,72 @@ export function evaluate(criteria: readonly Criterion[], answers: Answers): Eval
 
 export interface Evaluated<S> extends Evaluation {
   service: S;
+  /** How closely the service's audience fits the person: 0 open to everyone, more for each group or situation shared. */
+  fit: number;
+}
+
+/** Who a service is for: its target groups and the life situations it answers. */
+export interface Audience {
+  target_groups: readonly TargetGroup[];
+  situations: readonly Situation[];
+}
+
+/** The target groups the answers place a person in (a 78-year-old is a senior; a carer, a carer). */
+export function groupsOf(a: Answers): Set<TargetGroup> {
+  const groups = new Set<TargetGroup>();
+  const situations = situationsOf(a);
+  if (a.age !== undefined && a.age >= 60) groups.add('seniors');
+  if (a.age !== undefined && a.age < 18) groups.add('children');
+  if (a.age !== undefined && a.age >= 15 && a.age <= 29) groups.add('youth');
+  if (a.disability === 'yes' || a.disability === 'in_progress' || situations.has('disability')) groups.add('people_with_disabilities');
+  if (a.carer === 'yes' || situations.has('caring_for_someone')) groups.add('carers');
+  if (a.children === 'yes' || situations.has('family_with_children') || situations.has('expecting_child')) groups.add('families');
+  if (a.work === 'unemployed' || situations.has('looking_for_work')) groups.add('unemployed');
+  if (situations.has('crisis')) groups.add('people_in_crisis');
+  return groups;
 }
 
 /**
- * Every service evaluated and grouped by verdict. Within a group, services that matched more of
- * the person's situation come first (a senior's club before what is open to all), then by name.
+ * How a service's audience fits the person: a shared situation counts 2, a shared target group 1.
+ * `null` when the service is for particular people or situations and the person is none of them
+ * (a birth school for a 78-year-old living alone) — known only once the person told something
+ * about themselves; otherwise 0 (open to all, or nothing to compare).
  */
-export function evaluateServices<S extends { name: string; criteria: readonly Criterion[] }>(
+export function audienceFit(service: Partial<Audience>, a: Answers): number | null {
+  const groups = groupsOf(a);
+  const situations = situationsOf(a);
+  const [targetGroups, declared] = [service.target_groups ?? [], service.situations ?? []];
+  const particular = targetGroups.filter((g) => g !== 'all_residents');
+  const fit = 2 * declared.filter((s) => situations.has(s)).length + particular.filter((g) => groups.has(g)).length;
+  if (fit > 0) return fit;
+  const restricted = declared.length > 0 || (particular.length > 0 && !targetGroups.includes('all_residents'));
+  // Without an age, a service for seniors, children or youth may still be the person's.
+  const byAge = a.age === undefined && particular.some((g) => g === 'seniors' || g === 'children' || g === 'youth');
+  const known = (groups.size > 0 || situations.size > 0) && !byAge;
+  return restricted && known ? null : 0;
+}
+
+export type Group = Verdict | 'other';
+
+/**
+ * Every service evaluated and grouped by verdict; a service the person may use but whose audience is
+ * other people (`audienceFit` null) goes to `other`, never to "probably for you". Within a group,
+ * services that fit the person's situation come first (a senior's club before what is open to all),
+ * then those whose conditions matched more answers, then by name in Polish order.
+ */
+export function evaluateServices<S extends Partial<Audience> & { name: string; criteria: readonly Criterion[] }>(
   services: readonly S[],
   answers: Answers,
-): Record<Verdict, Evaluated<S>[]> {
-  const groups: Record<Verdict, Evaluated<S>[]> = { likely: [], maybe: [], unlikely: [] };
+): Record<Group, Evaluated<S>[]> {
+  const groups: Record<Group, Evaluated<S>[]> = { likely: [], maybe: [], unlikely: [], other: [] };
   for (const service of services) {
     const evaluation = evaluate(service.criteria, answers);
-    groups[evaluation.verdict].push({ service, ...evaluation });
+    const fit = audienceFit(service, answers);
+    const group: Group = fit === null && evaluation.verdict !== 'unlikely' ? 'other' : evaluation.verdict;
+    groups[group].push({ service, ...evaluation, fit: fit ?? 0 });
   }
   const met = (e: Evaluation) => e.reasons.filter((r) => r.outcome === 'met' && r.code !== 'open').length;
-  for (const list of Object.values(groups)) list.sort((x, y) => met(y) - met(x) || x.service.name.localeCompare(y.service.name, 'pl'));
+  const polish = new Intl.Collator('pl');
+  for (const list of Object.values(groups)) list.sort((x, y) => y.fit - x.fit || met(y) - met(x) || polish.compare(x.service.name, y.service.name));
   return groups;
 }

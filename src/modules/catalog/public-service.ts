@@ -1,12 +1,15 @@
 import type { Database, DbContext } from '../../platform/db/types';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
-import { TIME_ZONE, translator, type MessageKey } from '../../platform/i18n';
+import { translator, type MessageKey } from '../../platform/i18n';
+import { TIME_ZONE } from '../../platform/time';
 import { AREAS, TARGET_GROUPS, type Area, type TargetGroup } from './domain';
 import { catalog, type LocationRow, type OpeningHoursRow, type ProviderRow, type ServiceRow } from './repository';
 import type { SearchCache } from './search-cache';
+import { allowedEdits, correct, normalizeWord, searchWords, wordQueries, type SearchWord } from './search-words';
 import { directory, type ExceptionRow, type LocationOption, type ProgrammeRef, type SearchRow, type WarsawMoment } from './repository-search';
 
 export const PAGE_SIZE = 20;
+export { ANY_WORD_LIMIT } from './repository-search';
 export const MAX_PAGE = 1000;
 /** Up to this many places, the place filter is a list to choose from; beyond, the place is typed. */
 export const PLACE_LIST_LIMIT = 50;
@@ -44,6 +47,8 @@ export interface CatalogueFilter {
   openNow: boolean;
   stepFree: boolean;
   page: number;
+  /** Search what was typed, without correcting it to the catalogue's words ("Szukaj dokładnie: …"). */
+  exact: boolean;
 }
 
 /** Why a service is in the results, in the order shown. */
@@ -66,7 +71,16 @@ export interface CatalogueView {
   locations: LocationOption[] | null;
   errors: FieldErrors;
   /** Absent when the filter is invalid. */
-  results?: { rows: SearchResult[]; total: number; page: number; pages: number };
+  results?: {
+    rows: SearchResult[];
+    total: number;
+    page: number;
+    pages: number;
+    /** What was searched for when words were corrected ("opieka wytchnieniowa" for "opeika wytchnienowa"); null when nothing was. */
+    corrected: string | null;
+    /** No service has every word: some with any of them are shown. */
+    partial: boolean;
+  };
 }
 
 /** Words of three or more letters, at most eight: each must match when the phrase as a whole does not. */
@@ -74,14 +88,16 @@ export function searchTerms(q: string): string[] {
   return [...new Set(q.split(/[\s,.;:!?„”"'()[\]«»—–/-]+/u).filter((w) => [...w].length >= 3))].slice(0, 8);
 }
 
-/** Area and target group names in both languages, so either can be typed into the search. */
-const LABELS = (() => {
+/** Area and target group names in both languages, so either can be typed into the search (made at first use, once the catalogue is installed). */
+let labels: { areas: { key: string; label: string }[]; groups: { key: string; label: string }[] } | undefined;
+const LABELS = () => {
+  if (labels) return labels;
   const pl = translator('pl');
   const en = translator('en');
   const both = <K extends string>(prefix: 'area' | 'group', keys: readonly K[]) =>
     keys.flatMap((k) => [pl, en].map((tr) => ({ key: k as string, label: tr.t(`${prefix}.${k}` as MessageKey) })));
-  return { areas: both('area', AREAS), groups: both('group', TARGET_GROUPS) };
-})();
+  return (labels = { areas: both('area', AREAS), groups: both('group', TARGET_GROUPS) });
+};
 
 function reasonsFor(row: SearchRow, f: CatalogueFilter, labelAreas: string[], labelGroups: string[]): Reason[] {
   const reasons: Reason[] = [];
@@ -100,6 +116,31 @@ function reasonsFor(row: SearchRow, f: CatalogueFilter, labelAreas: string[], la
   if (f.openNow && row.open_location && row.open_until) reasons.push({ kind: 'open_now', name: row.open_location, until: row.open_until });
   if (f.stepFree && row.step_free_location) reasons.push({ kind: 'step_free', name: row.step_free_location });
   return reasons;
+}
+
+/** A word as the catalogue's index keeps it: lower case, no diacritics, letters and digits only. */
+const indexed = (word: string) => normalizeWord(word).replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The text as searched when words were corrected: each corrected word replaced by the catalogue's word, written
+ * as the services found write it (with its Polish letters: "opiekuńcze", not "opiekuncze"); null when none was.
+ */
+export function correctedText(q: string, terms: readonly string[], words: readonly SearchWord[], rows: readonly { name: string; summary: string }[]): string | null {
+  if (!words.some((w) => w.correction)) return null;
+  // Once a word was corrected, a word found only by its stem though misspelled ("wytchnienowa") is written out too.
+  const fixes = new Map(words.filter((w) => w.correction ?? w.nearest).map((w) => [w.typed, (w.correction ?? w.nearest)!]));
+  const written = new Map<string, string>();
+  for (const row of rows) {
+    for (const word of `${row.name} ${row.summary}`.toLocaleLowerCase('pl').split(/[^\p{L}\p{N}]+/u)) {
+      if (word && !written.has(indexed(word))) written.set(indexed(word), word);
+    }
+  }
+  let text = q;
+  for (const term of terms) {
+    const fix = fixes.get(indexed(term));
+    if (fix) text = text.replace(term, written.get(fix) ?? fix);
+  }
+  return text === q ? null : text;
 }
 
 /**
@@ -123,11 +164,15 @@ export async function searchCatalogue(
     }
     if (Object.keys(errors).length) return { locations, errors };
 
-    const labelAreas = await directory.labelsMatching(sql, filter.q, LABELS.areas);
-    const labelGroups = await directory.labelsMatching(sql, filter.q, LABELS.groups);
-    const query = { ...filter, terms: searchTerms(filter.q), labelAreas, labelGroups };
+    const { areas: labelAreas, groups: labelGroups } = await directory.labelsMatching(sql, filter.q, LABELS());
+    const terms = searchTerms(filter.q);
+    const typed = searchWords(terms);
+    const candidates = filter.exact ? [] : await directory.similarWords(sql, typed.filter((w) => allowedEdits(w.prefixes[0]!.length) > 0).map((w) => w.typed));
+    const corrected = correct(typed, candidates);
+    const { all: words, any: anyWords } = wordQueries(corrected);
+    const query = { ...filter, terms, words, anyWords, labelAreas, labelGroups };
     const moment = warsawMoment(now);
-    const { rows, total } = await directory.search(sql, municipalityId, query, moment, { limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
+    const { rows, total, partial } = await directory.search(sql, municipalityId, query, moment, { limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
     return {
       locations,
       errors,
@@ -136,6 +181,8 @@ export async function searchCatalogue(
         total,
         page: filter.page,
         pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+        corrected: total > 0 ? correctedText(filter.q, terms, corrected, rows) : null,
+        partial,
       },
     };
   });
@@ -161,7 +208,7 @@ export async function searchCatalogueCached(
   now: Date = new Date(),
 ): Promise<CatalogueView> {
   if (Object.keys(invalid).length) return searchCatalogue(db, ctx, municipalityId, filter, invalid, now);
-  const question = JSON.stringify([filter.q, filter.area, filter.group, filter.location, filter.place, filter.free, filter.openNow, filter.stepFree, filter.page, minuteOf(now)]);
+  const question = JSON.stringify([filter.q, filter.area, filter.group, filter.location, filter.place, filter.free, filter.openNow, filter.stepFree, filter.page, filter.exact, minuteOf(now)]);
   return cache.through(municipalityId, question, () => searchCatalogue(db, ctx, municipalityId, filter, invalid, now));
 }
 

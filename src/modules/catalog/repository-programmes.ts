@@ -62,7 +62,7 @@ export const programmes = {
        JOIN services s ON s.municipality_id = ps.municipality_id AND s.id = ps.service_id
        JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
        WHERE ps.municipality_id = $1 AND ps.programme_id = $2
-       ORDER BY search_normalize(s.name), s.name, s.id`,
+       ORDER BY s.sort_name, s.id`,
       [municipalityId, programmeId],
     );
   },

@@ -14,6 +14,9 @@ export interface SearchQuery {
   q: string;
   /** Its words of three letters or more, to tell which words of a name matched. */
   terms: string[];
+  /** Every typed word by its stem or a correction, and any of them (tsquery text, `search-words.ts`); null without such words. */
+  words: string | null;
+  anyWords: string | null;
   /** Areas and target groups whose name the text matches (so "seniorzy" finds services for seniors). */
   labelAreas: string[];
   labelGroups: string[];
@@ -74,8 +77,24 @@ export interface ExceptionRow {
   note: string;
 }
 
+/**
+ * How the words must match: 'all' (every word, by its stem or a correction), or 'any' — asked only when no
+ * service has every word — some of the services with any of them (ADR 0026, amended: "The 'any word' fallback").
+ */
+export type Match = 'all' | 'any';
+
+/**
+ * At most this many services with any of the words are ranked when none has every word: which of them, when
+ * more have one, is the index's choice, not the best. Ranking thousands (a common word beside one the
+ * catalogue has elsewhere) made such a page several times the cost of one before ADR 0026 (docs/performance.md).
+ */
+export const ANY_WORD_LIMIT = 200;
+
 /** A LIKE pattern matching `expr` anywhere, with its wildcards taken literally. */
 const containing = (expr: string) => `'%' || replace(replace(replace(${expr}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+
+/** Weights of a word in the description, (unused), the summary and the name, for ts_rank (migration 0023). */
+const WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'::float4[]";
 
 /** Normalized (lower-case, no diacritics) name + summary: a generated column (migration 0003). */
 const DOC = 's.search_doc';
@@ -89,7 +108,7 @@ const DOC = 's.search_doc';
  * (`placeJoins`), and filtered with EXISTS only when asked: computing them for every service made
  * a search of 20 000 services take seconds.
  */
-function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
+function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment, mode: Match) {
   const params: unknown[] = [municipalityId];
   const p = (value: unknown) => {
     params.push(value);
@@ -97,6 +116,8 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
   };
   const q = p(f.q);
   const terms = p(f.terms);
+  const words = p(f.words);
+  const anyWords = mode === 'any' ? p(f.anyWords) : 'NULL';
   const where = ['s.municipality_id = $1', "s.status = 'active'"];
   let placeParam: string | undefined;
   const onlyLocation = () => {
@@ -110,9 +131,17 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
 
   // The ids come from an index-backed function that sees only the current municipality (migrations
   // 0003 and 0004 explain why).
-  const textMatch = `s.id IN (SELECT catalog_matching_service_ids(${q}))`;
+  const tsquery = (text: string) => `to_tsquery('simple'::regconfig, ${text}::text)`;
+  // Every word (or the phrase, or a typo of a name); else — 'any' — at most ANY_WORD_LIMIT services with any of the words.
+  const textMatch = mode === 'all'
+    ? `s.id IN (SELECT catalog_matching_service_ids(${q}, ${tsquery(words)}, NULL))`
+    : `s.id IN (SELECT x.id FROM (SELECT catalog_matching_service_ids(${q}, ${tsquery(anyWords)}, NULL) AS id) x LIMIT ${ANY_WORD_LIMIT})`;
   // Parameters are added only when used: PostgreSQL cannot type a parameter the statement never mentions.
-  const labelMatch = f.q ? `(s.area = ANY(${p(f.labelAreas)}::text[]) OR s.target_groups && ${p(f.labelGroups)}::text[])` : 'false';
+  // Without an area or group named (most questions), no OR: the services found are then read by their key
+  // instead of all of the municipality's services scanned for the OR (docs/performance.md).
+  const labelMatch = f.q && (f.labelAreas.length > 0 || f.labelGroups.length > 0)
+    ? `(s.area = ANY(${p(f.labelAreas)}::text[]) OR s.target_groups && ${p(f.labelGroups)}::text[])`
+    : 'false';
   const openAt = (svc: string) => {
     const [day, weekday, time] = at();
     return `
@@ -137,7 +166,8 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
       WHERE sl.municipality_id = ${svc}.municipality_id AND sl.service_id = ${svc}.id ${onlyLocation()}
       ORDER BY l.name, l.id LIMIT 1`;
 
-  if (f.q) where.push(`(${textMatch} OR ${labelMatch})`);
+  // The IN alone (not "OR false": PostgreSQL turns a sub-select into a join before it simplifies the OR away).
+  if (f.q) where.push(labelMatch === 'false' ? textMatch : `(${textMatch} OR ${labelMatch})`);
   if (f.area) where.push(`s.area = ${p(f.area)}`);
   if (f.group) where.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
   if (f.free) where.push(`s.fee_kind = 'free'`);
@@ -145,10 +175,11 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
   if (f.openNow) where.push(`EXISTS (${openAt('s')})`);
   if (f.stepFree) where.push(`EXISTS (${stepFreeAt('s')})`);
 
-  const from = `services s
-    JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
-    CROSS JOIN (SELECT search_normalize(${q}) AS qn, search_prefix_query(${q}) AS words,
+  // The question's own values, computed once: normalized text, its word queries, its words.
+  const question = `(SELECT search_normalize(${q}) AS qn, search_prefix_query(${q}) AS words,
+      ${tsquery(words)} AS fuzzy, ${tsquery(anyWords)} AS anyw,
       ARRAY(SELECT search_normalize(x) FROM unnest(${terms}::text[]) x) AS terms) qq`;
+  const from = `services s CROSS JOIN ${question}`;
   const placeJoins = () =>
     `LEFT JOIN LATERAL (${openAt('r')}) op ON true LEFT JOIN LATERAL (${stepFreeAt('r')}) sf ON true` +
     (f.location || f.place ? ` LEFT JOIN LATERAL (${placeAt('r')}) pl ON true` : '');
@@ -156,15 +187,24 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
 
   const hasText = f.q !== '';
   // Best first: the phrase in the name (the more of the name it covers, the better), then in the
-  // summary, every word somewhere, an area or group named; trigram similarity, costly on thousands of
+  // summary, every word somewhere (by stems or corrections: weighted ts_rank, then the shorter name, as ts_rank
+  // barely tells "Usługi opiekuńcze …" from a long name with the same words), an area or group named; trigram similarity, costly on thousands of
   // rows, only ranks the few found by tolerating a typo.
   const rank = hasText
     ? `CASE WHEN s.search_name LIKE ${containing('qq.qn')} THEN 1 + 0.1 * length(qq.qn) / greatest(length(s.search_name), 1)
          WHEN ${DOC} LIKE ${containing('qq.qn')} THEN 0.6
          WHEN s.search_words @@ qq.words THEN 0.5
+         WHEN s.search_words @@ qq.fuzzy THEN 0.45 + 0.03 * least(ts_rank(${WEIGHTS}, s.search_weighted, qq.fuzzy), 1)
+           + 0.01 * least(length(qq.qn)::float8 / greatest(length(s.search_name), 1), 1)
          WHEN ${labelMatch} THEN 0.4
+         WHEN s.search_words @@ qq.anyw THEN 0.1 + 0.2 * least(ts_rank(${WEIGHTS}, s.search_weighted, qq.anyw), 1)
          ELSE 0.7 * word_similarity(qq.qn, s.search_name) + 0.1 * similarity(qq.qn, s.search_name) END`
     : '0';
+  // Found only as a typo of a name (by none of the words, the phrase, an area or group): when every service found is,
+  // the words' "any word" fallback is asked too, as before the page was split in two statements.
+  const typo = hasText
+    ? `NOT coalesce(${DOC} LIKE ${containing('qq.qn')} OR s.search_words @@ qq.words OR s.search_words @@ qq.fuzzy OR ${labelMatch}, false)`
+    : 'false';
   // Why it matched, for the page's rows only (`r` is a row of the page).
   const rDesc = 'r.search_desc';
   const explain = hasText
@@ -175,49 +215,82 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment) {
        (r.qn <% search_normalize(r.summary) OR ${rDesc} ILIKE ${containing('r.qn')}
          OR to_tsvector('simple', search_normalize(r.summary || ' ' || r.description)) @@ r.words) AS in_text`
     : 'NULL::text AS name_hits, false AS in_text';
-  return { from, where: where.join(' AND '), rank, placeJoins, placeColumn, explain, params };
+  return { from, question, where: where.join(' AND '), rank, typo, placeJoins, placeColumn, explain, params };
 }
 
 export const directory = {
   /**
-   * One page of matching services, best match first (then by name, ignoring diacritics), and how many
+   * One page of matching services, best match first (then by name in Polish alphabetical order), and how many
    * match in all, in one statement. A page past the end has no rows to carry the count: then it is
-   * counted on its own.
+   * counted on its own. When no service has every word, some with any of them (`partial`; ANY_WORD_LIMIT).
    */
-  async search(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }): Promise<{ rows: SearchRow[]; total: number }> {
-    const { from, where, rank, placeJoins, placeColumn, explain, params } = searchSql(municipalityId, f, now);
-    const rows = await sql.query<SearchRow & { total: number }>(
-      `SELECT r.id, r.name, r.summary, r.area, r.target_groups, r.fee_kind, r.fee_amount, r.provider_name, r.rank, r.total,
+  async search(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }): Promise<{ rows: SearchRow[]; total: number; partial: boolean }> {
+    const { typosOnly, ...all } = await directory.ranked(sql, municipalityId, f, now, page, 'all');
+    if (!f.anyWords || (all.total > 0 && !typosOnly)) return { ...all, partial: false };
+    const { typosOnly: _, ...any } = await directory.ranked(sql, municipalityId, f, now, page, 'any');
+    return { ...any, partial: true };
+  },
+
+  /** One page ranked by `mode`'s match, and the total. */
+  async ranked(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }, mode: Match): Promise<{ rows: SearchRow[]; total: number; typosOnly: boolean }> {
+    const { from, question, where, rank, typo, placeJoins, placeColumn, explain, params } = searchSql(municipalityId, f, now, mode);
+    // Ranked narrow (id, rank, sort key): counting and sorting thousands of found services carried their
+    // descriptions through the window and the sort (spilled to disk); only the page's rows are read whole.
+    const rows = await sql.query<SearchRow & { total: number; typo: boolean }>(
+      `SELECT r.id, r.name, r.summary, r.area, r.target_groups, r.fee_kind, r.fee_amount, r.provider_name, r.rank, r.total, r.typo,
          op.open_location, op.open_until, sf.step_free_location, ${placeColumn}, ${explain}
        FROM (
          SELECT s.municipality_id, s.id, s.name, s.summary, s.description, s.area, s.target_groups, s.fee_kind,
-           s.fee_amount::text AS fee_amount, p.name AS provider_name, s.search_desc, qq.qn, qq.words, qq.terms, ${rank} AS rank,
-           s.search_name AS sort_name, count(*) OVER ()::int AS total
-         FROM ${from} WHERE ${where}
-         ORDER BY rank DESC, sort_name, s.id
-         LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}
+           s.fee_amount::text AS fee_amount, p.name AS provider_name, s.search_desc, qq.qn, qq.words, qq.terms, k.rank, k.sort_name, k.total, ${typo} AS typo
+         FROM (
+           SELECT s.id, ${rank} AS rank, s.sort_name, count(*) OVER ()::int AS total
+           FROM ${from} WHERE ${where}
+           ORDER BY rank DESC, s.sort_name, s.id
+           LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}
+         ) k
+         JOIN services s ON s.municipality_id = $1 AND s.id = k.id
+         JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
+         CROSS JOIN ${question}
        ) r ${placeJoins()}
        ORDER BY r.rank DESC, r.sort_name, r.id`,
       params,
     );
-    if (rows.length > 0) return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]!.total };
-    if (page.offset === 0) return { rows: [], total: 0 };
+    // Typos only when every service found is on this page and each is one (more than a page of them: shown as they are).
+    if (rows.length > 0) {
+      const total = rows[0]!.total;
+      return { rows: rows.map(({ total: _, typo: __, ...row }) => row), total, typosOnly: total === rows.length && page.offset === 0 && rows.every((r) => r.typo) };
+    }
+    if (page.offset === 0) return { rows: [], total: 0, typosOnly: false };
     // Built afresh: the page's statement added parameters (the clock's) that this one does not mention.
-    const c = searchSql(municipalityId, f, now);
-    const [counted] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${c.from} WHERE ${c.where}`, c.params);
-    return { rows: [], total: counted?.n ?? 0 };
+    const c = searchSql(municipalityId, f, now, mode);
+    const [counted] = await sql.query<{ n: number; typos_only: boolean }>(
+      `SELECT count(*)::int AS n, coalesce(bool_and(${c.typo}), false) AS typos_only FROM ${c.from} WHERE ${c.where}`, c.params);
+    const total = counted?.n ?? 0;
+    return { rows: [], total, typosOnly: total <= page.limit && (counted?.typos_only ?? false) };
   },
 
-  /** The keys whose label the text names or resembles (diacritics, case and small typos ignored). */
-  async labelsMatching(sql: Sql, q: string, labels: { key: string; label: string }[]): Promise<string[]> {
-    if (q.length < 3 || labels.length === 0) return [];
-    const rows = await sql.query<{ key: string }>(
-      `SELECT DISTINCT x.key FROM unnest($2::text[], $3::text[]) AS x(key, label)
+  /** Words of the municipality's catalogue resembling each typed word (candidates for a correction). */
+  async similarWords(sql: Sql, terms: string[]): Promise<{ term: string; word: string }[]> {
+    if (terms.length === 0) return [];
+    return sql.query<{ term: string; word: string }>('SELECT term, word FROM catalog_similar_words($1::text[])', [terms]);
+  },
+
+  /**
+   * The areas and target groups whose label the text names or resembles (diacritics, case and small typos
+   * ignored), in one statement.
+   */
+  async labelsMatching(
+    sql: Sql, q: string, labels: { areas: { key: string; label: string }[]; groups: { key: string; label: string }[] },
+  ): Promise<{ areas: string[]; groups: string[] }> {
+    const all = [...labels.areas.map((l) => ({ ...l, kind: 'area' })), ...labels.groups.map((l) => ({ ...l, kind: 'group' }))];
+    if (q.length < 3 || all.length === 0) return { areas: [], groups: [] };
+    const rows = await sql.query<{ kind: string; key: string }>(
+      `SELECT DISTINCT x.kind, x.key FROM unnest($2::text[], $3::text[], $4::text[]) AS x(kind, key, label)
        WHERE search_normalize($1) <% search_normalize(x.label) OR search_normalize(x.label) <% search_normalize($1)
-       ORDER BY x.key`,
-      [q, labels.map((l) => l.key), labels.map((l) => l.label)],
+       ORDER BY x.kind, x.key`,
+      [q, all.map((l) => l.kind), all.map((l) => l.key), all.map((l) => l.label)],
     );
-    return rows.map((r) => r.key);
+    return { areas: rows.filter((r) => r.kind === 'area').map((r) => r.key), groups: rows.filter((r) => r.kind === 'group').map((r) => r.key) };
   },
 
   /** The municipality's places (at most `limit`), for the place filter. */
@@ -225,7 +298,7 @@ export const directory = {
     return sql.query<LocationOption>(
       // Any `limit` of them first: sorting thousands of places by normalized name only to learn there are too many is wasted.
       `SELECT id, name, street FROM (SELECT id, name, street FROM locations WHERE municipality_id = $1 LIMIT ${Number(limit)}) l
-       ORDER BY search_normalize(name), street, id`,
+       ORDER BY polish_sort_key(name), street, id`,
       [municipalityId],
     );
   },

@@ -1,6 +1,6 @@
 import type { Sql } from '../../platform/db/types';
 import type { Criterion } from './criteria';
-import type { AccessibilityFeature, Area, FeeKind, ProviderKind, ServiceStatus, TargetGroup } from './domain';
+import type { AccessibilityFeature, Area, FeeKind, ProviderKind, ServiceStatus, Situation, TargetGroup } from './domain';
 
 export interface ServiceRow {
   id: string;
@@ -25,6 +25,8 @@ export interface ServiceRow {
   contact_phone: string;
   version: number;
   updated_at: Date;
+  /** The life situations it answers (ADR 0026); none: not about a particular situation. Read by SERVICE_COLUMNS. */
+  situations?: Situation[];
 }
 
 export interface ProviderRow {
@@ -67,7 +69,7 @@ export const accessibilityOf = (l: LocationRow): AccessibilityFeature[] =>
 
 export const SERVICE_COLUMNS = `s.id, s.provider_id, s.name, s.summary, s.description, s.area, s.target_groups, s.how_to_apply,
   s.required_documents, s.fee_kind, s.fee_amount::text AS fee_amount, s.fee_rule, s.capacity, s.capacity_period, s.eligibility,
-  s.criteria, s.status, s.languages, s.contact_email, s.contact_phone, s.version, s.updated_at`;
+  s.criteria, s.status, s.languages, s.contact_email, s.contact_phone, s.situations, s.version, s.updated_at`;
 export const PROVIDER_COLUMNS = 'p.id, p.name, p.kind, p.description, p.email, p.phone, p.website, p.version';
 export const LOCATION_COLUMNS = `l.id, l.provider_id, l.name, l.street, l.postal_code, l.city, l.latitude, l.longitude, l.step_free,
   l.accessible_toilet, l.induction_loop, l.sign_language_on_request, l.accessibility_notes, l.version`;
@@ -80,7 +82,7 @@ export const catalog = {
   },
   async activeServices(sql: Sql, municipalityId: string): Promise<ServiceRow[]> {
     return sql.query<ServiceRow>(
-      `SELECT ${SERVICE_COLUMNS} FROM services s WHERE s.municipality_id = $1 AND s.status = 'active' ORDER BY s.name`,
+      `SELECT ${SERVICE_COLUMNS} FROM services s WHERE s.municipality_id = $1 AND s.status = 'active' ORDER BY s.sort_name, s.id`,
       [municipalityId],
     );
   },

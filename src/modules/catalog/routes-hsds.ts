@@ -10,6 +10,7 @@ import { openApiDocument } from './hsds/openapi';
 import { searchListQuery, serviceListQuery, termListQuery } from './hsds/query';
 import { hsds } from './hsds/service';
 import { findTaxonomies, findTerms, taxonomyById, termById } from './hsds/taxonomy';
+import { tenantOf } from '../../platform/http/route-context';
 
 type M = { municipality: string };
 type MI = M & { id: string };
@@ -17,7 +18,7 @@ type MI = M & { id: string };
 /** Open data may be harvested, but not hammered: per client address. */
 const OPEN_DATA_RATE = { max: 300, timeWindow: 60_000 };
 
-const placeOf = (request: FastifyRequest): Place => ({ name: request.tenant!.municipality.name, teryt: request.tenant!.municipality.teryt });
+const placeOf = (request: FastifyRequest): Place => ({ name: tenantOf(request).municipality.name, teryt: tenantOf(request).municipality.teryt });
 const found = <T>(value: T | undefined): T => {
   if (value === undefined) throw new AppError('not_found');
   return value;
@@ -40,7 +41,8 @@ export async function hsdsRoutes(app: FastifyInstance, { db, config }: ModuleCon
 
     const root = async () => ({ version: HSDS_VERSION, profile: HSDS_PROFILE, openapi_url: `${config.publicUrl}/api/openapi.json` });
     api.get<{ Params: M }>('/api/:municipality/hsds', open, root);
-    api.get<{ Params: M }>('/api/:municipality/hsds/', open, root);
+    // HSDS calls its root "/": with a trailing slash it is sent on to the one documented path.
+    api.get<{ Params: M }>('/api/:municipality/hsds/', open, async (request, reply) => reply.redirect(`/api/${request.params.municipality}/hsds`, 308));
 
     api.get<{ Params: M }>('/api/:municipality/hsds/services', open, async (request) => {
       const q = serviceListQuery(request.query);
@@ -51,7 +53,7 @@ export async function hsdsRoutes(app: FastifyInstance, { db, config }: ModuleCon
     );
 
     api.get<{ Params: M }>('/api/:municipality/hsds/datapackage.zip', open, async (request, reply) => {
-      const { slug, name } = request.tenant!.municipality;
+      const { slug, name } = tenantOf(request).municipality;
       const info = { slug, name, publicUrl: config.publicUrl, created: new Date() };
       const zip = datapackageZip(await publishedBundles(db, request.dbContext()), placeOf(request), info);
       return reply.type('application/zip').header('content-disposition', `attachment; filename="${zipFileName(info)}"`).send(Buffer.from(zip));

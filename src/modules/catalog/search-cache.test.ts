@@ -43,3 +43,18 @@ test('with a time to live of 0 nothing is kept', async () => {
   await cache.through(M, 'q', async () => ({ n: ++n }));
   assert.equal((await cache.through(M, 'q', async () => ({ n: ++n }))).n, 2);
 });
+
+test('forgetting everything (messages between instances may have been missed) forgets every municipality, also an answer being computed', async () => {
+  const cache = new SearchCache<{ v: string }>({ ttlMs: 60_000, maxEntries: 10 });
+  const other = '00000000-0000-4000-8000-000000000002';
+  await cache.through(M, 'q', async () => ({ v: 'old' }));
+  await cache.through(other, 'q', async () => ({ v: 'old' }));
+  let release!: () => void;
+  const slow = cache.through(M, 'q2', () => new Promise((r) => (release = () => r({ v: 'computed before' }))));
+  cache.invalidateAll();
+  release();
+  await slow;
+  assert.equal((await cache.through(M, 'q', async () => ({ v: 'new' }))).v, 'new');
+  assert.equal((await cache.through(other, 'q', async () => ({ v: 'new' }))).v, 'new');
+  assert.equal((await cache.through(M, 'q2', async () => ({ v: 'fresh' }))).v, 'fresh');
+});

@@ -6,7 +6,8 @@ import { LRUCache } from 'lru-cache';
  * the same few things ("opiekuńcze", "asystent rodziny"), and the catalogue changes a few times a day.
  *
  * A write to a municipality's catalogue through this process forgets that municipality's answers at
- * once (`invalidate`); a write through another process is seen within `ttlMs`.
+ * once (`invalidate`); a write through another process is told by a message on the database (ADR 0024)
+ * and, should that message be lost, seen within `ttlMs`.
  */
 export class SearchCache<V extends object> {
   private readonly entries: LRUCache<string, V>;
@@ -14,7 +15,11 @@ export class SearchCache<V extends object> {
   private readonly generations = new Map<string, number>();
   private readonly pending = new Map<string, Promise<V>>();
 
-  constructor(opts: { ttlMs: number; maxEntries: number }) {
+  /** Told of every lookup while the cache is on: a kept answer (or one being computed) is a hit. */
+  private readonly count: (outcome: 'hit' | 'miss') => void;
+
+  constructor(opts: { ttlMs: number; maxEntries: number; count?: (outcome: 'hit' | 'miss') => void }) {
+    this.count = opts.count ?? (() => undefined);
     this.entries = new LRUCache<string, V>({ max: opts.maxEntries, ttl: opts.ttlMs, ttlAutopurge: false });
   }
 
@@ -22,8 +27,11 @@ export class SearchCache<V extends object> {
     return this.entries.ttl > 0;
   }
 
+  /** Bumped when everything is forgotten (messages between instances may have been missed). */
+  private epoch = 0;
+
   private key(municipalityId: string, question: string): string {
-    return `${municipalityId}\u0000${this.generations.get(municipalityId) ?? 0}\u0000${question}`;
+    return `${this.epoch}\u0000${municipalityId}\u0000${this.generations.get(municipalityId) ?? 0}\u0000${question}`;
   }
 
   /**
@@ -35,8 +43,9 @@ export class SearchCache<V extends object> {
     if (!this.enabled) return compute();
     const key = this.key(municipalityId, question);
     const hit = this.entries.get(key);
+    const running = hit ? undefined : this.pending.get(key);
+    this.count(hit || running ? 'hit' : 'miss');
     if (hit) return hit;
-    const running = this.pending.get(key);
     if (running) return running;
     const computing = compute()
       // Kept under the generation it was asked in: an invalidation meanwhile makes it unreachable.
@@ -48,6 +57,11 @@ export class SearchCache<V extends object> {
 
   invalidate(municipalityId: string): void {
     this.generations.set(municipalityId, (this.generations.get(municipalityId) ?? 0) + 1);
+  }
+
+  invalidateAll(): void {
+    this.epoch++;
+    this.entries.clear();
   }
 
   get size(): number {

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../../platform/export/spreadsheet';
+import { toCsv as csvOf } from '../../platform/export/csv';
 import type { Translator } from '../../platform/i18n';
 import { acceptanceRate, completionRate, type PlanRow, type ProviderRow, type QueueRow } from './domain';
 import type { ReferralSection, Section } from './service';
@@ -52,5 +51,5 @@ export function statusesCsv(s: ReferralSection): Cell[][] {
 
 /** With a byte-order mark, so spreadsheets read the Polish letters. */
 export function toCsv(rows: Cell[][]): string {
-  return stringify(rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c ?? ''))), { bom: true });
+  return csvOf(rows);
 }

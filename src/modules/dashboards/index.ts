@@ -1,5 +1,7 @@
 import type { AppModule } from '../../platform/module';
 import { dashboardRoutes } from './routes';
+import { dashboardsMessages } from './messages';
+import { dashboardStartCards } from './start-cards';
 
 /**
  * Dashboards of the centre's work (cases.statistics: coordinators, analysts, the director): queue
@@ -9,6 +11,8 @@ import { dashboardRoutes } from './routes';
  */
 export const dashboardsModule: AppModule = {
   name: 'dashboards',
+  startCards: dashboardStartCards,
+  messages: dashboardsMessages,
   routes: dashboardRoutes,
-  navigation: [{ href: '/dashboards', label: 'nav.dashboards', permission: 'cases.statistics' }],
+  navigation: [{ href: '/dashboards', label: 'nav.dashboards', permission: 'cases.statistics', group: 'work' }],
 };

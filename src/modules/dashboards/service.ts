@@ -1,5 +1,5 @@
 import type { Database, DbContext, Sql } from '../../platform/db/types';
-import { warsawDay } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import { REFERRAL_STATUSES, type Period, type PlanRow, type ProviderRow, type QueueRow, type ReferralStatus } from './domain';
 import { dashboards } from './repository';
 

@@ -19,6 +19,8 @@ export interface MeetingRow {
   audience: string;
   room_id: string | null;
   room_label: string | null;
+  /** The room's venue's street address, for people who have never been there (mail, calendar, answer page). */
+  room_address: string | null;
   booking_id: string | null;
   address: string;
   online_url: string;
@@ -38,8 +40,13 @@ export interface MeetingRow {
 }
 
 /** Where the meeting is, in one line: the room or the address, and the link when online. */
-export function placeOf(m: Pick<MeetingRow, 'room_label' | 'address' | 'online_url'>): string {
-  return [m.room_label ?? m.address, m.online_url].filter((p) => p).join(' · ');
+export function placeOf(m: Pick<MeetingRow, 'room_label' | 'address' | 'online_url'> & { room_address?: string | null }): string {
+  return [roomOrAddress(m), m.online_url].filter((p) => p).join(' · ');
+}
+
+/** The room with its venue's street address ("MAL Resursa — Sala A, ul. Karola Dittricha 1, 96-300 Żyrardów"), or the address typed. */
+export function roomOrAddress(m: Pick<MeetingRow, 'room_label' | 'address'> & { room_address?: string | null }): string {
+  return m.room_label ? [m.room_label, m.room_address].filter((p) => p).join(', ') : m.address;
 }
 
 /** Answers are taken until the meeting starts. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Sql } from '../../platform/db/types';
-import { TIME_ZONE } from '../../platform/i18n';
+import { TIME_ZONE } from '../../platform/time';
 import type { Response } from './domain';
 
 /** Addresses of groups without an account (demo only; the .example domain never delivers). */
@@ -103,6 +103,14 @@ export async function seedMeetingFixtures(sql: Sql, municipalityId: string): Pro
           municipalityId, meeting!.id, invitation!.id, invitee.organisationId, 1 + (i % 3),
         ]);
       }
+    }
+    if (m.inDays > 0) {
+      // The coming meeting's invitations to organisations with a representative on the platform wait for their answer (the demo's "to answer").
+      await sql.query(
+        `UPDATE meeting_invitations SET response = NULL, people_count = 0, responded_at = NULL, answers = 0
+          WHERE municipality_id = $1 AND meeting_id = $2 AND organisation_id IN (SELECT organisation_id FROM organisation_members WHERE municipality_id = $1)`,
+        [municipalityId, meeting!.id],
+      );
     }
     for (const w of m.walkIns ?? []) {
       await sql.query('INSERT INTO meeting_attendance (municipality_id, meeting_id, name, people_count) VALUES ($1, $2, $3, $4)', [municipalityId, meeting!.id, w.name, w.people]);

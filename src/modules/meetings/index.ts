@@ -9,6 +9,10 @@ import { inviteRoutes } from './routes-invite';
 import { rsvpRoutes } from './routes-rsvp';
 import { staffRoutes } from './routes-staff';
 import { REMIND_QUEUE, sendReminders } from './service';
+import { meetingsMessages } from './messages';
+import { meetingsErrors } from './errors';
+import { meetingsPermissions } from './permissions';
+import { meetingStartCards } from './start-cards';
 
 /**
  * The community organiser's meetings: invitations of organisations (by sphere, kind, federation or by
@@ -17,6 +21,10 @@ import { REMIND_QUEUE, sendReminders } from './service';
  */
 export const meetingsModule: AppModule = {
   name: 'meetings',
+  startCards: meetingStartCards,
+  permissions: meetingsPermissions,
+  errors: meetingsErrors,
+  messages: meetingsMessages,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await staffRoutes(app, ctx);
     await inviteRoutes(app, ctx);
@@ -24,7 +32,11 @@ export const meetingsModule: AppModule = {
     await rsvpRoutes(app, ctx);
     await cooperationRoutes(app, ctx);
   },
-  navigation: [{ href: '/meetings', label: 'nav.meetings', permission: 'meetings.manage' }],
+  navigation: [
+    { href: '/meetings/inbox', label: 'nav.meetings_inbox', roles: ['resident'], group: 'mine' },
+    { href: '/meetings/inbox', label: 'nav.meetings_inbox', roles: ['ngo_member'], group: 'organisation' },
+    { href: '/meetings', label: 'nav.meetings', permission: 'meetings.manage', group: 'work' },
+  ],
   jobs: (ctx) => ({
     [REMIND_QUEUE]: async (payload) => {
       await sendReminders(depsOf(ctx), payload as { municipality: MunicipalityRow; meetingId: string; startsAt: string });
@@ -36,3 +48,4 @@ export const meetingsModule: AppModule = {
 export { seedMeetingFixtures } from './fixtures';
 export { invitationToken } from './mail';
 export type { MeetingAnswerRecord } from './personal-data';
+export { meetingSummary, type MeetingSummary } from './read-model';

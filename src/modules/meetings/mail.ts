@@ -3,11 +3,13 @@ import { translator, type MessageKey } from '../../platform/i18n';
 import type { MailMessage } from '../../platform/mail/mailer';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { placeOf, type MeetingRow } from './domain';
-import { ICS_CONTENT_TYPE, meetingsIcs } from './ics';
+import { centreOrganiser, ICS_CONTENT_TYPE, meetingsIcs } from './ics';
 
 export interface LinkDeps {
   publicUrl: string;
   linkKey: Buffer;
+  /** The platform's sender address, the calendar events' organiser. */
+  mailFrom: string;
 }
 
 /** The token of an invitation's answer link: made again from its id for every mail, only its hash is stored. */
@@ -26,7 +28,7 @@ export function meetingMail(deps: LinkDeps, municipality: MunicipalityRow, meeti
   const i18n = translator('pl');
   const link = rsvpLink(deps, municipality, invitation.id);
   const host = new URL(deps.publicUrl).host;
-  const ics = meetingsIcs([meeting], { name: municipality.name, host, link: () => link, method: kind === 'cancellation' ? 'cancel' : 'publish' });
+  const ics = meetingsIcs([meeting], { name: municipality.name, host, organiser: centreOrganiser(municipality, deps.mailFrom), link: () => link, method: kind === 'cancellation' ? 'cancel' : 'publish' });
   const params = {
     title: meeting.title,
     municipality: municipality.name,

@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/types';
+import { TIME_ZONE } from '../../platform/time';
 import type { TaskInput } from './form';
 
 export interface AttendanceRow {
@@ -70,11 +71,11 @@ export const tasks = {
   async ofMeeting(sql: Sql, municipalityId: string, meetingId: string): Promise<TaskRow[]> {
     return sql.query<TaskRow>(
       `SELECT t.id, t.title, concat_ws(', ', nullif(u.display_name, ''), o.name, nullif(t.owner_name, '')) AS owner, t.due_on::text AS due_on, t.done_at,
-         t.done_at IS NULL AND t.due_on < (now() AT TIME ZONE 'Europe/Warsaw')::date AS overdue
+         t.done_at IS NULL AND t.due_on < (now() AT TIME ZONE $3)::date AS overdue
        FROM meeting_tasks t LEFT JOIN users u ON u.id = t.owner_user_id
        LEFT JOIN organisations o ON o.municipality_id = t.municipality_id AND o.id = t.owner_organisation_id
        WHERE t.municipality_id = $1 AND t.meeting_id = $2 ORDER BY t.done_at IS NOT NULL, t.due_on, t.created_at`,
-      [municipalityId, meetingId],
+      [municipalityId, meetingId, TIME_ZONE],
     );
   },
   async insert(sql: Sql, municipalityId: string, meetingId: string, t: TaskInput, createdBy: string): Promise<string> {

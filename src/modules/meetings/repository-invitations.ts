@@ -66,24 +66,32 @@ export const invitations = {
       ],
     );
   },
-  /** Locked until the transaction ends, so that two answers to one invitation are applied one after the other. */
+  /**
+   * Locked until the transaction ends, so that two answers to one invitation are applied one after the other.
+   * Prepared (PostgreSQL): every answer by link asks it.
+   */
   async byToken(sql: Sql, municipalityId: string, tokenHash: string): Promise<InvitationRow | undefined> {
     const [row] = await sql.query<InvitationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE i.municipality_id = $1 AND i.token_hash = $2 FOR UPDATE OF i`, [
       municipalityId,
       tokenHash,
-    ]);
+    ], { prepare: true });
     return row;
   },
   async find(sql: Sql, municipalityId: string, id: string): Promise<InvitationRow | undefined> {
     const [row] = await sql.query<InvitationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE i.municipality_id = $1 AND i.id = $2 FOR UPDATE OF i`, [municipalityId, id]);
     return row;
   },
+  /**
+   * Stores an answer to the invitation locked by byToken or find. Nothing in the transaction reads it back,
+   * so it goes with the COMMIT (sql.atCommit: one round trip for it, the audit entry and COMMIT); a failure
+   * still fails the transaction, and the answer is acknowledged only once COMMIT has answered.
+   */
   async respond(sql: Sql, municipalityId: string, id: string, answer: RsvpInput, userId: string | null): Promise<void> {
-    await sql.query(
-      `UPDATE meeting_invitations SET response = $3, people_count = $4, accessibility_needs = $5, responded_at = now(), responded_by = $6, answers = answers + 1
-       WHERE municipality_id = $1 AND id = $2`,
-      [municipalityId, id, answer.response, answer.peopleCount, answer.accessibilityNeeds, userId],
-    );
+    const text = `UPDATE meeting_invitations SET response = $3, people_count = $4, accessibility_needs = $5, responded_at = now(), responded_by = $6, answers = answers + 1
+       WHERE municipality_id = $1 AND id = $2`;
+    const params = [municipalityId, id, answer.response, answer.peopleCount, answer.accessibilityNeeds, userId];
+    if (sql.atCommit) sql.atCommit(text, params);
+    else await sql.query(text, params);
   },
   /** Those still to be reminded: they said yes or maybe, or have not answered. Marked as reminded in the same statement. */
   async takeForReminder(sql: Sql, municipalityId: string, meetingId: string): Promise<{ id: string; email: string }[]> {

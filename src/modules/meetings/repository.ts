@@ -1,9 +1,10 @@
 import type { Sql } from '../../platform/db/types';
-import { TIME_ZONE } from '../../platform/i18n';
+import { TIME_ZONE } from '../../platform/time';
 import type { MeetingRow } from './domain';
 import type { MeetingInput } from './form';
 
-const COLUMNS = `m.id, m.title, m.purpose, m.agenda, m.audience, m.room_id, v.name || ' — ' || r.name AS room_label, m.booking_id, m.address,
+const COLUMNS = `m.id, m.title, m.purpose, m.agenda, m.audience, m.room_id, v.name || ' — ' || r.name AS room_label,
+  nullif(concat_ws(', ', nullif(v.street, ''), nullif(trim(concat_ws(' ', v.postal_code, v.city)), '')), '') AS room_address, m.booking_id, m.address,
   m.online_url, m.starts_at, m.ends_at, to_char(m.starts_at AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD') AS day,
   to_char(m.starts_at AT TIME ZONE '${TIME_ZONE}', 'HH24:MI') AS starts, to_char(m.ends_at AT TIME ZONE '${TIME_ZONE}', 'HH24:MI') AS ends,
   m.capacity, m.status, m.cancel_reason, m.minutes, m.ical_sequence, m.version, m.updated_at`;
@@ -26,6 +27,19 @@ export interface MeetingListRow {
 }
 
 export const meetings = {
+  /**
+   * The meeting of the invitation an answer link's token names: asked together with the invitation
+   * itself (invitations.byToken), so both come in one round trip. Prepared: every answer asks it.
+   */
+  async byInvitationToken(sql: Sql, municipalityId: string, tokenHash: string): Promise<MeetingRow | undefined> {
+    const [row] = await sql.query<MeetingRow>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE m.municipality_id = $1
+         AND m.id = (SELECT i.meeting_id FROM meeting_invitations i WHERE i.municipality_id = $1 AND i.token_hash = $2)`,
+      [municipalityId, tokenHash],
+      { prepare: true },
+    );
+    return row;
+  },
   async find(sql: Sql, municipalityId: string, id: string, lock = false): Promise<MeetingRow | undefined> {
     const [row] = await sql.query<MeetingRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE m.municipality_id = $1 AND m.id = $2${lock ? ' FOR UPDATE OF m' : ''}`, [municipalityId, id]);
     return row;

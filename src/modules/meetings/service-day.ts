@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
+import { expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import { roomChoices } from '../venues';
 import type { TaskInput } from './form';
@@ -80,7 +81,7 @@ export async function removeAttendance(deps: MeetingsDeps, ctx: DbContext, munic
 export async function saveMinutes(deps: MeetingsDeps, ctx: DbContext, municipalityId: string, id: string, version: number, minutes: string, actor: AuditActor) {
   await deps.db.tx(ctx, async (sql) => {
     await findMeeting(sql, municipalityId, id, true);
-    if (!(await meetings.saveMinutes(sql, municipalityId, id, version, minutes))) throw new AppError('conflict.stale');
+    expectUpdated(await meetings.saveMinutes(sql, municipalityId, id, version, minutes));
     await audit(sql, municipalityId, actor, { action: 'meeting.minutes_saved', subjectType: 'meeting', subjectId: id, details: { length: minutes.length } });
   });
 }

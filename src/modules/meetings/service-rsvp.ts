@@ -11,10 +11,14 @@ import { findMeeting, type MeetingsDeps } from './service';
 
 type Person = { id: string; email: string };
 
+/** The invitation behind a token (locked) and its meeting, asked together: one round trip on PostgreSQL. */
 async function byToken(sql: Sql, municipalityId: string, token: string): Promise<{ invitation: InvitationRow; meeting: MeetingRow }> {
-  const invitation = typeof token === 'string' && token.length <= 100 ? await invitations.byToken(sql, municipalityId, hashToken(token)) : undefined;
+  if (typeof token !== 'string' || token.length > 100) throw new AppError('token.invalid');
+  const hash = hashToken(token);
+  const [invitation, meeting] = await Promise.all([invitations.byToken(sql, municipalityId, hash), meetings.byInvitationToken(sql, municipalityId, hash)]);
   if (!invitation) throw new AppError('token.invalid');
-  return { invitation, meeting: await findMeeting(sql, municipalityId, invitation.meeting_id) };
+  if (!meeting) throw new AppError('not_found');
+  return { invitation, meeting };
 }
 
 /** The invitation behind an answer link, and its meeting. */

@@ -1,10 +1,11 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
+import { expectUpdated } from '../../platform/http/conflict';
 import { AppError } from '../../platform/http/errors';
 import { enqueue } from '../../platform/jobs/outbox';
 import { MAIL_QUEUE } from '../../platform/mail/mailer';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
-import { releaseBooking, reserveRoomForMeeting } from '../venues';
+import { releaseBooking, reserveRoomForMeeting, roomCapacity } from '../venues';
 import { REMINDER_HOURS_BEFORE, type MeetingRow } from './domain';
 import type { MeetingInput } from './form';
 import { meetingMail, type LinkDeps, type MeetingMailKind } from './mail';
@@ -42,10 +43,20 @@ async function bookRoom(sql: Sql, municipalityId: string, meeting: MeetingRow, u
   await meetings.setBooking(sql, municipalityId, meeting.id, bookingId);
 }
 
+/** More places than the chosen room holds is a field error naming the room and its size (an address or online: any number). */
+async function checkCapacityFitsRoom(sql: Sql, municipalityId: string, input: MeetingInput): Promise<void> {
+  if (input.place !== 'room' || input.capacity === null) return;
+  const room = await roomCapacity(sql, municipalityId, input.room_id.toLowerCase());
+  if (room && input.capacity > room.capacity) {
+    throw new AppError('validation.failed', { fields: { capacity: { code: 'meeting_capacity_over_room', params: { room: room.label, count: room.capacity } } } });
+  }
+}
+
 export async function createMeeting(deps: MeetingsDeps, ctx: DbContext, municipality: MunicipalityRow, input: MeetingInput, actor: AuditActor): Promise<string> {
   return deps.db.tx(ctx, async (sql) => {
     const { starts_at } = await meetings.instants(sql, input.day, input.starts, input.ends);
     if (starts_at.getTime() <= Date.now()) throw new AppError('validation.failed', { fields: { day: { code: 'meeting_in_past' } } });
+    await checkCapacityFitsRoom(sql, municipality.id, input);
     const id = await meetings.insert(sql, municipality.id, input, actor.userId!);
     const meeting = await findMeeting(sql, municipality.id, id);
     await bookRoom(sql, municipality.id, meeting, actor.userId!);
@@ -66,11 +77,12 @@ export async function updateMeeting(deps: MeetingsDeps, ctx: DbContext, municipa
   return deps.db.tx(ctx, async (sql) => {
     const before = await findMeeting(sql, municipality.id, id, true);
     if (before.status === 'cancelled') throw new AppError('meeting.cancelled');
+    await checkCapacityFitsRoom(sql, municipality.id, input);
     const { starts_at, ends_at } = await meetings.instants(sql, input.day, input.starts, input.ends);
     const roomId = input.place === 'room' ? input.room_id.toLowerCase() : null;
     const moved = placeKey(before) !== placeKey({ ...before, starts_at, ends_at, room_id: roomId, address: input.place === 'address' ? input.address : '', online_url: input.online_url });
     if (moved && starts_at.getTime() <= Date.now()) throw new AppError('validation.failed', { fields: { day: { code: 'meeting_in_past' } } });
-    if (!(await meetings.update(sql, municipality.id, id, input, version, moved))) throw new AppError('conflict.stale');
+    expectUpdated(await meetings.update(sql, municipality.id, id, input, version, moved));
     const after = await findMeeting(sql, municipality.id, id);
     if (!moved) {
       await audit(sql, municipality.id, actor, { action: 'meeting.updated', subjectType: 'meeting', subjectId: id, details: { title: after.title } });
@@ -94,7 +106,7 @@ export async function cancelMeeting(deps: MeetingsDeps, ctx: DbContext, municipa
   return deps.db.tx(ctx, async (sql) => {
     const before = await findMeeting(sql, municipality.id, id, true);
     if (before.status === 'cancelled') throw new AppError('meeting.cancelled');
-    if (!(await meetings.cancel(sql, municipality.id, id, version, reason))) throw new AppError('conflict.stale');
+    expectUpdated(await meetings.cancel(sql, municipality.id, id, version, reason));
     if (before.booking_id) await releaseBooking(sql, municipality.id, before.booking_id);
     const list = before.starts_at.getTime() > Date.now() ? await invitations.toNotify(sql, municipality.id, id) : [];
     await mailInvitees(deps, sql, municipality, await findMeeting(sql, municipality.id, id), 'cancellation', list);

@@ -1,5 +1,4 @@
-import type { Content } from 'pdfmake/interfaces';
-import { renderPdf, type PdfDocument } from '../../platform/export/pdf';
+import { renderPdf, type Block, type ColumnWidth, type PdfDocument } from '../../platform/export/pdf';
 import type { MessageKey, Translator } from '../../platform/i18n';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { readerRoles, readWhat } from './reads-text';
@@ -15,22 +14,15 @@ import type { Gathered } from './service-export';
 
 type T = Translator['t'];
 
-const heading = (text: string): Content => ({ text, style: 'heading', headlineLevel: 1 });
-const subheading = (text: string): Content => ({ text, style: 'subheading' });
-const none = (t: T): Content => ({ text: t('my_data.pdf.none'), italics: true, margin: [0, 0, 0, 6] });
-const facts = (rows: [string, string][]): Content => ({
-  table: { widths: [150, '*'], body: rows.filter(([, v]) => v !== '').map(([k, v]) => [{ text: k, bold: true }, v]) },
-  layout: 'lightHorizontalLines',
-  margin: [0, 0, 0, 6],
-});
-const list = (items: string[], t: T): Content => (items.length ? { ul: items, margin: [0, 0, 0, 6] } : none(t));
-const table = (header: string[], rows: string[][], widths: (number | string)[]): Content => ({
-  table: { headerRows: 1, widths, body: [header.map((h) => ({ text: h, style: 'th' })), ...rows] },
-  layout: 'lightHorizontalLines',
-  margin: [0, 0, 0, 8],
-});
+const heading = (text: string): Block => ({ kind: 'heading', level: 2, text });
+const subheading = (text: string): Block => ({ kind: 'heading', level: 3, text });
+const none = (t: T): Block => ({ kind: 'paragraph', text: t('my_data.pdf.none'), style: 'empty' });
+const facts = (rows: [string, string][]): Block => ({ kind: 'facts', rows, labelWidth: 150 });
+const list = (items: string[], t: T): Block => (items.length ? { kind: 'list', items } : none(t));
+const label = (text: string): Block => ({ kind: 'paragraph', text: [{ text, bold: true }] });
+const table = (header: string[], rows: string[][], widths: ColumnWidth[]): Block => ({ kind: 'table', header, rows, widths });
 
-function applications(rows: ApplicationRecord[], i18n: Translator): Content[] {
+function applications(rows: ApplicationRecord[], i18n: Translator): Block[] {
   const { t, dateTime } = i18n;
   if (rows.length === 0) return [none(t)];
   return rows.flatMap((a) => [
@@ -44,16 +36,16 @@ function applications(rows: ApplicationRecord[], i18n: Translator): Content[] {
       [t('applications.field.need'), a.need],
       [t('applications.col.since'), dateTime(a.submitted_at)],
     ]),
-    { text: t('applications.consents.title'), bold: true },
+    label(t('applications.consents.title')),
     list(a.consents.map((c) =>
       `${t(`applications.purpose.${c.purpose}`, { recipient: c.recipient })} — ${t('applications.consents.given', { when: dateTime(c.given_at) })}${c.withdrawn_at ? `; ${t('applications.consents.withdrawn', { when: dateTime(c.withdrawn_at) })}` : ''}`), t),
-    { text: t('applications.history.title'), bold: true },
+    label(t('applications.history.title')),
     list(a.history.map((e) =>
       `${dateTime(e.at)}: ${e.kind === 'moved' ? t('applications.history.moved', { from: e.position_from ?? 0, to: e.position_to ?? 0 }) : e.kind === 'submitted' ? t('applications.history.submitted', { position: e.position_to ?? 0 }) : t('my_data.pdf.status_change', { to: e.status_to ? t(`applications.status.${e.status_to}` as 'applications.status.waiting') : '—' })}${e.reason ? ` (${e.reason})` : ''}`), t),
   ]);
 }
 
-function cases(rows: CaseRecord[], i18n: Translator): Content[] {
+function cases(rows: CaseRecord[], i18n: Translator): Block[] {
   const { t, dateTime } = i18n;
   if (rows.length === 0) return [none(t)];
   return rows.flatMap((c) => [
@@ -70,7 +62,7 @@ function cases(rows: CaseRecord[], i18n: Translator): Content[] {
   ]);
 }
 
-function plans(rows: PlanRecord[], i18n: Translator): Content[] {
+function plans(rows: PlanRecord[], i18n: Translator): Block[] {
   const { t, date } = i18n;
   if (rows.length === 0) return [none(t)];
   return rows.flatMap((p) => [
@@ -81,20 +73,20 @@ function plans(rows: PlanRecord[], i18n: Translator): Content[] {
       [t('my_data.pdf.situation'), p.situation],
       [t('my_data.pdf.summary'), p.final_summary],
     ]),
-    { text: t('my_data.pdf.goals'), bold: true },
+    label(t('my_data.pdf.goals')),
     list(p.goals.map((x) => (x.measure ? `${x.description} (${x.measure})` : x.description)), t),
-    { text: t('my_data.pdf.services'), bold: true },
+    label(t('my_data.pdf.services')),
     list(p.services.map((x) => `${x.description} — ${x.frequency}${x.provider ? `, ${x.provider}` : ''}`), t),
-    { text: t('my_data.pdf.commitments'), bold: true },
+    label(t('my_data.pdf.commitments')),
     list(p.commitments.map((x) => (x.due_on ? `${x.description} (${date(x.due_on)})` : x.description)), t),
-    { text: t('my_data.pdf.reviews'), bold: true },
+    label(t('my_data.pdf.reviews')),
     list(p.reviews.map((x) => `${date(x.review_on)}${x.note ? `: ${x.note}` : ''}`), t),
-    { text: t('my_data.pdf.notes'), bold: true },
+    label(t('my_data.pdf.notes')),
     list(p.notes.map((x) => `${date(x.noted_on)}: ${x.body}`), t),
   ]);
 }
 
-function referrals(rows: ReferralRecord[], i18n: Translator): Content[] {
+function referrals(rows: ReferralRecord[], i18n: Translator): Block[] {
   const { t, date, dateTime } = i18n;
   if (rows.length === 0) return [none(t)];
   return rows.flatMap((r) => [
@@ -107,20 +99,20 @@ function referrals(rows: ReferralRecord[], i18n: Translator): Content[] {
       [t('my_data.pdf.shared'), r.shared_details],
       [t('my_data.pdf.outcome'), r.outcome],
     ]),
-    { text: t('my_data.pdf.deliveries'), bold: true },
+    label(t('my_data.pdf.deliveries')),
     list(r.deliveries.map((d) =>
       `${date(d.delivered_on)}: ${[d.minutes !== null ? t('my_data.pdf.minutes', { count: d.minutes }) : '', d.units !== null ? t('my_data.pdf.units', { units: d.units }) : ''].filter(Boolean).join(', ')}${d.note ? ` — ${d.note}` : ''}`), t),
   ]);
 }
 
-function documents(rows: DocumentRecord[], i18n: Translator): Content[] {
+function documents(rows: DocumentRecord[], i18n: Translator): Block[] {
   const { t, dateTime } = i18n;
   if (rows.length === 0) return [none(t)];
   return [table([t('my_data.col.file'), t('my_data.col.added'), t('my_data.col.state')],
     rows.map((d) => [`${d.filename} (${Math.ceil(d.size_bytes / 1024)} KB)`, `${dateTime(d.uploaded_at)}, ${d.uploaded_by_name ?? '—'}`, d.removed_at ? t('my_data.documents.removed_at', { when: dateTime(d.removed_at) }) : d.description]), ['*', 150, 150])];
 }
 
-function meetingAnswers(rows: MeetingAnswerRecord[], i18n: Translator): Content[] {
+function meetingAnswers(rows: MeetingAnswerRecord[], i18n: Translator): Block[] {
   const { t, dateTime } = i18n;
   if (rows.length === 0) return [none(t)];
   return rows.flatMap((a) => [
@@ -135,7 +127,7 @@ function meetingAnswers(rows: MeetingAnswerRecord[], i18n: Translator): Content[
   ]);
 }
 
-function bookings(rows: BookingRecord[], i18n: Translator): Content[] {
+function bookings(rows: BookingRecord[], i18n: Translator): Block[] {
   const { t, dateTime } = i18n;
   if (rows.length === 0) return [none(t)];
   return [table([t('venues.col.when'), t('venues.col.room'), t('venues.col.title'), t('venues.col.status')],
@@ -143,20 +135,20 @@ function bookings(rows: BookingRecord[], i18n: Translator): Content[] {
       `${t(`venues.status.${b.status}`)}${b.decision_reason ? ` — ${b.decision_reason}` : ''}`]), [120, 110, '*', 110])];
 }
 
-function memberships(rows: MembershipRecord[], i18n: Translator): Content[] {
+function memberships(rows: MembershipRecord[], i18n: Translator): Block[] {
   const { t, dateTime } = i18n;
   return [list(rows.map((m) => `${m.organisation} — ${t('my_data.pdf.member_since', { role: t(`organisations.mine.role.${m.role}`), when: dateTime(m.joined_at) })}`), t)];
 }
 
 /** A section the PDF has no layout for (a module added later): each record's fields as they are. */
-function anySection(records: unknown[], i18n: Translator): Content[] {
+function anySection(records: unknown[], i18n: Translator): Block[] {
   if (records.length === 0) return [none(i18n.t)];
   const text = (v: unknown) => (v instanceof Date ? i18n.dateTime(v) : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return records.map((r) => facts(Object.entries(r as Record<string, unknown>).map(([k, v]) => [k, text(v)])));
 }
 
 /** The PDF's sections in the order a resident reads them, each under its Polish (or English) heading; any other section follows. */
-const SECTIONS: { section: string; title: MessageKey; render: (records: never[], i18n: Translator) => Content[] }[] = [
+const SECTIONS: { section: string; title: MessageKey; render: (records: never[], i18n: Translator) => Block[] }[] = [
   { section: 'applications', title: 'applications.mine.title', render: applications },
   { section: 'cases', title: 'my_data.cases.title', render: cases },
   { section: 'plans', title: 'my_data.plans.title', render: plans },
@@ -165,9 +157,11 @@ const SECTIONS: { section: string; title: MessageKey; render: (records: never[],
   { section: 'meeting_answers', title: 'meetings.inbox.title', render: meetingAnswers },
   { section: 'bookings', title: 'venues.mine.title', render: bookings },
   { section: 'organisation_memberships', title: 'organisations.mine.title', render: memberships },
+  { section: 'consultation_remarks', title: 'consultations.my_data.title', render: anySection },
+  { section: 'announcement_subscriptions', title: 'announcements.my_data.title', render: anySection },
 ];
 
-function sections(g: Gathered, i18n: Translator): Content[] {
+function sections(g: Gathered, i18n: Translator): Block[] {
   const known = SECTIONS.flatMap(({ section, title, render }) => {
     const found = g.sections.find((s) => s.section === section);
     return found ? [heading(i18n.t(title)), ...render(found.records as never[], i18n)] : [];
@@ -181,15 +175,17 @@ export function myDataDocument(g: Gathered, municipality: MunicipalityRow, i18n:
   const { t, dateTime } = i18n;
   const a = g.account;
   return {
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 50],
-    language: i18n.locale === 'pl' ? 'pl-PL' : 'en-GB',
-    displayTitle: true,
+    title: t('my_data.pdf.title', { centre: municipality.cus_name }),
+    lang: i18n.locale === 'pl' ? 'pl-PL' : 'en-GB',
+    author: municipality.cus_name,
+    margins: [40, 40, 40, 50],
+    fontSize: 9,
+    headingSizes: [18, 13, 11],
     compress,
-    info: { title: t('my_data.pdf.title', { centre: municipality.cus_name }), author: municipality.cus_name, creator: 'Wspólnota' },
-    content: [
-      { text: t('my_data.pdf.title', { centre: municipality.cus_name }), style: 'title' },
-      { text: t('my_data.pdf.generated', { when: dateTime(now) }), style: 'muted', margin: [0, 0, 0, 10] },
+    footer: t('my_data.pdf.page', { page: '{page}', pages: '{pages}' }),
+    blocks: [
+      { kind: 'heading', level: 1, text: t('my_data.pdf.title', { centre: municipality.cus_name }) },
+      { kind: 'paragraph', text: t('my_data.pdf.generated', { when: dateTime(now) }), style: 'muted' },
       heading(t('my_data.pdf.account')),
       facts([
         [t('my_data.pdf.name'), a.display_name],
@@ -202,16 +198,6 @@ export function myDataDocument(g: Gathered, municipality: MunicipalityRow, i18n:
       g.readList.length === 0 ? none(t) : table([t('my_data.col.when'), t('my_data.col.who'), t('my_data.col.what'), t('my_data.col.why')],
         g.readList.map((e) => [dateTime(e.occurred_at), `${e.reader} (${readerRoles(t, e)})`, readWhat(t, e, g.labels), e.reason || t('my_data.reads.duty')]), [90, 120, '*', 110]),
     ],
-    pageFooter: { text: t('my_data.pdf.page', { page: '{page}', pages: '{pages}' }), style: 'muted', margin: [0, 20, 0, 0] },
-    keepHeadlinesWithNext: true,
-    defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2 },
-    styles: {
-      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
-      subheading: { fontSize: 11, bold: true, margin: [0, 6, 0, 4] },
-      th: { bold: true },
-      muted: { fontSize: 8, color: '#505a5f' },
-    },
   };
 }
 

@@ -3,13 +3,9 @@ import { chosenId, parseFields } from '../../platform/http/form-fields';
 import { text } from '../../platform/http/validation';
 import { documentFilename, MAX_DOCUMENT_BYTES, sha256, sniffMediaType, type MediaType } from './documents';
 
-/** The one file of an upload form as the multipart parser leaves it (see routes-documents). */
-export interface Upload {
-  filename: string;
-  data: Buffer;
-  /** Longer than the limit: only its first MAX_DOCUMENT_BYTES were read, the rest thrown away. */
-  truncated: boolean;
-}
+import type { Upload } from '../../platform/http/upload';
+
+export type { Upload };
 
 export interface ParsedUpload {
   applicationId: string | null;

@@ -5,6 +5,9 @@ import { anonymiseDocumentsOfCases } from './repository-retention';
 import { consentRoutes } from './routes-consents';
 import { documentRoutes } from './routes-documents';
 import { hubRoutes } from './routes-hub';
+import { myDataMessages } from './messages';
+import { myDataErrors } from './errors';
+import { myDataStartCards } from './start-cards';
 
 /**
  * The resident's own view of what the centre holds about them ("Moje sprawy w CUS"): a hub with
@@ -19,12 +22,15 @@ import { hubRoutes } from './routes-hub';
  */
 export const myDataModule: AppModule = {
   name: 'my-data',
+  startCards: myDataStartCards,
+  errors: myDataErrors,
+  messages: myDataMessages,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await hubRoutes(app, ctx);
     await consentRoutes(app, ctx);
     await documentRoutes(app, ctx);
   },
-  navigation: [{ href: '/my', label: 'nav.my' }],
+  navigation: [{ href: '/my', label: 'nav.my', roles: ['resident'], group: 'mine' }],
   personalData: documentsOf,
   anonymiseCases: anonymiseDocumentsOfCases,
 };

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import type { ModuleContext } from '../../platform/module';
 import type { CaseViewer } from '../cases';
+import { tenantOf, userOf } from '../../platform/http/route-context';
 
 export type Params = { municipality: string };
 export type IdParams = Params & { id: string };
@@ -19,7 +20,7 @@ export const SIGNED_IN = { config: { access: AUTHENTICATED } };
 export const MEMBER = {
   config: { access: AUTHENTICATED },
   preHandler: async (request: FastifyRequest) => {
-    if (request.tenant!.roles.length === 0) throw new AppError('my_data.join_first');
+    if (tenantOf(request).roles.length === 0) throw new AppError('my_data.join_first');
   },
 };
 export const APPLICATIONS_STAFF = { config: { access: can('applications.manage') } };
@@ -34,14 +35,8 @@ export interface MyDataDeps {
 }
 
 export const depsOf = (ctx: ModuleContext): MyDataDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl, documentQuota: ctx.config.documentQuota, personalData: ctx.personalData });
-export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
-export const myBase = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/my`;
-export const viewerOf = (request: FastifyRequest): CaseViewer => ({ userId: request.user!.id, permissions: request.tenant!.permissions });
+export { municipalityOf } from '../../platform/http/route-context';
+export const myBase = (request: FastifyRequest) => `/${tenantOf(request).municipality.slug}/my`;
+export const viewerOf = (request: FastifyRequest): CaseViewer => ({ userId: userOf(request).id, permissions: tenantOf(request).permissions });
 
-const uuid = z.uuid();
-/** Ids are uuids; anything else is simply not found (never a database error). */
-export function idParam(value: unknown): string {
-  if (typeof value !== 'string' || !uuid.safeParse(value).success) throw new AppError('not_found');
-  return value.toLowerCase();
-}
-export const isId = (value: unknown): value is string => typeof value === 'string' && uuid.safeParse(value).success;
+export const isId = (value: unknown): value is string => typeof value === 'string' && z.uuid().safeParse(value).success;

@@ -44,14 +44,17 @@ export async function consentToWithdraw(deps: MyDataDeps, ctx: DbContext, munici
 
 /**
  * Withdraws the consent (once: a second time is `consent.withdrawn`, not an error of ours), tells
- * the coordinators of open referrals relying on it, and audits `consent.withdrawn`.
+ * the coordinators of open referrals relying on it, and audits `consent.withdrawn`. Unless `confirmed`
+ * (the confirmation page's field), nothing is done: `confirmation.required` — after the reasons it may
+ * not be withdrawn at all, so a refused POST never asks to confirm what cannot be done.
  */
-export async function withdrawConsent(deps: MyDataDeps, ctx: DbContext, municipality: MunicipalityRow, id: string, actor: AuditActor): Promise<ConsentToWithdraw> {
+export async function withdrawConsent(deps: MyDataDeps, ctx: DbContext, municipality: MunicipalityRow, id: string, actor: AuditActor, confirmed: boolean): Promise<ConsentToWithdraw> {
   return deps.db.tx(ctx, async (sql) => {
     const [consent] = await subject.consents(sql, municipality.id, actor.userId!, id, true);
     if (!consent) throw new AppError('not_found');
     const block = withdrawalBlock(consent);
     if (block) throw new AppError(block);
+    if (!confirmed) throw new AppError('confirmation.required');
     if (!(await consentRecords.withdraw(sql, municipality.id, id))) throw new AppError('consent.withdrawn');
     const referrals = consent.purpose === 'provider_sharing' ? await consentRecords.relyingReferrals(sql, municipality.id, id) : [];
     await mailConsentWithdrawn(sql, deps.publicUrl, municipality, consent.recipient, referrals);

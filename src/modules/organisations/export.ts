@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../../platform/export/spreadsheet';
+import { toCsv } from '../../platform/export/csv';
 import { renderXlsx } from '../../platform/export/xlsx';
 import type { MessageKey, Translator } from '../../platform/i18n';
 import { KINDS, SPHERES, STATUSES } from './domain';
@@ -53,7 +52,7 @@ export function organisationsCsv(rows: ExportedOrganisation[]): string {
     const c = cells(o);
     return EXPORT_COLUMNS.map((k) => (c[k] === null ? '' : String(c[k])));
   });
-  return '\uFEFF' + stringify(records, { header: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } });
+  return toCsv(records, { columns: EXPORT_COLUMNS });
 }
 
 const WIDTHS: Partial<Record<Column, number>> = { id: 38, name: 44, description: 60, spheres: 40, email: 30, website: 30, social_links: 40, federations: 40, street: 30 };

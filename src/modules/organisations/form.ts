@@ -4,6 +4,7 @@ import {
 } from '../../platform/http/form-fields';
 import { email, requiredText, text } from '../../platform/http/validation';
 import type { FormState } from '../../platform/ui/context';
+import { warsawYear } from '../../platform/time';
 import { KINDS, KRS_REQUIRED, PUBLISHABLE_CONTACTS, SPHERE_CODES } from './domain';
 import { checkKrs, checkNip, checkRegon } from './identifiers';
 import type { OrganisationRow } from './repository';
@@ -21,7 +22,6 @@ export const FORM_FIELDS = [
 ] as const satisfies readonly (keyof OrganisationInput)[];
 
 const MAX_SOCIAL_LINKS = 5;
-const currentYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(new Date()));
 
 /** A registry number as typed: '' is none; otherwise checked, with its own message for the wrong length and the wrong check digit. */
 const identifier = (check: (raw: string) => ReturnType<typeof checkNip>, codes: { format: string; checksum: string }) =>
@@ -60,7 +60,7 @@ const fields = {
 /** Parses the submitted form, or throws `validation.failed` with an error for each field to fix. */
 export function parseOrganisationForm(body: unknown): OrganisationInput {
   const f = parseFields(fields, body, (v, fail) => {
-    if (typeof v.founded_year === 'number' && v.founded_year > currentYear()) fail('founded_year', 'organisation_founded_year');
+    if (typeof v.founded_year === 'number' && v.founded_year > warsawYear()) fail('founded_year', 'organisation_founded_year');
     if (v.kind === 'informal_group') {
       if (v.leader_name === '') fail('leader_name', 'organisation_leader_required');
       for (const id of ['krs', 'nip', 'regon'] as const) if (v[id]) fail(id, 'organisation_informal_no_registry');

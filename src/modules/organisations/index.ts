@@ -5,6 +5,10 @@ import { memberRoutes } from './routes-members';
 import { publicRoutes } from './routes-public';
 import { registrationRoutes } from './routes-registration';
 import { staffRoutes } from './routes-staff';
+import { organisationsMessages } from './messages';
+import { organisationsErrors } from './errors';
+import { organisationsPermissions } from './permissions';
+import { organisationStartCards } from './start-cards';
 
 /**
  * The registry of organisations and informal groups: registration by their representatives,
@@ -12,6 +16,10 @@ import { staffRoutes } from './routes-staff';
  */
 export const organisationsModule: AppModule = {
   name: 'organisations',
+  startCards: organisationStartCards,
+  permissions: organisationsPermissions,
+  errors: organisationsErrors,
+  messages: organisationsMessages,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await publicRoutes(app, ctx);
     await registrationRoutes(app, ctx);
@@ -20,7 +28,8 @@ export const organisationsModule: AppModule = {
   },
   navigation: [
     { href: '/organisations', label: 'nav.organisations' },
-    { href: '/organisations/queue', label: 'nav.organisations_review', permission: 'organisations.manage' },
+    { href: '/organisations/mine', label: 'nav.organisations_mine', roles: ['ngo_member'], group: 'organisation' },
+    { href: '/organisations/queue', label: 'nav.organisations_review', permission: 'organisations.manage', group: 'work' },
   ],
   personalData: membershipsOf,
 };

@@ -61,6 +61,16 @@ export async function inviteMember(
   });
 }
 
+/** A pending invitation its organisation's administrator may revoke, for the confirmation page. */
+export async function invitationToRevoke(deps: OrganisationsDeps, ctx: DbContext, municipalityId: string, id: string, invitationId: string, who: Who) {
+  return deps.db.tx(ctx, async (sql) => {
+    const organisation = await administered(sql, municipalityId, id, who);
+    const invitation = (await invitations.pending(sql, municipalityId, id)).find((i) => i.id === invitationId);
+    if (!invitation) throw new AppError('not_found');
+    return { organisation, invitation };
+  });
+}
+
 export async function revokeInvitation(deps: OrganisationsDeps, ctx: DbContext, municipalityId: string, id: string, invitationId: string, who: Who, actor: AuditActor) {
   await deps.db.tx(ctx, async (sql) => {
     await administered(sql, municipalityId, id, who);

@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
 import type { FormState } from '../../platform/ui/context';
 import { differingFields, organisationToValues, parseOrganisationForm, type OrganisationInput } from './form';
@@ -65,12 +66,12 @@ export async function updateOrganisation(
     if (!before) throw new AppError('not_found');
     const rights = await rightsOf(sql, municipalityId, before, who);
     if (!rights.edit) refuse(rights);
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     await refuseTakenIdentifiers(sql, municipalityId, input, id);
     const changedFields = differingFields(organisationToValues({ ...before, ...input }), organisationToValues(before));
     const resubmit = before.status === 'rejected' && rights.registrant;
     if (changedFields.length === 0 && !resubmit) return { changed: false, resubmitted: false };
-    if (!(await organisations.update(sql, municipalityId, id, input, version, resubmit))) throw new AppError('conflict.stale');
+    expectUpdated(await organisations.update(sql, municipalityId, id, input, version, resubmit));
     await audit(sql, municipalityId, actor, {
       action: resubmit ? 'organisation.resubmitted' : 'organisation.updated',
       subjectType: 'organisation',

@@ -1,6 +1,7 @@
 import type { Sql } from '../../platform/db/types';
 import { validationError } from '../../platform/http/errors';
-import { translator, warsawDay, type MessageKey } from '../../platform/i18n';
+import { translator, type MessageKey } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import { enqueue } from '../../platform/jobs/outbox';
 import { MAIL_QUEUE } from '../../platform/mail/mailer';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';

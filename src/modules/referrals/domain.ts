@@ -3,6 +3,8 @@
  * sending without the resident's consent, time to accept and lateness.
  */
 
+import { daysBetween } from '../../platform/time';
+
 export const STATUSES = ['sent', 'accepted', 'rejected', 'in_progress', 'completed', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -62,12 +64,5 @@ export function timeToAccept(sentAt: Date | string, acceptedAt: Date | string | 
 /** Days a sent referral is past its answer-by day (0: not overdue). `today` is the Warsaw calendar day. */
 export function daysOverdue(status: Status, respondBy: string, today: string): number {
   if (status !== 'sent' || respondBy >= today) return 0;
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${respondBy}T00:00:00Z`)) / 86_400_000);
-}
-
-/** A calendar day `days` after `day` (both YYYY-MM-DD). */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return daysBetween(respondBy, today);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalDay, optionalWhole, parseFields, requiredDay, versionField } from '../../platform/http/form-fields';
 import { text } from '../../platform/http/validation';
-import { warsawDay } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import { CONSENT_MANNERS, CONSENT_STATEMENT_MIN, OVERRIDE_BASES, OVERRIDE_REASON_MIN, type Action, type ConsentManner, type OverrideBasis, type ProviderRef } from './domain';
 
 const ticked = () => z.preprocess((v) => (v === undefined ? '' : v), z.string().max(10)).transform((v) => v === '1' || v === 'on' || v === 'true');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { describeReferrals } from './repository-audit';
 import type { Sql } from '../../platform/db/types';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { referralsOf } from './personal-data';
@@ -8,6 +9,9 @@ import { centreRoutes } from './routes-centre';
 import { providerRoutes } from './routes-provider';
 import { residentRoutes } from './routes-resident';
 import { sendRoutes } from './routes-send';
+import { referralsMessages } from './messages';
+import { referralsErrors } from './errors';
+import { referralStartCards } from './start-cards';
 
 /**
  * Referrals with a closed loop (issue 6): sent from a case's plan or application to a unit of the
@@ -17,14 +21,22 @@ import { sendRoutes } from './routes-send';
  */
 export const referralsModule: AppModule = {
   name: 'referrals',
+  startCards: referralStartCards,
+  errors: referralsErrors,
+  messages: referralsMessages,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await sendRoutes(app, ctx);
     await centreRoutes(app, ctx);
     await providerRoutes(app, ctx);
     await residentRoutes(app, ctx);
   },
-  navigation: [{ href: '/referrals/overdue', label: 'nav.referrals_overdue', permission: 'cases.manage' }],
+  navigation: [
+    { href: '/my/referrals', label: 'nav.referrals_mine', roles: ['resident'], group: 'mine' },
+    { href: '/referrals/inbox', label: 'nav.referrals_inbox', roles: ['ngo_member'], group: 'organisation' },
+    { href: '/referrals/overdue', label: 'nav.referrals_overdue', permission: 'cases.manage', group: 'work' },
+  ],
   personalData: referralsOf,
+  describeAuditSubjects: describeReferrals,
   anonymiseCases: anonymiseReferralsOfCases,
 };
 

@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/types';
+import { TIME_ZONE } from '../../platform/time';
 import type { OverrideBasis, ProviderRef, Status } from './domain';
 
 export interface ReferralRow {
@@ -55,9 +56,6 @@ const SELECT = `
     LEFT JOIN organisations o ON o.municipality_id = r.municipality_id AND o.id = r.organisation_id
     LEFT JOIN application_consents ac ON ac.municipality_id = r.municipality_id AND ac.id = r.consent_id
     LEFT JOIN users su ON su.id = r.sent_by`;
-
-/** Today on the Warsaw calendar, in SQL. */
-const TODAY = "(now() AT TIME ZONE 'Europe/Warsaw')::date";
 
 export interface NewReferral {
   caseId: string;
@@ -117,9 +115,9 @@ export const referrals = {
   /** Sent referrals past their answer-by day, of the cases a viewer may list (`visible`: a condition on `c` with the viewer's id as $2). */
   async overdue(sql: Sql, municipalityId: string, viewerId: string, visible: string): Promise<ReferralRow[]> {
     return sql.query<ReferralRow>(
-      `${SELECT} WHERE r.municipality_id = $1 AND r.status = 'sent' AND r.respond_by < ${TODAY} AND (${visible}) AND $2::uuid IS NOT NULL
+      `${SELECT} WHERE r.municipality_id = $1 AND r.status = 'sent' AND r.respond_by < (now() AT TIME ZONE $3::text)::date AND (${visible}) AND $2::uuid IS NOT NULL
        ORDER BY r.respond_by, r.id LIMIT 500`,
-      [municipalityId, viewerId],
+      [municipalityId, viewerId, TIME_ZONE],
     );
   },
 

@@ -2,7 +2,7 @@ import type { CaseViewer } from '../cases';
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext } from '../../platform/db/types';
 import { AppError, validationError } from '../../platform/http/errors';
-import { warsawDay } from '../../platform/i18n';
+import { warsawDay } from '../../platform/time';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { isActive, type ProviderRef } from './domain';
 import type { DeliveryInput } from './form';

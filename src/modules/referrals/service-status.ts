@@ -1,6 +1,7 @@
 import { requireCaseAccess, requireCaseWrite, type CaseViewer } from '../cases';
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError } from '../../platform/http/errors';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
 import { TRANSITIONS, type Action, type ProviderRef, type Status } from './domain';
@@ -41,7 +42,7 @@ export async function referralForProviderWrite(sql: Sql, m: MunicipalityRow, vie
 /** Moves a referral of a status, kept in its history and in the audit log. */
 export async function moveStatus(sql: Sql, m: MunicipalityRow, r: ReferralRow, to: Status, text: string, actor: AuditActor): Promise<void> {
   const change = to === 'completed' ? { status: to, outcome: text } : { status: to, reason: text };
-  if (!(await referrals.setStatus(sql, m.id, r.id, r.version, change))) throw new AppError('conflict.stale');
+  expectUpdated(await referrals.setStatus(sql, m.id, r.id, r.version, change));
   await events.add(sql, m.id, r.id, { from: r.status, to, reason: text }, actor.userId);
   await audit(sql, m.id, actor, { action: `referral.${to}`, subjectType: 'referral', subjectId: r.id, details: { cases: [r.case_id], ids: [r.id], from: r.status } });
 }
@@ -60,15 +61,17 @@ export async function changeStatus(
   scope: Scope,
   id: string,
   action: Action,
-  input: { version: number; text: string },
+  /** `confirmed`: given by an action behind a confirmation page; refused (`confirmation.required`) only after access, version and state are checked. */
+  input: { version: number; text: string; confirmed?: boolean },
   actor: AuditActor,
 ): Promise<ReferralRow> {
   if ((action === 'cancel') !== (scope.kind === 'case')) throw new AppError('not_found');
   return deps.db.tx(ctx, async (sql) => {
     const r = scope.kind === 'provider' ? await referralForProviderWrite(sql, m, viewer, scope.provider, id) : await referralInScope(sql, m, viewer, scope, id, true);
-    if (r.version !== input.version) throw new AppError('conflict.stale');
+    assertVersion(r, input.version);
     const t = TRANSITIONS[action];
     if (!t.from.includes(r.status)) throw new AppError('referral.invalid_transition');
+    if (input.confirmed === false) throw new AppError('confirmation.required');
     await moveStatus(sql, m, r, t.to, input.text, actor);
     if (t.to === 'accepted' || t.to === 'rejected' || t.to === 'completed') await mailCoordinator(sql, deps.publicUrl, m, r, t.to);
     return r;

@@ -127,6 +127,15 @@ export async function confirmGrant(deps: StaffDeps, ctx: DbContext, municipality
   });
 }
 
+/** An open grant another administrator may decline (or its asker withdraw), for the confirmation page. */
+export async function grantToDecline(deps: StaffDeps, ctx: DbContext, municipalityId: string, id: string, decider: { id: string; email: string }): Promise<GrantRow> {
+  return deps.db.tx(ctx, async (sql) => {
+    const g = openGrant(await grants.find(sql, municipalityId, id));
+    if (g.user_id === decider.id || g.email === decider.email) throw new AppError('staff.grant_own');
+    return g;
+  });
+}
+
 /** Declined by another administrator, or withdrawn by the one who asked. */
 export async function declineGrant(deps: StaffDeps, ctx: DbContext, municipality: MunicipalityRow, id: string, decider: { id: string; email: string }, actor: AuditActor) {
   await deps.db.tx(ctx, async (sql) => {

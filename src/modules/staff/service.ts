@@ -2,12 +2,13 @@ import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Role } from '../../platform/auth/roles';
 import { hashToken } from '../../platform/auth/tokens';
 import type { Database, DbContext } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import type { Locale } from '../../platform/i18n';
 import { memberships, type MunicipalityRow } from '../../platform/tenancy/repository';
 import { privilegedGain } from './domain';
 import { requestGrant, secondPerson } from './service-grants';
-import { invitations, members } from './repository';
+import { invitations, members, type InvitationRow } from './repository';
 import { grants, people } from './repository-grants';
 import { notifyRolesChanged, sendInvitation } from './mail';
 
@@ -52,6 +53,14 @@ export async function invite(
     await audit(sql, municipality.id, actor, { action: 'staff.invited', subjectType: 'invitation', subjectId: id, details: { email: input.email, roles: input.roles } });
     return { link, pendingGrant: null };
   });
+}
+
+/** A pending invitation, for the confirmation page of its revocation (none pending under that id: not_found). */
+export async function invitationToRevoke(deps: StaffDeps, ctx: DbContext, municipalityId: string, id: string): Promise<InvitationRow> {
+  const pending = await deps.db.tx(ctx, (sql) => invitations.pending(sql, municipalityId));
+  const row = pending.find((i) => i.id === id);
+  if (!row) throw new AppError('not_found');
+  return row;
 }
 
 export async function revokeInvitation(deps: StaffDeps, ctx: DbContext, municipalityId: string, id: string, actor: AuditActor): Promise<void> {
@@ -123,13 +132,13 @@ export async function changeRoles(
     const admins = await members.lockAdministrators(sql, municipality.id);
     const before = await members.find(sql, municipality.id, userId);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     if (admins.includes(userId) && admins.length === 1 && !roles.includes('administrator')) throw new AppError('staff.last_admin');
     if (privilegedGain(before.roles, roles).length > 0) {
       const grantId = await requestGrant(sql, deps, municipality, { userId, who: before.display_name, roles, memberVersion: version, currentRoles: before.roles }, actor);
       return { pendingGrant: grantId };
     }
-    if (!(await members.setRoles(sql, municipality.id, userId, roles, version))) throw new AppError('conflict.stale');
+    expectUpdated(await members.setRoles(sql, municipality.id, userId, roles, version));
     await audit(sql, municipality.id, actor, { action: 'staff.roles_changed', subjectType: 'user', subjectId: userId, details: { before: before.roles, after: roles } });
     await notifyRolesChanged(sql, deps, municipality, { actorLabel: actor.label, who: `${before.display_name} <${before.email}>`, before: before.roles, after: roles });
     return { pendingGrant: null };

@@ -33,6 +33,12 @@ export async function releaseBooking(sql: Sql, municipalityId: string, bookingId
   await bookings.release(sql, municipalityId, bookingId);
 }
 
+/** A room's name ("Venue — Room") and how many people fit in it; undefined when there is no such room. */
+export async function roomCapacity(sql: Sql, municipalityId: string, roomId: string): Promise<{ label: string; capacity: number } | undefined> {
+  const room = await rooms.find(sql, municipalityId, roomId);
+  return room ? { label: roomLabel(room), capacity: room.capacity } : undefined;
+}
+
 /** Rooms that take bookings, for a select: "Venue — Room" and how many people fit. */
 export async function roomChoices(sql: Sql, municipalityId: string): Promise<{ id: string; label: string; capacity: number }[]> {
   return (await rooms.of(sql, municipalityId, null)).map((r) => ({ id: r.id, label: roomLabel(r), capacity: r.capacity }));

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Sql } from '../../platform/db/types';
 import type { Accessibility, Equipment } from './domain';
-import { addDays, isoWeekday, warsawInstant, warsawToday } from './time';
+import { addDays, isoWeekday, warsawDay, warsawInstant } from '../../platform/time';
 
 const VENUE = {
   name: 'Miejsce Aktywności Lokalnej — Osada Fabryczna',
@@ -20,7 +20,7 @@ const ROOMS: { key: string; name: string; capacity: number; equipment: Equipment
 
 /** The day `weeks` from now on `weekday` (1 = Monday), in Warsaw. */
 const nextWeekday = (weekday: number, weeks: number) => {
-  const today = warsawToday();
+  const today = warsawDay();
   return addDays(today, ((weekday - isoWeekday(today) + 7) % 7 || 7) + 7 * weeks);
 };
 

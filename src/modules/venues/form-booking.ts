@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDay, optionalWhole, parseFields, requiredDay, timeOfDay } from '../../platform/http/form-fields';
 import { requiredText, text } from '../../platform/http/validation';
 import { MAX_OCCURRENCES } from './domain';
-import { addDays } from './time';
+import { addDays } from '../../platform/time';
 
 /** A request for a room: one slot (a Warsaw day, from and to), or the same slot weekly for N weeks or until a day. */
 export interface BookingInput {

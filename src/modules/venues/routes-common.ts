@@ -9,6 +9,7 @@ import type { ModuleContext } from '../../platform/module';
 import type { FormState } from '../../platform/ui/context';
 import type { Viewer } from './service-bookings';
 import type { VenuesDeps } from './service';
+import { tenantOf } from '../../platform/http/route-context';
 
 export type Params = { municipality: string };
 export type IdParams = Params & { id: string };
@@ -17,18 +18,11 @@ export const OPEN = { config: { access: PUBLIC } };
 export const SIGNED_IN = { config: { access: AUTHENTICATED } };
 export const MANAGE = { config: { access: can('venues.manage') } };
 
-const uuid = z.uuid();
-/** Ids are uuids; anything else is simply not found (never a database error). */
-export function idParam(value: string): string {
-  if (!uuid.safeParse(value).success) throw new AppError('not_found');
-  return value.toLowerCase();
-}
-
 export const versionSchema = z.object({ version: versionField() });
 
 export const depsOf = (ctx: ModuleContext): VenuesDeps => ({ db: ctx.db, publicUrl: ctx.config.publicUrl });
-export const municipalityOf = (request: FastifyRequest) => request.tenant!.municipality;
-export const basePath = (request: FastifyRequest) => `/${request.tenant!.municipality.slug}/venues`;
+export { municipalityOf } from '../../platform/http/route-context';
+export const basePath = (request: FastifyRequest) => `/${tenantOf(request).municipality.slug}/venues`;
 
 /**
  * The person looking, and whether they may see who booked what: venues.manage opens personal data,
@@ -36,7 +30,7 @@ export const basePath = (request: FastifyRequest) => `/${request.tenant!.municip
  */
 export const viewerOf = (request: FastifyRequest): Viewer => ({
   userId: request.user?.id ?? null,
-  staff: Boolean(request.user?.totp_enabled_at) && request.tenant!.permissions.has('venues.manage'),
+  staff: Boolean(request.user?.totp_enabled_at) && tenantOf(request).permissions.has('venues.manage'),
 });
 
 /**

@@ -9,7 +9,7 @@ import { hours } from './repository';
 import { bookings, type NewBooking } from './repository-bookings';
 import { findRoom, type VenuesDeps } from './service';
 import { insertAllOrNone } from './slots';
-import { addDays, isoWeekday, warsawInstant } from './time';
+import { addDays, isoWeekday, warsawInstant } from '../../platform/time';
 
 /** The person asking, and whether they hold venues.manage here. */
 export interface Viewer {
@@ -76,6 +76,19 @@ export async function myBookings(deps: VenuesDeps, ctx: DbContext, municipalityI
 }
 
 /** The requester (or staff) cancels a booking that has not started, or every such occurrence of its series. */
+/** What cancelling would do, for its confirmation page: the booking and the dates that have not started (the one, or the coming ones of its series). */
+export async function bookingToCancel(deps: VenuesDeps, ctx: DbContext, municipalityId: string, id: string, wholeSeries: boolean, viewer: Viewer): Promise<{ booking: BookingRow; dates: BookingRow[] }> {
+  return deps.db.tx(ctx, async (sql) => {
+    const b = await bookings.find(sql, municipalityId, id);
+    if (!b || b.source !== 'request' || (b.requested_by !== viewer.userId && !viewer.staff)) throw new AppError('not_found');
+    const now = Date.now();
+    const candidates = wholeSeries && b.series_id ? await bookings.seriesOf(sql, municipalityId, b) : [b];
+    const dates = candidates.filter((x) => (x.id === b.id || wholeSeries) && (x.status === 'requested' || x.status === 'approved') && x.starts_at.getTime() > now);
+    if (dates.length === 0) throw new AppError('conflict.stale');
+    return { booking: b, dates };
+  });
+}
+
 export async function cancelBooking(deps: VenuesDeps, ctx: DbContext, municipalityId: string, id: string, wholeSeries: boolean, viewer: Viewer, actor: AuditActor): Promise<number> {
   return deps.db.tx(ctx, async (sql) => {
     const b = await bookings.find(sql, municipalityId, id);

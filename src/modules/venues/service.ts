@@ -1,5 +1,6 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import type { DayHours, RoomRow, VenueRow } from './domain';
 import type { RoomInput, VenueInput } from './form';
@@ -57,7 +58,8 @@ export async function createVenue(deps: VenuesDeps, ctx: DbContext, municipality
 export async function updateVenue(deps: VenuesDeps, ctx: DbContext, municipalityId: string, id: string, input: VenueInput, version: number, actor: AuditActor): Promise<void> {
   await deps.db.tx(ctx, async (sql) => {
     const before = await findVenue(sql, municipalityId, id, true, true);
-    if (before.version !== version || !(await venues.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    assertVersion(before, version);
+    expectUpdated(await venues.update(sql, municipalityId, id, input, version));
     await hours.replace(sql, municipalityId, id, input.hours);
     await audit(sql, municipalityId, actor, { action: 'venue.updated', subjectType: 'venue', subjectId: id, details: { name: input.name, version: version + 1 } });
   });
@@ -67,7 +69,7 @@ export async function updateVenue(deps: VenuesDeps, ctx: DbContext, municipality
 export async function deleteVenue(deps: VenuesDeps, ctx: DbContext, municipalityId: string, id: string, version: number, actor: AuditActor): Promise<string> {
   return deps.db.tx(ctx, async (sql) => {
     const before = await findVenue(sql, municipalityId, id, true, true);
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     if ((await rooms.count(sql, municipalityId, id)) > 0) throw validationError({ name: { code: 'venue_has_rooms' } });
     await venues.remove(sql, municipalityId, id);
     await audit(sql, municipalityId, actor, { action: 'venue.deleted', subjectType: 'venue', subjectId: id, details: { name: before.name } });
@@ -92,9 +94,9 @@ export async function createRoom(deps: VenuesDeps, ctx: DbContext, municipalityI
 export async function updateRoom(deps: VenuesDeps, ctx: DbContext, municipalityId: string, id: string, input: RoomInput, version: number, actor: AuditActor): Promise<RoomRow> {
   return deps.db.tx(ctx, async (sql) => {
     const before = await findRoom(sql, municipalityId, id, true);
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     await refuseTakenName(sql, municipalityId, before.venue_id, input, id);
-    if (!(await rooms.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    expectUpdated(await rooms.update(sql, municipalityId, id, input, version));
     await audit(sql, municipalityId, actor, { action: 'venue.room_updated', subjectType: 'venue_room', subjectId: id, details: { name: input.name, version: version + 1 } });
     return before;
   });
@@ -104,7 +106,7 @@ export async function updateRoom(deps: VenuesDeps, ctx: DbContext, municipalityI
 export async function deleteRoom(deps: VenuesDeps, ctx: DbContext, municipalityId: string, id: string, version: number, actor: AuditActor): Promise<RoomRow> {
   return deps.db.tx(ctx, async (sql) => {
     const before = await findRoom(sql, municipalityId, id, true);
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     const inUse = () => validationError({ name: { code: 'venue_room_in_use' } });
     if (await bookings.anyOfRoom(sql, municipalityId, id)) throw inUse();
     if (!(await attempt(sql, '23503', () => rooms.remove(sql, municipalityId, id)))) throw inUse();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, isoWeekday, mondayOf, slotText, warsawInstant, warsawParts } from './time';
+import { slotText } from './time';
+import { addDays, isoWeekday, mondayOf, warsawInstant, warsawParts } from '../../platform/time';
 
 test('Warsaw wall-clock times are the right instants in winter, in summer and on the days the clocks change', () => {
   assert.equal(warsawInstant('2026-12-03', '17:00').toISOString(), '2026-12-03T16:00:00.000Z', 'CET, UTC+1');

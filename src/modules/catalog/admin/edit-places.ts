@@ -1,4 +1,5 @@
 import type { Database, DbContext, Sql } from '../../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../../platform/http/conflict';
 import { AppError, validationError } from '../../../platform/http/errors';
 import { catalog, type LocationRow } from '../repository';
 import type { Editor } from './edit-services';
@@ -40,10 +41,10 @@ export async function updateProvider(db: Database, ctx: DbContext, municipalityI
   return db.tx(ctx, async (sql) => {
     const before = await adminProviders.lock(sql, municipalityId, id);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     const beforeView = pick(before, PROVIDER_FIELDS);
     if (canonical(beforeView) === canonical(pick(input, PROVIDER_FIELDS))) return { changed: false };
-    if (!(await adminProviders.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    expectUpdated(await adminProviders.update(sql, municipalityId, id, input, version));
     const after = (await adminProviders.lock(sql, municipalityId, id))!;
     const view = pick(after, PROVIDER_FIELDS);
     await history.append(sql, municipalityId, { entityType: 'provider', entityId: id, version: after.version, changedBy: editor, snapshot: { id, version: after.version, ...view }, changes: diff(beforeView, view, PROVIDER_FIELDS) });
@@ -102,13 +103,13 @@ export async function updateLocation(db: Database, ctx: DbContext, municipalityI
   return db.tx(ctx, async (sql) => {
     const before = await adminLocations.find(sql, municipalityId, id, true);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     await checkProvider(sql, municipalityId, input.provider_id);
     const beforeView = await locationView(sql, municipalityId, before);
     const same = (f: string) => canonical(beforeView[f as keyof typeof beforeView] ?? null) === canonical((input as Record<string, unknown>)[f] ?? null);
     const columns = LOCATION_FIELDS.filter((f) => f !== 'provider' && f !== 'exceptions');
     if (before.provider_id === input.provider_id && columns.every(same)) return { changed: false };
-    if (!(await adminLocations.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    expectUpdated(await adminLocations.update(sql, municipalityId, id, input, version));
     await hours.replace(sql, municipalityId, id, input.hours);
     await recordLocation(sql, municipalityId, id, beforeView, editor);
     return { changed: true };

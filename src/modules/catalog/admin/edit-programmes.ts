@@ -1,4 +1,5 @@
 import type { Database, DbContext, Sql } from '../../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../../platform/http/conflict';
 import { AppError, validationError } from '../../../platform/http/errors';
 import type { Editor } from './edit-services';
 import { canonical, diff } from './history';
@@ -59,14 +60,14 @@ export async function updateProgramme(db: Database, ctx: DbContext, municipality
   return db.tx(ctx, async (sql) => {
     const before = await adminProgrammes.find(sql, municipalityId, id, true);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     if (!statusMayMove(before.status, input.status)) throw validationError({ status: { code: 'status_backwards' } });
     await checkServices(sql, municipalityId, input.service_ids);
     const beforeIds = await adminProgrammes.serviceIds(sql, municipalityId, id);
     const beforeView = await view(sql, municipalityId, before, beforeIds);
     const sameServices = canonical([...beforeIds].sort()) === canonical([...input.service_ids].sort());
     if (sameServices && canonical(beforeView) === canonical(await view(sql, municipalityId, input, input.service_ids))) return { changed: false };
-    if (!(await adminProgrammes.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    expectUpdated(await adminProgrammes.update(sql, municipalityId, id, input, version));
     await adminProgrammes.setServices(sql, municipalityId, id, input.service_ids);
     await record(sql, municipalityId, id, beforeView, editor);
     return { changed: true };

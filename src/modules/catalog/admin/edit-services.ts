@@ -1,4 +1,5 @@
 import type { Database, DbContext, Sql } from '../../../platform/db/types';
+import { assertVersion, expectUpdated } from '../../../platform/http/conflict';
 import { AppError, validationError } from '../../../platform/http/errors';
 import { catalog, type ServiceRow } from '../repository';
 import { canonical, diff } from './history';
@@ -13,7 +14,7 @@ export interface Editor {
 
 /** The fields the history compares, in the order the form shows them; `provider` and `locations` by name. */
 export const SERVICE_FIELDS = [
-  'name', 'summary', 'description', 'area', 'target_groups', 'how_to_apply', 'required_documents', 'fee_kind', 'fee_amount', 'fee_rule',
+  'name', 'summary', 'description', 'area', 'target_groups', 'situations', 'how_to_apply', 'required_documents', 'fee_kind', 'fee_amount', 'fee_rule',
   'capacity', 'capacity_period', 'eligibility', 'criteria', 'status', 'languages', 'contact_email', 'contact_phone', 'provider', 'locations',
 ] as const;
 
@@ -97,7 +98,7 @@ export async function updateService(
   return db.tx(ctx, async (sql) => {
     const before: ServiceRow | undefined = await adminServices.lock(sql, municipalityId, id);
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('conflict.stale');
+    assertVersion(before, version);
     const chosen = await namesOf(sql, municipalityId, input);
     const beforeIds = await adminServices.locationIds(sql, municipalityId, id);
     const beforeNames = await choices.names(sql, 'locations', municipalityId, beforeIds);
@@ -107,7 +108,7 @@ export async function updateService(
     if (sameLocations && before.provider_id === input.provider_id && canonical(beforeView) === canonical(view(input, chosen.provider, chosen.locations))) {
       return { changed: false };
     }
-    if (!(await adminServices.update(sql, municipalityId, id, input, version))) throw new AppError('conflict.stale');
+    expectUpdated(await adminServices.update(sql, municipalityId, id, input, version));
     await adminServices.setLocations(sql, municipalityId, id, input.location_ids);
     await record(sql, municipalityId, id, beforeView, editor);
     return { changed: true };

@@ -37,7 +37,7 @@ export const adminProviders = {
     return sql.query<ProviderListRow>(
       `SELECT p.id, p.name, p.kind, p.updated_at,
          (SELECT count(*)::int FROM services s WHERE s.municipality_id = p.municipality_id AND s.provider_id = p.id) AS services
-       FROM providers p WHERE p.municipality_id = $1 ORDER BY p.name, p.id`,
+       FROM providers p WHERE p.municipality_id = $1 ORDER BY polish_sort_key(p.name), p.id`,
       [municipalityId],
     );
   },
@@ -75,7 +75,7 @@ export const adminLocations = {
     return sql.query<LocationListRow>(
       `SELECT l.id, l.name, l.street, l.postal_code, l.city, p.name AS provider_name, l.updated_at
        FROM locations l JOIN providers p ON p.municipality_id = l.municipality_id AND p.id = l.provider_id
-       WHERE l.municipality_id = $1 ORDER BY l.name, l.street, l.id`,
+       WHERE l.municipality_id = $1 ORDER BY polish_sort_key(l.name), l.street, l.id`,
       [municipalityId],
     );
   },

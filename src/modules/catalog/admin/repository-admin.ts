@@ -24,11 +24,12 @@ export interface Choice {
 
 const SERVICE_VALUES = `provider_id = $3, name = $4, summary = $5, description = $6, area = $7, target_groups = $8, how_to_apply = $9,
   required_documents = $10, fee_kind = $11, fee_amount = $12::numeric, fee_rule = $13, capacity = $14, capacity_period = $15, eligibility = $16,
-  criteria = $17::jsonb, status = $18, languages = $19, contact_email = $20, contact_phone = $21`;
+  criteria = $17::jsonb, status = $18, languages = $19, contact_email = $20, contact_phone = $21, situations = $22`;
 
 const serviceParams = (s: ServiceInput) => [
   s.provider_id, s.name, s.summary, s.description, s.area, s.target_groups, s.how_to_apply, s.required_documents, s.fee_kind, s.fee_amount,
   s.fee_rule, s.capacity, s.capacity_period, s.eligibility, JSON.stringify(s.criteria), s.status, s.languages, s.contact_email, s.contact_phone,
+  s.situations,
 ];
 
 export const adminServices = {
@@ -36,7 +37,7 @@ export const adminServices = {
     return sql.query<ServiceListRow>(
       `SELECT s.id, s.name, s.area, s.status, p.name AS provider_name, s.updated_at
        FROM services s JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
-       WHERE s.municipality_id = $1 ORDER BY s.name, s.id`,
+       WHERE s.municipality_id = $1 ORDER BY s.sort_name, s.id`,
       [municipalityId],
     );
   },
@@ -51,8 +52,8 @@ export const adminServices = {
   async insert(sql: Sql, municipalityId: string, s: ServiceInput): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
       `INSERT INTO services (municipality_id, provider_id, name, summary, description, area, target_groups, how_to_apply, required_documents,
-         fee_kind, fee_amount, fee_rule, capacity, capacity_period, eligibility, criteria, status, languages, contact_email, contact_phone)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20) RETURNING id`,
+         fee_kind, fee_amount, fee_rule, capacity, capacity_period, eligibility, criteria, status, languages, contact_email, contact_phone, situations)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20, $21) RETURNING id`,
       [municipalityId, ...serviceParams(s)],
     );
     return row!.id;
@@ -61,7 +62,7 @@ export const adminServices = {
   async update(sql: Sql, municipalityId: string, id: string, s: ServiceInput, version: number): Promise<boolean> {
     const rows = await sql.query(
       `UPDATE services SET ${SERVICE_VALUES}, version = version + 1, updated_at = now()
-       WHERE municipality_id = $1 AND id = $2 AND version = $22 RETURNING id`,
+       WHERE municipality_id = $1 AND id = $2 AND version = $23 RETURNING id`,
       [municipalityId, id, ...serviceParams(s), version],
     );
     return rows.length === 1;
@@ -88,7 +89,7 @@ export const adminServices = {
   async options(sql: Sql, municipalityId: string): Promise<Choice[]> {
     return sql.query<Choice>(
       `SELECT s.id, s.name, p.name AS detail FROM services s JOIN providers p ON p.municipality_id = s.municipality_id AND p.id = s.provider_id
-       WHERE s.municipality_id = $1 ORDER BY s.name, s.id`,
+       WHERE s.municipality_id = $1 ORDER BY s.sort_name, s.id`,
       [municipalityId],
     );
   },
@@ -96,11 +97,11 @@ export const adminServices = {
 
 export const choices = {
   async providers(sql: Sql, municipalityId: string): Promise<Choice[]> {
-    return sql.query<Choice>("SELECT id, name, '' AS detail FROM providers WHERE municipality_id = $1 ORDER BY name, id", [municipalityId]);
+    return sql.query<Choice>("SELECT id, name, '' AS detail FROM providers WHERE municipality_id = $1 ORDER BY polish_sort_key(name), id", [municipalityId]);
   },
   async locations(sql: Sql, municipalityId: string): Promise<Choice[]> {
     return sql.query<Choice>(
-      `SELECT id, name, street || ', ' || postal_code || ' ' || city AS detail FROM locations WHERE municipality_id = $1 ORDER BY name, street, id`,
+      `SELECT id, name, street || ', ' || postal_code || ' ' || city AS detail FROM locations WHERE municipality_id = $1 ORDER BY polish_sort_key(name), street, id`,
       [municipalityId],
     );
   },

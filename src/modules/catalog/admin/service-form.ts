@@ -3,7 +3,7 @@ import { requiredText, text } from '../../../platform/http/validation';
 import { validationError, type FieldErrors } from '../../../platform/http/errors';
 import type { FormState } from '../../../platform/ui/context';
 import { criteriaSchema, type Criterion } from '../criteria';
-import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
+import { AREAS, FEE_KINDS, SERVICE_STATUSES, SITUATIONS, TARGET_GROUPS } from '../domain';
 import type { ServiceRow } from '../repository';
 import { choice, choiceList, chosenId, flag, idList, lines, optionalDecimal, optionalEmail, optionalWhole, parseFields, phone, showDecimal } from './parse';
 
@@ -30,6 +30,7 @@ const fields = {
   description: text(10_000),
   area: choice(AREAS),
   target_groups: choiceList(TARGET_GROUPS),
+  situations: choiceList(SITUATIONS),
   how_to_apply: text(5000),
   required_documents: text(5000)
     .transform(lines)
@@ -108,6 +109,7 @@ export function parseServiceForm(body: unknown): ServiceInput {
     description: f.description,
     area: f.area,
     target_groups: f.target_groups,
+    situations: f.situations,
     how_to_apply: f.how_to_apply,
     required_documents: f.required_documents,
     fee_kind: f.fee_kind,
@@ -151,6 +153,7 @@ export function serviceToValues(s: ServiceRow, locationIds: string[], locale: 'p
     description: s.description,
     area: s.area,
     target_groups: s.target_groups,
+    situations: s.situations ?? [],
     how_to_apply: s.how_to_apply,
     required_documents: s.required_documents.join('\n'),
     fee_kind: s.fee_kind,
@@ -171,4 +174,4 @@ export function serviceToValues(s: ServiceRow, locationIds: string[], locale: 'p
 }
 
 /** A new service's form: active, free, offered in Polish, for residents of the municipality. */
-export const newServiceValues = (): FormState['values'] => ({ status: 'active', fee_kind: 'free', languages: ['pl'], residence: '1', target_groups: [], location_ids: [] });
+export const newServiceValues = (): FormState['values'] => ({ status: 'active', fee_kind: 'free', languages: ['pl'], residence: '1', target_groups: [], situations: [], location_ids: [] });

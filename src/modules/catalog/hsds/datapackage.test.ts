@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { OFFICIAL, officialResource, packageProblems, parseCsv, unzipPackage } from '../../../../test/support/tabular';
 import type { ProviderRow } from '../repository';
-import { PUBLISHED_RESOURCES, cell, csv, datapackageZip, descriptor, tables, zipFileName, type TableResource } from './datapackage';
+import { CSV_DIALECT, PUBLISHED_RESOURCES, cell, csv, datapackageZip, descriptor, municipalityOrganization, tables, zipFileName, type TableResource } from './datapackage';
 import { derivedId } from './ids';
 import * as map from './map';
 import { TERMS } from './taxonomy';
+// The module list installs the messages that the views and the mapping translate with.
+import '../../index';
 
 const PLACE: map.Place = { name: 'Miasto Żyrardów', teryt: '1438011' };
 const PROVIDER_ID = '1c7f2e3f-4d5b-4c6d-9e7f-8091a2b3c4d5';
@@ -80,7 +82,7 @@ const BUNDLES = [
 const resource = (name: string) => PUBLISHED_RESOURCES.find((r) => r.name === name)!;
 
 describe('HSDS tabular data package', () => {
-  test('the descriptor: Polish title, CC BY 4.0, created, and the official resources unchanged, in their order', () => {
+  test('the descriptor: Polish title, CC BY 4.0, created, and the official resources unchanged, in their order, with the CSV dialect', () => {
     const d = descriptor(INFO);
     assert.equal(d.profile, 'tabular-data-package');
     assert.equal(d.name, 'hsds-zyrardow');
@@ -91,17 +93,19 @@ describe('HSDS tabular data package', () => {
     const wanted = ['organization', 'program', 'service', 'attribute', 'service_at_location', 'location', 'phone', 'contact', 'address', 'schedule'];
     wanted.push('service_area', 'required_document', 'language', 'accessibility', 'taxonomy_term', 'cost_option', 'taxonomy');
     assert.deepEqual(names, wanted, 'the official order');
-    for (const r of d.resources as TableResource[]) assert.deepEqual(r, officialResource(r.name), `${r.name} as in the specification`);
+    for (const r of d.resources as TableResource[]) assert.deepEqual(r, { ...officialResource(r.name), dialect: CSV_DIALECT }, `${r.name} as in the specification`);
+    assert.deepEqual(CSV_DIALECT, { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true });
     assert.equal(zipFileName(INFO), 'hsds-zyrardow-2026-11-23.zip');
   });
 
-  test('cells: none is empty, datetimes are UTC to the second, times hh:mm:ss, numbers as they are', () => {
+  test('cells: none is empty, datetimes are UTC to the millisecond, times hh:mm:ss, numbers as they are', () => {
     const f = (name: string, type: string) => ({ name, type });
     assert.equal(cell(f('x', 'string'), undefined), '');
     assert.equal(cell(f('x', 'number'), null), '');
     assert.equal(cell(f('x', 'number'), 0), '0');
     assert.equal(cell(f('x', 'number'), 15.5), '15.5');
-    assert.equal(cell(f('x', 'datetime'), '2026-03-02T11:00:00.456Z'), '2026-03-02T11:00:00Z');
+    assert.equal(cell(f('x', 'datetime'), '2026-03-02T11:00:00.456Z'), '2026-03-02T11:00:00.456Z');
+    assert.equal(cell(f('x', 'datetime'), new Date('2026-03-02T12:00:00.456+01:00')), '2026-03-02T11:00:00.456Z');
     assert.equal(cell(f('x', 'time'), '08:00'), '08:00:00');
     assert.equal(cell(f('x', 'string'), 'Łódź'), 'Łódź');
   });
@@ -116,13 +120,15 @@ describe('HSDS tabular data package', () => {
     assert.deepEqual(parsed.rows[0], { id: TERMS[0]!.id, name: 'Ochrona „zdrowia”, "opieka"', description: 'dwie\nlinie', uri: '', version: '' });
   });
 
-  test('tables: the JSON mapping flattened, with its ids; a shared place once; no programme rows', () => {
+  test('tables: the JSON mapping flattened, with its ids; a shared place once; the programme under the municipality', () => {
     const t = tables(BUNDLES, PLACE);
     const full = map.service(BUNDLES[0]!, PLACE);
     assert.deepEqual(t.service!.map((s) => (s as { id: string }).id), [TELE, OPIEKA]);
-    assert.equal((t.service![0] as { program_id?: string }).program_id, undefined);
-    assert.deepEqual(t.program, []);
-    assert.deepEqual(t.organization, [map.organizationBasic(provider)]);
+    const programme = BUNDLES[0]!.programme!;
+    assert.deepEqual(t.service!.map((s) => (s as { program_id?: string }).program_id), [programme.id, programme.id], 'as the JSON API says');
+    const owner = municipalityOrganization(PLACE);
+    assert.deepEqual(t.program, [{ ...map.program(programme), organization_id: owner.id }]);
+    assert.deepEqual(t.organization, [map.organizationBasic(provider), owner]);
     assert.deepEqual(t.location!.map((l) => (l as { id: string }).id), [SHARED_PLACE, FOREIGN_PLACE]);
     assert.equal((t.location![1] as { organization_id?: string }).organization_id, undefined, 'its provider is not published');
     assert.equal(t.service_at_location!.length, 3);
@@ -143,7 +149,9 @@ describe('HSDS tabular data package', () => {
     const services = pkg.tables.service!.rows;
     assert.equal(services[0]!.name, 'Teleopieka „Bezpieczny Senior”');
     assert.equal(services[0]!.description, 'Opaska z przyciskiem SOS.\n\nCałodobowe centrum pomocy,\r\ntakże w święta.');
-    assert.equal(services[0]!.last_modified, '2026-03-02T11:00:00Z');
+    assert.equal(services[0]!.last_modified, '2026-03-02T11:00:00.456Z', 'as precise as the JSON API');
+    assert.equal(services[0]!.program_id, BUNDLES[0]!.programme!.id);
+    assert.deepEqual(pkg.tables.program!.rows.map((r) => [r.id, r.name, r.organization_id]), [[BUNDLES[0]!.programme!.id, 'Program', municipalityOrganization(PLACE).id]]);
     assert.equal(pkg.tables.schedule!.rows[0]!.opens_at, '08:00:00');
     assert.equal(pkg.tables.cost_option!.rows[0]!.amount, '15.5');
     // The checker catches what it should.

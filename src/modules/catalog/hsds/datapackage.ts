@@ -1,9 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import type { Database, DbContext } from '../../../platform/db/types';
+import { toCsv } from '../../../platform/export/csv';
 import { HSDS_PROFILE, HSDS_VERSION } from './constants';
 import RESOURCES from './datapackage-resources.json' with { type: 'json' };
 import * as map from './map';
+import { derivedId } from './ids';
 import { hsdsRepository as repo } from './repository';
 import { TAXONOMY_LIST, TERMS } from './taxonomy';
 
@@ -13,13 +14,15 @@ import { TAXONOMY_LIST, TERMS } from './taxonomy';
  * The resources are copied unchanged from the specification's datapackage.json (the published
  * subset, in its order); headers are their field names in their order.
  *
- * Differences from the JSON API, forced by the tabular schema's constraints: programs.csv has no
- * rows (HSDS's tabular form requires each programme to belong to exactly one organisation, but a
- * municipality's programme spans many providers), so `service.program_id` is empty there (the table
- * is present so that the foreign key resolves); a place owned by a provider without published
- * services has no `organization_id` (the foreign key could not resolve); times are hh:mm:ss and
- * datetimes are UTC to the second (Table Schema's default formats). Empty values are empty cells;
- * CSV is UTF-8 without a BOM, RFC 4180 (CRLF, quoted when needed).
+ * Differences from the JSON API, forced by the tabular schema's constraints: HSDS's tabular form
+ * wants each programme to belong to one organisation, and one programme per organisation, while a
+ * municipality's programme spans many providers — so the programme belongs to the municipality that
+ * adopted it (an organisation row of its own, `municipalityOrganization`), and the package carries
+ * one programme: the one most services are published under (a service under another keeps an empty
+ * `program_id`). A place owned by a provider without published services has no `organization_id`
+ * (the foreign key could not resolve); times are hh:mm:ss; datetimes are UTC with the milliseconds
+ * the JSON API gives. Empty values are empty cells; CSV is UTF-8 without a BOM, RFC 4180 (CRLF,
+ * quoted when needed), as each resource's `dialect` declares.
  */
 
 export interface TableField {
@@ -35,7 +38,11 @@ export interface TableResource {
   [key: string]: unknown;
 }
 
-export const PUBLISHED_RESOURCES = RESOURCES as TableResource[];
+/** How every CSV of the package is written (Frictionless CSV Dialect), declared on each resource. */
+export const CSV_DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } as const;
+
+/** The specification's resources, each with the dialect its CSV is written in. */
+export const PUBLISHED_RESOURCES = (RESOURCES as TableResource[]).map((r) => ({ ...r, dialect: CSV_DIALECT }));
 export const LICENSE = {
   name: 'CC-BY-4.0',
   path: 'https://creativecommons.org/licenses/by/4.0/legalcode.pl',
@@ -58,6 +65,29 @@ class Table {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'pl');
 
+/** The municipality as the organisation that adopted its programme of social services (a council resolution). */
+export function municipalityOrganization(place: map.Place): map.HsdsOrganizationBasic {
+  return {
+    id: derivedId('organization', 'municipality', place.teryt),
+    name: place.name,
+    description: `${place.name} — gmina, która przyjęła program usług społecznych uchwałą rady gminy.`,
+    legal_status: 'jednostka samorządu terytorialnego',
+  };
+}
+
+/** The programme most services are published under (the later one on a tie), if any. */
+function packageProgramme(bundles: map.ServiceBundle[]): map.ProgrammeRow | undefined {
+  const counts = new Map<string, { programme: map.ProgrammeRow; n: number }>();
+  for (const b of bundles) {
+    if (!b.programme) continue;
+    const entry = counts.get(b.programme.id) ?? { programme: b.programme, n: 0 };
+    entry.n += 1;
+    counts.set(b.programme.id, entry);
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || b.programme.period_from.localeCompare(a.programme.period_from));
+  return ranked[0]?.programme;
+}
+
 /** Every published record of a municipality, table by table (resource name → rows). */
 export function tables(bundles: map.ServiceBundle[], place: map.Place): Tables {
   const t = Object.fromEntries(PUBLISHED_RESOURCES.map((r) => [r.name, new Table()])) as Record<string, Table>;
@@ -68,9 +98,15 @@ export function tables(bundles: map.ServiceBundle[], place: map.Place): Tables {
     get('organization').add(map.organizationBasic(p));
     get('phone').add(...map.organization(p, [], [], place).phones);
   }
+  const programme = packageProgramme(bundles);
+  if (programme) {
+    const owner = municipalityOrganization(place);
+    get('organization').add(owner);
+    get('program').add({ ...map.program(programme), organization_id: owner.id });
+  }
   for (const b of bundles) {
     const s = map.service(b, place);
-    get('service').add({ ...s, program_id: undefined });
+    get('service').add({ ...s, program_id: programme && s.program_id === programme.id ? programme.id : undefined });
     get('phone').add(...s.phones, ...s.contacts.flatMap((c) => c.phones));
     get('contact').add(...s.contacts);
     get('cost_option').add(...s.cost_options);
@@ -92,10 +128,10 @@ export function tables(bundles: map.ServiceBundle[], place: map.Place): Tables {
   return Object.fromEntries(Object.entries(t).map(([name, table]) => [name, table.list()]));
 }
 
-/** One value as a Table Schema cell of the field's type: '' for none; datetimes in UTC to the second; times as hh:mm:ss. */
+/** One value as a Table Schema cell of the field's type: '' for none; datetimes in UTC to the millisecond; times as hh:mm:ss. */
 export function cell(field: TableField, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (field.type === 'datetime') return new Date(String(value)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (field.type === 'datetime') return (value instanceof Date ? value : new Date(String(value))).toISOString();
   if (field.type === 'time' && /^\d{2}:\d{2}$/.test(String(value))) return `${String(value)}:00`;
   return String(value);
 }
@@ -104,7 +140,7 @@ export function cell(field: TableField, value: unknown): string {
 export function csv(resource: TableResource, records: readonly Rec[]): string {
   const fields = resource.schema.fields;
   const rows = records.map((r) => fields.map((f) => cell(f, (r as Record<string, unknown>)[f.name])));
-  return stringify([fields.map((f) => f.name), ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return toCsv([fields.map((f) => f.name), ...rows], { bom: false, neutraliseFormulas: false });
 }
 
 export interface PackageInfo {
@@ -153,7 +189,7 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-/** Every active service of the municipality with its provider and places (by name): a fixed number of queries. Programmes are not loaded: programs.csv has no rows. */
+/** Every active service of the municipality with its provider, programme and places (by name): a fixed number of queries. */
 export async function publishedBundles(db: Database, ctx: DbContext): Promise<map.ServiceBundle[]> {
   const municipalityId = ctx.municipalityId!;
   return db.tx(ctx, async (sql) => {
@@ -163,9 +199,11 @@ export async function publishedBundles(db: Database, ctx: DbContext): Promise<ma
     const rows = await repo.locationsOfServices(sql, municipalityId, ids);
     const hours = groupBy(await repo.openingHours(sql, municipalityId, rows.map((l) => l.id)), (h) => h.location_id);
     const places = groupBy(rows, (l) => l.service_id);
+    const programmes = new Map((await repo.programmesOfServices(sql, municipalityId, ids)).map(({ service_id: serviceId, ...p }) => [serviceId, p]));
     return services.map((service) => ({
       service,
       provider: providers.get(service.provider_id)!,
+      programme: programmes.get(service.id),
       locations: (places.get(service.id) ?? []).map(({ service_id: _serviceId, ...l }) => ({ ...l, hours: hours.get(l.id) ?? [] })),
     }));
   });

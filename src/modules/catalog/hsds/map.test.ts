@@ -5,6 +5,8 @@ import type { LocationRow, ProviderRow } from '../repository';
 import { derivedId, isUuid, uuidv5 } from './ids';
 import * as map from './map';
 import { TAXONOMIES, TERMS, areaTerm, findTerms, groupTerm, resolveTaxonomy, resolveTerm, termById } from './taxonomy';
+// The module list installs the messages that the views and the mapping translate with.
+import '../../index';
 
 const SERVICE_ID = '0b6f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4';
 const PROVIDER_ID = '1c7f2e3f-4d5b-4c6d-9e7f-8091a2b3c4d5';

@@ -15,8 +15,9 @@ const hsdsPage = (items: unknown) => ({ allOf: [ref('schemas/Page')], properties
 const NOT_FOUND = error('No such municipality, or no published record with this id (also for a malformed id).');
 const INVALID = error('A query parameter is invalid (`validation.failed`, with `fields`).');
 
+/** A GET operation; public (`security: []`, said outright) unless `extra.security` names the session. */
 const op = (operationId: string, summary: string, responses: Record<string, unknown>, parameters: unknown[] = [], extra: Record<string, unknown> = {}) => ({
-  get: { operationId, summary, tags: extra.tags ?? ['HSDS'], parameters, responses, ...extra },
+  get: { operationId, summary, tags: extra.tags ?? ['HSDS'], parameters, responses, security: [], ...extra },
 });
 const idPath = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The id (uuid) of the ${what}.`, schema: { type: 'string', format: 'uuid' } });
 const LIST_PARAMS = [ref('parameters/page'), ref('parameters/per_page'), ref('parameters/format')];
@@ -58,6 +59,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
     tags: [
       { name: 'HSDS', description: 'Open Referral Human Services Data Specification 3.0 (read only, public).' },
       { name: 'Platform', description: 'The platform JSON API.' },
+      { name: 'Grants', description: 'Open data of awarded grants, 360Giving Data Standard 1.4 (read only, public).' },
     ],
     paths: {
       '/api/openapi.json': op('getOpenApi', 'This document', { 200: json({ type: 'object' }, 'The OpenAPI 3.1 document.') }, [], { tags: ['Platform'] }),
@@ -144,6 +146,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           operationId: 'answerMeetingInvitation',
           summary: "Answer (or change the answer to) a meeting invitation until the meeting starts",
           tags: ['Platform'],
+          security: [],
           requestBody: {
             required: true,
             content: {
@@ -260,8 +263,25 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         [ref('parameters/municipality')],
         { tags: ['Platform'], security: [{ session: [] }] },
       ),
+      '/api/{municipality}/grants/360giving.json': op(
+        'getGrants360Giving',
+        "The municipality's awarded grants to organisations (open competitions) as a 360Giving Data Standard 1.4 package",
+        {
+          200: json(
+            {
+              type: 'object',
+              required: ['grants'],
+              properties: { grants: { type: 'array', items: { type: 'object', required: ['id', 'title', 'currency', 'amountAwarded', 'awardDate'] } } },
+              description: 'Valid against 360-giving-package-schema.json of the 360Giving Data Standard 1.4.3 (github.com/ThreeSixtyGiving/standard).',
+            },
+            'A 360Giving data package of the grants whose results are published, CC BY 4.0.',
+          ),
+          404: NOT_FOUND,
+        },
+        [ref('parameters/municipality')],
+        { tags: ['Grants'] },
+      ),
       [hsds('')]: { ...root, parameters: [ref('parameters/municipality')] },
-      [hsds('/')]: { ...root, get: { ...root.get, operationId: 'getAPIMetaInformationSlash' }, parameters: [ref('parameters/municipality')] },
       [hsds('/datapackage.zip')]: {
         parameters: [ref('parameters/municipality')],
         ...op('getDataPackage', 'The whole catalogue as an HSDS tabular data package (CSV), CC BY 4.0', {

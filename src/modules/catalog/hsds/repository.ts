@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db/types';
-import { TIME_ZONE } from '../../../platform/i18n';
+import { TIME_ZONE } from '../../../platform/time';
 import type { Area, TargetGroup } from '../domain';
 import { LOCATION_COLUMNS, PROVIDER_COLUMNS, SERVICE_COLUMNS, catalog, type LocationRow, type OpeningHoursRow, type ProviderRow } from '../repository';
 import type { ProgrammeRow, PublishedServiceRow } from './map';

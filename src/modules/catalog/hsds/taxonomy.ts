@@ -1,5 +1,5 @@
-import { translator } from '../../../platform/i18n';
 import { AREAS, TARGET_GROUPS, type Area, type TargetGroup } from '../domain';
+import { catalogEn, catalogPl } from '../messages';
 import { derivedId, isUuid } from './ids';
 
 /**
@@ -28,9 +28,6 @@ export interface HsdsTaxonomyTerm {
   language: string;
 }
 
-const pl = translator('pl');
-const en = translator('en');
-
 export const TAXONOMIES: Record<TaxonomyCode, HsdsTaxonomy> = {
   area: {
     id: derivedId('taxonomy', 'area'),
@@ -56,8 +53,11 @@ function term(taxonomy: TaxonomyCode, code: string, name: string, english: strin
   return { id: derivedId('taxonomy_term', taxonomy, code), code, name, description: english, taxonomy: detail.name, taxonomy_id: detail.id, taxonomy_detail: detail, language: 'pl' };
 }
 
-const AREA_TERMS = new Map<Area, HsdsTaxonomyTerm>(AREAS.map((a) => [a, term('area', a, pl.t(`area.${a}`), en.t(`area.${a}`))]));
-const GROUP_TERMS = new Map<TargetGroup, HsdsTaxonomyTerm>(TARGET_GROUPS.map((g) => [g, term('target_group', g, pl.t(`group.${g}`), en.t(`group.${g}`))]));
+// The module's own words, read directly: the terms are made at import, before the app installs the catalogue.
+const AREA_TERMS = new Map<Area, HsdsTaxonomyTerm>(AREAS.map((a) => [a, term('area', a, catalogPl[`area.${a}`], catalogEn[`area.${a}`] as string)]));
+const GROUP_TERMS = new Map<TargetGroup, HsdsTaxonomyTerm>(
+  TARGET_GROUPS.map((g) => [g, term('target_group', g, catalogPl[`group.${g}`], catalogEn[`group.${g}`] as string)]),
+);
 
 /** Every term: the areas in the act's order, then the target groups. */
 export const TERMS: HsdsTaxonomyTerm[] = [...AREA_TERMS.values(), ...GROUP_TERMS.values()];

@@ -3,14 +3,18 @@ import type { ExportedService } from './repository-transfer';
 
 /** The file's columns: stable machine names, in this order, in the first row. */
 export const COLUMNS = [
-  'id', 'name', 'summary', 'description', 'area', 'target_groups', 'how_to_apply', 'required_documents', 'fee_kind', 'fee_amount', 'fee_rule',
+  'id', 'name', 'summary', 'description', 'area', 'target_groups', 'situations', 'how_to_apply', 'required_documents', 'fee_kind', 'fee_amount', 'fee_rule',
   'capacity', 'capacity_period', 'eligibility', 'min_age', 'max_age', 'residence', 'max_income_per_person', 'disability_certificate', 'carer',
   'household_with_children', 'unemployed', 'status', 'languages', 'contact_email', 'contact_phone', 'provider', 'locations', 'version',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** A file without `id` and `version` only adds services; every other column must be there (a missing one would blank the field). */
-export const REQUIRED_COLUMNS: readonly Column[] = COLUMNS.filter((c) => c !== 'id' && c !== 'version');
+/**
+ * A file without `id` and `version` only adds services; every other column must be there (a missing one would blank the
+ * field), except `situations`, which files exported before services declared them lack: without it they stay as they are.
+ */
+export const OPTIONAL_COLUMNS: readonly Column[] = ['id', 'version', 'situations'];
+export const REQUIRED_COLUMNS: readonly Column[] = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c));
 
 /** Separators inside a cell: codes (groups, languages) and names or documents. */
 export const CODE_SEPARATOR = ';';
@@ -31,6 +35,7 @@ export function serviceCells(s: ExportedService): Record<Column, Cell> {
     description: s.description,
     area: s.area,
     target_groups: s.target_groups.join(CODE_SEPARATOR),
+    situations: (s.situations ?? []).join(CODE_SEPARATOR),
     how_to_apply: s.how_to_apply,
     required_documents: s.required_documents.join(NAME_SEPARATOR),
     fee_kind: s.fee_kind,

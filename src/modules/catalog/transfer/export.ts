@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Translator } from '../../../platform/i18n';
 import type { MessageKey } from '../../../platform/i18n';
-import { AREAS, FEE_KINDS, SERVICE_STATUSES, TARGET_GROUPS } from '../domain';
-import { neutraliseFormula } from '../../../platform/export/spreadsheet';
+import { AREAS, FEE_KINDS, SERVICE_STATUSES, SITUATIONS, TARGET_GROUPS } from '../domain';
+import { toCsv } from '../../../platform/export/csv';
 import { renderXlsx } from '../../../platform/export/xlsx';
 import { COLUMNS, serviceCells, type Column } from './columns';
 import type { ExportedService } from './repository-transfer';
@@ -13,12 +12,12 @@ export function servicesCsv(services: ExportedService[]): string {
     const cells = serviceCells(s);
     return COLUMNS.map((c) => (cells[c] === null ? '' : String(cells[c])));
   });
-  return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], cast: { string: neutraliseFormula } });
+  return toCsv(rows, { columns: COLUMNS });
 }
 
 const WIDTHS: Partial<Record<Column, number>> = {
   id: 38, name: 40, summary: 50, description: 60, how_to_apply: 50, required_documents: 50, fee_rule: 40, eligibility: 50, provider: 36,
-  locations: 40, target_groups: 30, contact_email: 30, area: 20, capacity_period: 20, languages: 12, contact_phone: 18,
+  locations: 40, target_groups: 30, situations: 30, contact_email: 30, area: 20, capacity_period: 20, languages: 12, contact_phone: 18,
 };
 
 /** Sheet "Usługi" (bold, frozen header row) and sheet "Słowniki": the codes the columns accept, with their Polish labels. */
@@ -31,6 +30,7 @@ export function servicesXlsx(services: ExportedService[], pl: Translator): Promi
   const lists: [MessageKey, readonly string[], string][] = [
     ['catalog_transfer.list.area', AREAS, 'area.'],
     ['catalog_transfer.list.target_groups', TARGET_GROUPS, 'group.'],
+    ['catalog_transfer.list.situations', SITUATIONS, 'situation.'],
     ['catalog_transfer.list.fee_kind', FEE_KINDS, 'catalog_admin.fee_kind.'],
     ['catalog_transfer.list.status', SERVICE_STATUSES, 'service_status.'],
   ];

@@ -98,7 +98,9 @@ function planRow(row: number, cells: Record<string, string>, l: Lookups): { plan
 
   const body = {
     name: cell('name'), summary: cell('summary'), description: cell('description'), area: cell('area').trim(),
-    target_groups: list(cell('target_groups'), /[;,]/), how_to_apply: cell('how_to_apply'),
+    target_groups: list(cell('target_groups'), /[;,]/),
+    situations: 'situations' in cells ? list(cell('situations'), /[;,]/) : (existing?.situations ?? []),
+    how_to_apply: cell('how_to_apply'),
     required_documents: list(cell('required_documents'), /\s*\|\s*/).join('\n'), fee_kind: cell('fee_kind').trim(),
     fee_amount: cell('fee_amount'), fee_rule: cell('fee_rule'), capacity: cell('capacity'), capacity_period: cell('capacity_period'),
     eligibility: cell('eligibility'), min_age: cell('min_age'), max_age: cell('max_age'), max_income: cell('max_income_per_person'), ...flags,
