@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { backupDatabase, restoreDatabase } from '../src/platform/db/transfer';
 import type { Database } from '../src/platform/db/types';
 
 /**
@@ -95,4 +97,34 @@ export function checkWrites(creates: CreateAttempt[], updates: UpdateAttempt[], 
     if (refused.includes(row.summary)) failures.push(`service "${row.name}" holds the refused update "${row.summary}"`);
   }
   return failures;
+}
+
+/** A backup taken during the probe, with the attempts as they stood: acknowledged before it began, or not. */
+export interface BackupTaken {
+  file: string;
+  creates: CreateAttempt[];
+  updates: UpdateAttempt[];
+  rows: number;
+  ms: number;
+}
+
+/**
+ * Backs `db` up into `file` (while the server writes, on PostgreSQL). Saves acknowledged before the
+ * backup began must be in it; a save answered later, or never, may or may not be (unknown).
+ */
+export async function takeBackup(db: Database, file: string, log: { creates: CreateAttempt[]; updates: UpdateAttempt[] }): Promise<BackupTaken> {
+  const ackedBefore = new Set<object>([...log.creates, ...log.updates].filter((x) => x.outcome === 'acked'));
+  const started = performance.now();
+  const { rows } = await backupDatabase(db, file);
+  const asAtStart = <T extends { outcome: Outcome }>(x: T): T => ({ ...x, outcome: ackedBefore.has(x) ? 'acked' : x.outcome === 'refused' ? 'refused' : 'unknown' });
+  return { file, creates: log.creates.map(asAtStart), updates: log.updates.map(asAtStart), rows, ms: Math.round(performance.now() - started) };
+}
+
+/** Restores the backup into the empty `target` and checks every save acknowledged before it, as checkWrites does. */
+export async function checkRestoredBackup(taken: BackupTaken, target: Database): Promise<{ failures: string[]; checked: number; ms: number }> {
+  const started = performance.now();
+  await restoreDatabase(taken.file, target);
+  const ms = Math.round(performance.now() - started);
+  const failures = checkWrites(taken.creates, taken.updates, await readStoredServices(target)).map((f) => `in the restored backup: ${f}`);
+  return { failures, checked: [...taken.creates, ...taken.updates].filter((x) => x.outcome === 'acked').length, ms };
 }

@@ -1,6 +1,12 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkWrites, PROBE_NAME_PREFIX, readStoredServices, type CreateAttempt, type StoredService, type UpdateAttempt } from './crash-check';
+import { openPglite } from '../src/platform/db/pglite';
+import { openPostgres } from '../src/platform/db/postgres';
+import type { Database } from '../src/platform/db/types';
+import { createDatabase, dropDatabase } from '../test/support/engines';
+import { checkRestoredBackup, checkWrites, PROBE_NAME_PREFIX, readStoredServices, takeBackup, type BackupTaken, type CreateAttempt, type StoredService, type UpdateAttempt } from './crash-check';
 import { Browser, type Answer } from './live-browser';
 import { seededRandom, type Random } from './live-random';
 import { createServerHome, type ServerHome } from './server';
@@ -12,9 +18,23 @@ import type { Probe } from './types';
  * real server is killed with SIGKILL at a random moment, then started again on the same data — and
  * now and then killed while it is still starting. Afterwards a direct connection checks that every
  * acknowledged save is there exactly once and whole, and the server starts and serves once more.
+ * In the last cycle a backup is taken (PostgreSQL: while the staff save; PGlite, one process: once the
+ * server is killed); it is restored into an empty database, where every save acknowledged before the
+ * backup began must be, exactly once and whole.
  */
 const WRITERS = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An empty database of the probe's engine to restore the backup into. */
+async function emptyDatabase(engine: ServerHome['engine'], serverUrl: string | undefined): Promise<{ db: Database; close(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const db = await openPglite({});
+    return { db, close: () => db.close() };
+  }
+  const name = `wsp_probe_restore_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const db = openPostgres(await createDatabase(serverUrl!, name), 2);
+  return { db, close: async () => { await db.close(); await dropDatabase(serverUrl!, name); } };
+}
 
 interface Known {
   id: string;
@@ -104,6 +124,8 @@ export const crashProbe: Probe = async (opts) => {
   let done = 0;
   let checked = 0;
   let home: ServerHome | undefined;
+  let backup: BackupTaken | undefined;
+  let restored = { checked: 0, ms: 0 };
   const writers: Writer[] = [];
   const acked = () => [...log.creates, ...log.updates].filter((x) => x.outcome === 'acked').length;
   try {
@@ -142,9 +164,19 @@ export const crashProbe: Probe = async (opts) => {
         if (performance.now() > until) throw new Error(`no save acknowledged within 30 s of start ${cycle}:\n${server.output().slice(-2000)}`);
       }
       await sleep(rng.int(300, 2500));
+      const backUp = async (h: ServerHome) => {
+        const db = await h.open();
+        try {
+          backup = await takeBackup(db, path.join(h.dataDir, 'last.wsp.gz'), log);
+        } finally {
+          await db.close();
+        }
+      };
+      if (cycle === cycles && home.engine === 'postgres') await backUp(home);
       await server.kill();
       stop.now = true;
       await Promise.all(running);
+      if (cycle === cycles && home.engine === 'pglite') await backUp(home);
       done = cycle;
       opts.log(`cycle ${cycle}/${cycles}: killed; ${acked()} acknowledged saves so far`);
     }
@@ -158,6 +190,17 @@ export const crashProbe: Probe = async (opts) => {
     }
     failures.push(...checkWrites(log.creates, log.updates, stored), ...log.refusals);
     checked = acked();
+
+    if (backup) {
+      const target = await emptyDatabase(home.engine, opts.databaseUrl);
+      try {
+        const result = await checkRestoredBackup(backup, target.db);
+        failures.push(...result.failures);
+        restored = result;
+      } finally {
+        await target.close();
+      }
+    }
 
     server = await home.start();
     const visitor = new Browser(server.base);
@@ -188,6 +231,10 @@ export const crashProbe: Probe = async (opts) => {
       stale_locks_taken_over: opts.engine === 'pglite' ? staleLocks : 'n/a',
       writes_attempted: log.creates.length + log.updates.length,
       acknowledged_writes_checked: checked,
+      backup_rows: backup?.rows ?? 0,
+      backup_ms: backup?.ms ?? 0,
+      restore_ms: restored.ms,
+      acknowledged_before_backup_checked_in_restore: restored.checked,
       unanswered_writes: unknown.length,
       unanswered_creates_stored: landed,
       stored_services: stored.length,

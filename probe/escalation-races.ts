@@ -46,7 +46,7 @@ export async function closeWhileAdding(w: World): Promise<string[]> {
   for (let round = 0; round < ROUNDS; round++) {
     const caseId = await freshCase(w, round);
     const path = `/${w.a.slug}/cases/${caseId}`;
-    const close = find(await postForms(client, path), /\/close$/, 'closing');
+    const close = find(await postForms(client, `${path}/close`), /\/close$/, 'closing'); // the confirmation page's form
     const referral = find(await postForms(client, `${path}/referrals/new`), /\/referrals\/new$/, 'referral');
     const plan = find(await postForms(client, `${path}/plan`), /\/plan$/, 'plan');
     const provider = referral.fields.find((f) => f.name === 'provider')?.options.find((o) => o.startsWith('unit:'));

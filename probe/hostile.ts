@@ -11,6 +11,7 @@ import { permissionsOf, ROLES, type Role } from '../src/platform/auth/roles';
 import type { TestClient } from '../test/support/client';
 import { hostileBody, hostileDocuments, hostileFiles, hostileQuery, hostileSegments, pathSegment, RAW_QUERIES } from './hostile-bodies';
 import { inputs, targeted, UNESCAPED, WHOLE_BODIES, type Input } from './hostile-inputs';
+import { seededRandom, type Random } from './live-random';
 import type { Probe, ProbeOptions } from './types';
 import { formFor, harvest, queryParameters, validPairs, type Harvest } from './world-forms';
 import { fillUrl, paramKeys, parseForms, send, submission, type Body, type Method } from './world-http';
@@ -37,12 +38,15 @@ class Hostile {
   private last: Snapshot | undefined;
   private address = 0;
   private clients = new Map<string, TestClient>();
+  private readonly random: Random;
 
   constructor(
     private readonly w: World,
     private readonly h: Harvest,
     private readonly opts: ProbeOptions,
-  ) {}
+  ) {
+    this.random = seededRandom(opts.seed);
+  }
 
   /** Who calls the route: A's person holding its permission, A's member who runs the federation, or a visitor. */
   async caller(route: RouteInfo): Promise<TestClient> {
@@ -108,11 +112,11 @@ class Hostile {
     let base = await this.baseline(route, url);
     const { perField, total } = count(fields.length);
     const seed = this.opts.seed;
-    const batches: Input[] = [
-      ...targeted(fields, base, seed, this.opts.full),
-      ...fields.flatMap((target, i) => inputs(fields, { target, count: perField, seed: seed + i })),
-      ...inputs(fields, { count: total, seed: seed + 7919 }),
-    ];
+    const aimed = targeted(fields, base, seed, this.opts.full);
+    const generated = fields.flatMap((target, i) => inputs(fields, { target, count: perField, seed: seed + i }));
+    const batches: Input[] = this.opts.full
+      ? [...aimed, ...generated, ...inputs(fields, { count: total, seed: seed + 7919 })]
+      : [...this.drawPerField(fields, aimed, generated), ...inputs(fields, { count: total, seed: seed + 7919 })];
     for (const input of batches) {
       const what = `${input.encoding}: ${input.changes.map(([f, v]) => `${f}=${v.kind} ${short(v.value)}`).join('; ')}`;
       const res = await this.try(route, url, hostileBody(base, input), what, input.accept);
@@ -121,6 +125,22 @@ class Hostile {
     // The small run sends two of the bodies that are no form at all to each route, in turn.
     const wholes = this.opts.full ? WHOLE_BODIES : [0, 1].map((i) => WHOLE_BODIES[(this.covered.size * 2 + i) % WHOLE_BODIES.length]!);
     for (const whole of wholes) await this.try(route, url, whole.body, whole.kind, 'json');
+  }
+
+  /**
+   * The small run (`npm test`): markup (and foreign addresses) in every field, as in the full run —
+   * the sweep reads stored markup back — and, drawn by the seed for each field, either the SQL
+   * string aimed at it or the generated input aimed at it; the runs together send both to each.
+   */
+  private drawPerField(fields: string[], aimed: Input[], generated: Input[]): Input[] {
+    const at = (i: Input) => i.changes[0]![0];
+    const kept = aimed.filter((i) => i.changes[0]![1].kind !== 'sql');
+    for (const field of fields) {
+      const sql = aimed.filter((i) => at(i) === field && i.changes[0]![1].kind === 'sql');
+      const other = generated.filter((i) => at(i) === field);
+      kept.push(...(sql.length && (other.length === 0 || this.random.next() < 0.5) ? sql : other));
+    }
+    return kept;
   }
 
   async importRoute(route: RouteInfo, url: string): Promise<void> {

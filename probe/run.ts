@@ -1,5 +1,5 @@
 /**
- * `npm run probe [-- isolation hostile crash load resident-reads escalation] [--postgres URL] [--seed N] [--quick]`
+ * `npm run probe [-- isolation hostile crash load resident-reads escalation instances] [--postgres URL] [--seed N] [--quick]`
  * Runs the probes (all by default) at full size and prints what each covered and found; exits 1 if
  * any failed. The small version of each runs in `npm test` (test/probe/).
  */
@@ -7,12 +7,13 @@ import { parseArgs } from 'node:util';
 import { crashProbe } from './crash';
 import { escalationProbe } from './escalation';
 import { hostileInputProbe } from './hostile';
+import { instancesProbe } from './instances';
 import { isolationProbe } from './isolation';
 import { loadProbe } from './load';
 import { residentReadsProbe } from './resident-reads';
 import type { Probe, ProbeReport } from './types';
 
-const PROBES: Record<string, Probe> = { isolation: isolationProbe, hostile: hostileInputProbe, crash: crashProbe, load: loadProbe, 'resident-reads': residentReadsProbe, escalation: escalationProbe };
+const PROBES: Record<string, Probe> = { isolation: isolationProbe, hostile: hostileInputProbe, crash: crashProbe, load: loadProbe, 'resident-reads': residentReadsProbe, escalation: escalationProbe, instances: instancesProbe };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

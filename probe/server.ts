@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { openPglite } from '../src/platform/db/pglite';
 import { openPostgres } from '../src/platform/db/postgres';
 import type { Database } from '../src/platform/db/types';
-import { createDatabase, dropDatabase } from '../test/support/engines';
+import { createDatabase, dropDatabase, fillPgliteFromTemplate } from '../test/support/engines';
 import type { ProbeOptions } from './types';
 
 /**
@@ -56,8 +56,8 @@ export interface ServerHome {
   engine: ProbeOptions['engine'];
   dataDir: string;
   port: number;
-  /** Spawns the server on this data (without waiting for it). */
-  launch(): LaunchedServer;
+  /** Spawns the server on this data (without waiting for it); `env` adds settings to this start (another PORT: a second instance). */
+  launch(env?: Record<string, string>): LaunchedServer;
   /** Spawns the server on this data and waits until /readyz answers 200. */
   start(): Promise<RunningServer>;
   /** PGlite's lock file (holds the pid of the process that has the database open). */
@@ -84,14 +84,15 @@ export async function createServerHome(opts: Pick<ProbeOptions, 'engine' | 'data
   let databaseUrl: string | undefined;
   if (opts.engine === 'postgres') {
     if (!opts.databaseUrl) throw new Error('PostgreSQL needs a database URL');
-    databaseUrl = await createDatabase(opts.databaseUrl, dbName);
+    // Under `npm test`, a copy of the migrated template (WSP_POSTGRES_TEMPLATE): the server's migrator only checks.
+    databaseUrl = await createDatabase(opts.databaseUrl, dbName, process.env.WSP_POSTGRES_TEMPLATE);
   }
   const appSecret = crypto.randomBytes(32).toString('hex');
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   process.once('exit', removeDir);
   let current: ChildProcess | undefined;
 
-  const launch = (): LaunchedServer => {
+  const launch = (launchEnv: Record<string, string> = {}): LaunchedServer => {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.has(k)));
     const spawnedAt = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -109,6 +110,7 @@ export async function createServerHome(opts: Pick<ProbeOptions, 'engine' | 'data
         LOG_LEVEL: 'warn',
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         ...env,
+        ...launchEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -132,7 +134,7 @@ export async function createServerHome(opts: Pick<ProbeOptions, 'engine' | 'data
       });
     });
     const output = () => out.slice(-OUTPUT_KEPT);
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${launchEnv.PORT ?? env.PORT ?? port}`;
     const signal = async (sig: NodeJS.Signals, limitMs: number): Promise<Exit> => {
       if (child.exitCode === null && child.signalCode === null) child.kill(sig);
       let timer: NodeJS.Timeout | undefined;
@@ -157,6 +159,9 @@ export async function createServerHome(opts: Pick<ProbeOptions, 'engine' | 'data
   };
 
   const start = async (): Promise<RunningServer> => {
+    // Under `npm test`, a PGlite server's folder starts as a copy of the migrated template (before
+    // the first start, outside its time to ready): it then seeds the demo without initdb and migrations.
+    if (opts.engine === 'pglite' && !fs.existsSync(path.join(dataDir, 'pgdata'))) await fillPgliteFromTemplate(path.join(dataDir, 'pgdata'));
     const server = launch();
     try {
       return { ...server, readyMs: await server.ready() };

@@ -20,6 +20,11 @@ import type { TestClient } from '../test/support/client';
 import { uniq, type TestUser } from '../test/support/factories';
 import { referralIds, referralText } from './world-seed-referrals';
 import { caseIds } from './world-seed-cases';
+import { announcementIds, announcementText } from './world-seed-announcements';
+import { budgetIds } from './world-seed-budget';
+import { commissioningIds } from './world-seed-commissioning';
+import { consultationAnonymousNames, consultationIds } from './world-seed-consultations';
+import { surveyIds, surveyTexts } from './world-seed-surveys';
 import { carePlanIds, carePlanText } from './world-seed-care-plans';
 
 export interface Seeded {
@@ -172,6 +177,12 @@ export async function seedMunicipality(
     if (opts.full) Object.assign(ids, await referralIds(sql, m, opts.admin, opts.representative));
     if (opts.full) Object.assign(ids, await carePlanIds(sql, m, ids['cases/:caseId'], opts.representative));
     if (opts.full) Object.assign(ids, await myDataIds(sql, m, opts.representative));
+    Object.assign(ids, await announcementIds(sql, m, opts.admin));
+    // Small versions too: the consultation routes are called with real ids of A.
+    Object.assign(ids, await consultationIds(sql, m, opts.admin));
+    Object.assign(ids, await budgetIds(sql, m, opts.admin));
+    Object.assign(ids, await surveyIds(sql, m));
+    Object.assign(ids, await commissioningIds(sql, m, opts.admin));
     const bookingTitles = opts.full ? await sql.query<{ name: string }>('SELECT DISTINCT title AS name FROM room_bookings WHERE municipality_id = $1', [m.id]) : [];
     const names = await sql.query<{ name: string }>(
       `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
@@ -190,9 +201,12 @@ export async function seedMunicipality(
     const referralNotes = opts.full ? await referralText(sql, m) : [];
     const documentNotes = opts.full ? await myDataText(sql, m) : [];
     const planNotes = opts.full ? await carePlanText(sql, m) : [];
+    const announcementDrafts = await announcementText(sql, m);
+    const anonymousAuthors = await consultationAnonymousNames(sql, m);
+    const surveyAnswers = await surveyTexts(sql, m);
     return {
       ids,
-      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...referralNotes, ...documentNotes, ...planNotes, ...invited],
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...referralNotes, ...documentNotes, ...planNotes, ...announcementDrafts, ...anonymousAuthors, ...surveyAnswers, ...invited],
       // Names without characters that pages escape, so that they can be looked for as they are.
       publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
       invitees: invited,
@@ -274,6 +288,10 @@ export async function seedThroughApp(
   if (!candidate) throw new Error('no organisation to invite to the federation');
   const joining = await representative.client.post(`/${m.slug}/organisations/${federation.id}/federation`, { member_id: candidate.id, since: '' });
   if (joining.statusCode !== 303) throw new Error(`inviting to the federation: ${joining.statusCode}`);
+  // …and the representative's organisation is itself invited by another, so that its administrator has an invitation to decline.
+  await db.ownerTx((sql) =>
+    sql.query('INSERT INTO federation_invitations (municipality_id, federation_id, member_id, since) VALUES ($1, $2, $3, current_date)', [m.id, candidate.id, federation.id]),
+  );
   const auditor = `audytor-${uniq()}@example.pl`;
   await admin.client.get(`/${m.slug}/staff`);
   const grant = await admin.client.post(`/${m.slug}/staff/invitations`, { email: auditor, roles: 'auditor' });

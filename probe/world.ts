@@ -73,7 +73,8 @@ async function openDb(opts: ProbeOptions): Promise<{ db: Database; close(): Prom
   if (!opts.databaseUrl) throw new Error('PostgreSQL needs a database URL');
   const url = opts.databaseUrl;
   const name = `wsp_probe_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const db = openPostgres(await createDatabase(url, name), 5);
+  // `npm test` prepares a migrated template database too (WSP_POSTGRES_TEMPLATE); the migrator then only checks.
+  const db = openPostgres(await createDatabase(url, name, process.env.WSP_POSTGRES_TEMPLATE), 5);
   try {
     await migrate(db);
   } catch (err) {

@@ -47,7 +47,7 @@ describe('crash probe: the check of what the database holds', () => {
 });
 
 for (const engine of testEngines()) {
-  test(`crash probe (small): every acknowledged save survives SIGKILL on ${engine}`, { timeout: 150_000 }, async () => {
+  test(`crash probe (small): every acknowledged save survives SIGKILL on ${engine}`, { timeout: 240_000 }, async () => {
     const seed = Date.now() % 1_000_000;
     const report = await crashProbe({ full: false, engine, databaseUrl: process.env.TEST_DATABASE_URL, seed, log: () => undefined });
     const f = report.figures;
@@ -55,6 +55,7 @@ for (const engine of testEngines()) {
     assert.ok(report.ok, `seed ${seed}:\n${report.failures.join('\n')}`);
     assert.ok(Number(f.cycles) >= 3, `cycles: ${f.cycles}`);
     assert.ok(Number(f.acknowledged_writes_checked) >= 10, `acknowledged writes checked: ${f.acknowledged_writes_checked}`);
+    assert.ok(Number(f.backup_rows) > 0 && Number(f.acknowledged_before_backup_checked_in_restore) >= 1, `backup: ${f.backup_rows} rows, ${f.acknowledged_before_backup_checked_in_restore} saves checked after restoring it`);
     if (engine === 'pglite') assert.ok(Number(f.stale_locks_taken_over) >= 2, `stale locks taken over: ${f.stale_locks_taken_over}`);
   });
 }
