@@ -4,7 +4,8 @@
  * `duration` seconds each connection cycles through its sessions:
  * - `cases`: a coordinator's case list GET /api/:m/cases, following `next` with ?after= for up to `pages`
  *   pages, then again from the first page as the next coordinator;
- * - `queue`: a resident's own applications with their places GET /api/:m/applications/mine.
+ * - `queue`: a resident's own applications with their places GET /api/:m/applications/mine;
+ * - `profile`: the generic authenticated page GET /api/:m/bench/profile (bench/generic-page.ts).
  * What came back is kept per account for the runner's check (the cases seen, the first page; the places).
  * Prints one JSON ApiClientResult.
  */
@@ -12,12 +13,12 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoadResult } from './load-client';
 import { logIn } from './session';
-import { latencySummary } from './stats';
+import { LOAD_START, latencySummary } from './stats';
 
 export interface ApiSpec {
   url: string;
   slug: string;
-  mode: 'cases' | 'queue';
+  mode: 'cases' | 'queue' | 'profile';
   accounts: { email: string; totpSecret?: string }[];
   password: string;
   connections: number;
@@ -64,6 +65,7 @@ await Promise.all(Array.from({ length: spec.connections }, async () => {
 }));
 const loginSeconds = (performance.now() - loginStarted) / 1000;
 const deadline = performance.now() + spec.duration * 1000;
+process.stderr.write(`${LOAD_START}\n`);
 
 /** One GET; its JSON when 2xx and answered within the window, counted either way. */
 async function get(path: string, cookie: string): Promise<unknown> {
@@ -114,12 +116,18 @@ async function queueLook(s: { email: string; cookie: string }): Promise<void> {
   else places[s.email] = body.applications.map((a) => ({ id: a.id, status: a.status, queue_position: a.queue_position }));
 }
 
+async function profileLook(s: { email: string; cookie: string }): Promise<void> {
+  const body = (await get(`/api/${spec.slug}/bench/profile`, s.cookie)) as { email?: string } | undefined;
+  if (body && body.email !== s.email) malformed++;
+}
+
+const walks = { cases: casesWalk, queue: queueLook, profile: profileLook };
 const started = performance.now();
 await Promise.all(Array.from({ length: Math.min(spec.connections, Math.max(1, sessions.length)) }, async (_, c) => {
   const own = sessions.filter((_s, i) => i % spec.connections === c);
   for (let k = 0; own.length > 0 && performance.now() < deadline; k++) {
     const s = own[k % own.length]!;
-    await (spec.mode === 'cases' ? casesWalk(s) : queueLook(s));
+    await walks[spec.mode](s);
   }
 }));
 const elapsed = Math.min(performance.now(), deadline) - started;

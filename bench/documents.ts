@@ -4,20 +4,19 @@
  * review's data.pdf: 300 applications of 5 000 characters. Prints the render time and the longest
  * the event loop went without running a 10 ms timer (what every other request would wait).
  */
-import { renderPdf, type PdfDocument } from '../src/platform/export/pdf';
+import { renderPdf, type Block, type PdfDocument } from '../src/platform/export/pdf';
 import { renderPdfHere } from '../src/platform/export/pdf-render';
 
 const need = 'Potrzebuję pomocy w codziennych sprawach, dojazdach do lekarza i zakupach. '.repeat(70).slice(0, 5000);
 const document = (): PdfDocument => ({
-  pageSize: 'A4',
-  content: Array.from({ length: 300 }, (_, i) => [
-    { text: `Usługa ${i + 1}`, style: 'subheading', headlineLevel: 1 },
-    { table: { widths: [150, '*'], body: [['Status', `oczekuje — miejsce ${i + 1}`], ['Potrzeba', need]] }, layout: 'lightHorizontalLines' },
+  title: 'Moje dane',
+  lang: 'pl-PL',
+  fontSize: 9,
+  blocks: Array.from({ length: 300 }, (_, i): Block[] => [
+    { kind: 'heading', level: 3, text: `Usługa ${i + 1}` },
+    { kind: 'facts', labelWidth: 150, rows: [['Status', `oczekuje — miejsce ${i + 1}`], ['Potrzeba', need]] },
   ]).flat(),
-  pageFooter: { text: 'Strona {page} z {pages}' },
-  keepHeadlinesWithNext: true,
-  defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2 },
-  styles: { subheading: { fontSize: 11, bold: true } },
+  footer: 'Strona {page} z {pages}',
 });
 
 async function measure(label: string, n: number, render: (d: PdfDocument) => Promise<Buffer>): Promise<void> {
@@ -35,8 +34,9 @@ async function measure(label: string, n: number, render: (d: PdfDocument) => Pro
   process.stdout.write(`${label}: ${n} × ${Math.round(pdfs[0]!.length / 1024)} kB PDF in ${Math.round(ms)} ms; longest event-loop stall ${Math.round(stall)} ms\n`);
 }
 
-await renderPdfHere({ content: 'rozgrzewka' });
-await renderPdf({ content: 'rozgrzewka' });
+const warmUp: PdfDocument = { title: 'rozgrzewka', lang: 'pl-PL', blocks: [{ kind: 'paragraph', text: 'rozgrzewka' }] };
+await renderPdfHere(warmUp);
+await renderPdf(warmUp);
 await measure('on the event loop', 1, renderPdfHere);
 await measure('worker pool      ', 1, renderPdf);
 await measure('on the event loop', 4, renderPdfHere);

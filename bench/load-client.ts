@@ -4,7 +4,7 @@ import fs from 'node:fs';
  * event loop: `node --import tsx bench/load-client.ts '<json LoadSpec>'` prints one JSON LoadResult.
  */
 import autocannon from 'autocannon';
-import { latencySummary, type LatencySummary } from './stats';
+import { LOAD_START, latencySummary, type LatencySummary } from './stats';
 
 export interface LoadSpec {
   url: string;
@@ -12,6 +12,8 @@ export interface LoadSpec {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** Instead of GETs of `paths`: these requests in turn (bench/request-cpu.ts: with a session cookie, a JSON body). */
+  requests?: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }[];
 }
 
 export interface LoadResult extends LatencySummary {
@@ -34,7 +36,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         duration: spec.duration,
         timeout: 10,
-        requests: spec.paths.map((path) => ({ method: 'GET', path })),
+        requests: spec.requests ?? spec.paths.map((path) => ({ method: 'GET', path })),
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
@@ -59,4 +61,5 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
 const spec = JSON.parse(fs.readFileSync(0, 'utf8')) as LoadSpec;
 // No warm-up here: the runner has already requested every path once, and a warm-up's unfinished slow
 // requests would still be running on the server during the measured window.
+process.stderr.write(`${LOAD_START}\n`);
 process.stdout.write(JSON.stringify(await run(spec)));

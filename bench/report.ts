@@ -85,8 +85,15 @@ export function markdown(r: BenchReport): string {
   }
   if (r.generation) lines.push('', `Data generated in this run: ${r.generation.rows.toLocaleString('en-US')} rows in ${fmt(r.generation.seconds)} s.`);
   if (r.startup) {
-    lines.push('', `Embedded database (PGlite) start of \`node --import tsx src/main.ts\` until /readyz is 200: cold (fresh DATA_DIR: initdb, migrations, demo seed) ` +
-      `**${fmt(r.startup.coldMs / 1000, 2)} s**, warm **${fmt(r.startup.warmMs / 1000, 2)} s**; DATA_DIR after the demo seed: ${fmt(r.startup.dataDirMb)} MiB.`);
+    const s = r.startup;
+    const cpu = (ms: number | null) => (ms === null ? '—' : `${fmt(ms / 1000, 2)} s`);
+    const x = (ms: number) => `${fmt(ms / 1000, 2)} s (${fmt(ms / s.referenceMs, 1)} × \`node -e ''\`)`;
+    lines.push('', `Start of the built release (\`node dist/main.js\`) until /readyz is 200, against \`node -e ''\` in the same run (${fmt(s.referenceMs, 0)} ms): ` +
+      `PGlite cold (fresh DATA_DIR: initdb, migrations, demo seed) **${x(s.coldMs)}** (goal ≤ 8 s), warm **${x(s.warmMs)}** (goal ≤ 1.5 s); ` +
+      `warm from source through tsx ${x(s.sourceWarmMs)}` +
+      (s.postgres ? `; PostgreSQL cold (empty database) ${x(s.postgres.coldMs)}, warm **${x(s.postgres.warmMs)}** (goal ≤ 1 s)` : '') +
+      `; DATA_DIR after the demo seed: ${fmt(s.dataDirMb)} MiB. CPU time of the server process when ready (independent of the machine's load): ` +
+      `PGlite cold ${cpu(s.cpuMs.cold)}, warm ${cpu(s.cpuMs.warm)}, warm from source ${cpu(s.cpuMs.sourceWarm)}, PostgreSQL warm ${cpu(s.cpuMs.postgresWarm)}.`);
   }
   return lines.join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoadResult } from './load-client';
 import { Random } from './random';
-import { latencySummary } from './stats';
+import { LOAD_START, latencySummary } from './stats';
 
 export interface RsvpSpec {
   url: string;
@@ -63,6 +63,7 @@ const times: number[] = [];
 const statuses: Record<string, number> = {};
 let [requests, errors, non2xx, unfinished, bodyMismatches] = [0, 0, 0, 0, 0];
 const deadline = performance.now() + spec.duration * 1000;
+process.stderr.write(`${LOAD_START}\n`);
 
 async function client(c: number): Promise<void> {
   const r = new Random(spec.seed * 1000 + c);

@@ -105,6 +105,7 @@ export async function runRsvp(
   };
   const same = (a: Row | undefined, b: Row | undefined) =>
     !!a && !!b && a.response === b.response && a.people_count === b.people_count && a.accessibility_needs === b.accessibility_needs && a.answers === b.answers;
+  const wrong: string[] = [];
   ids.forEach((id, index) => {
     const log = touched.get(index);
     const [was, now] = [before.rows.get(id), after.rows.get(id)];
@@ -129,10 +130,11 @@ export async function runRsvp(
       ? now.response === expected.response && now.people_count === expected.people_count && now.accessibility_needs === expected.accessibility_needs
       : now.response === was.response && now.people_count === was.people_count && now.accessibility_needs === was.accessibility_needs;
     if (stored) check.lastAnswerOk++;
+    else if (wrong.length < 3) wrong.push(`${id}: last accepted ${JSON.stringify(expected)} of ${log.accepted}, stored ${JSON.stringify({ response: now.response, people_count: now.people_count, accessibility_needs: now.accessibility_needs, answers: now.answers })}`);
   });
   const f = check.failures;
   if (ids.some((id) => !after.rows.has(id))) f.push('an invitation handed out is gone');
-  if (check.lastAnswerOk !== check.checked) f.push(`${check.checked - check.lastAnswerOk} invitations do not hold the last accepted answer`);
+  if (check.lastAnswerOk !== check.checked) f.push(`${check.checked - check.lastAnswerOk} invitations do not hold the last accepted answer (${wrong.join('; ')})`);
   if (check.lost) f.push(`${check.lost} accepted answers not counted (lost)`);
   if (check.duplicated) f.push(`${check.duplicated} answers counted more than once or not acknowledged (duplicated)`);
   if (check.untouchedChanged) f.push(`${check.untouchedChanged} invitations changed without an answer sent to them`);

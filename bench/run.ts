@@ -12,6 +12,8 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app';
+import { modules as appModules } from '../src/modules';
+import { genericPageModule, runGenericPage } from './generic-page';
 import { loadConfig } from '../src/platform/config';
 import { createMailer } from '../src/platform/mail/mailer';
 import { isSize, SIZES } from './catalogue';
@@ -24,6 +26,7 @@ import { distinctSearches } from './questions';
 import { ratios, writeResults, type BenchReport } from './report';
 import { GENERATED_PASSWORD, RESIDENTS, residentEmail } from './people';
 import { runRsvp, type RsvpCheck } from './rsvp';
+import { rateLimitedApps } from './rate-limit';
 import { recordingDatabase, runArgon2, runHttp, runRawSql, settle, type ScenarioResult } from './scenarios';
 import { measureStartup } from './startup';
 
@@ -64,12 +67,14 @@ const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.
 const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db: recorder.db });
 // The secret the data was generated with: invitations' answer links are derived from it (bench/meetings.ts).
 const appSecret = BENCH_APP_SECRET;
-const { app } = await buildApp({ config, db: recorder.db, mailer, appSecret, logger: false, workerAutostart: false });
+// With the generic authenticated page (session + one query + audit entry; bench/generic-page.ts).
+const { app } = await buildApp({ config, db: recorder.db, mailer, appSecret, logger: false, workerAutostart: false, modules: [...appModules, genericPageModule] });
 // The same app with the search cache off: every search does its database work (search-uncached).
 const uncachedConfig = { ...config, searchCacheSeconds: 0 };
 const { app: uncachedApp } = await buildApp({ config: uncachedConfig, db: recorder.db, mailer, appSecret, logger: false, workerAutostart: false });
 const bare = Fastify({ logger: false });
 bare.get('/bare', async () => ({ status: 'ok' }));
+const limited = await rateLimitedApps(opened.db);
 const scenarios: ScenarioResult[] = [];
 const searchAlone: BenchReport['searchAlone'] = [];
 let rsvpCheck: RsvpCheck | undefined;
@@ -110,6 +115,8 @@ try {
     await settle(recorder.inflight, interrupt);
   };
   await http('bare', 'a bare Fastify route returning small JSON (reference)', bareUrl, ['/bare']);
+  await http('rate-limit-memory', 'a bare route under @fastify/rate-limit, counters in memory (one process; reference of the next)', await limited.memory.listen({ host: '127.0.0.1', port: 0 }), ['/limited']);
+  await http('rate-limit-database', 'the same route, counters shared in the database (rate_limit_hits, one upsert a request)', await limited.database.listen({ host: '127.0.0.1', port: 0 }), ['/limited']);
   await http('home', 'home page GET /', appUrl, ['/']);
   await http('search', `catalogue search page, ${searches.length} queries and filters in turn (answered from the search cache after the first)`, appUrl, searches);
   await http('search-uncached', `catalogue search page, ${distinct.length} varied questions in turn, search cache off (SEARCH_CACHE_SECONDS=0)`, uncachedUrl, distinct);
@@ -127,6 +134,15 @@ try {
   scenarios.push(await runArgon2(account!.password_hash, GENERATED_PASSWORD, connections, duration));
   // The casework of a city: a coordinator's case list (staff log in with TOTP) and a resident's queue position.
   const target = { url: appUrl, municipalityId: municipality!.id, slug, ...load };
+  const generic = await runGenericPage(opened.db, size, target);
+  scenarios.push(generic.scenario);
+  if (generic.failures.length) {
+    process.stderr.write(`generic check FAILED: ${generic.failures.join('; ')}\n`);
+    process.exitCode = 1;
+  }
+  await settle(recorder.inflight, interrupt);
+  // The same coordinators just used this 30-second step's TOTP code, and a code is taken once (totp_last_step): the next step.
+  await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 250));
   const cases = await runCaseList(opened.db, size, target);
   scenarios.push(cases.scenario);
   await settle(recorder.inflight, interrupt);
@@ -145,11 +161,13 @@ try {
   await app.close();
   await uncachedApp.close();
   await bare.close();
+  await limited.memory.close();
+  await limited.database.close();
   mailer.close();
   await opened.db.close();
 }
 
-const startup = values['skip-startup'] ? null : await measureStartup();
+const startup = values['skip-startup'] ? null : await measureStartup(values.pglite ? undefined : values['database-url']);
 const report: BenchReport = {
   date: new Date().toISOString(),
   size,

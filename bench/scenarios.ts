@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { verifyPassword } from '../src/platform/auth/passwords';
-import type { Database, DbContext, Sql } from '../src/platform/db/types';
+import type { Database, DbContext, QueryOptions, Sql, TxOptions } from '../src/platform/db/types';
 import type { LoadResult, LoadSpec } from './load-client';
 import type { LoginSpec } from './login-client';
-import { latencySummary, sampleRss, type LatencySummary } from './stats';
+import { LOAD_START, latencySummary, sampleRss, type LatencySummary } from './stats';
+
+/** 'start' when a load client's measured window opens, 'end' when the client has exited (bench/writes.ts profiles in between). */
+export const loadWindow = new EventEmitter();
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -32,15 +36,21 @@ export async function runClient<T>(name: string, spec: { connections: number; du
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, client)], {
       cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdin.end(JSON.stringify(spec));
+    child.stderr.on('data', (d: Buffer) => {
+      const text = d.toString();
+      if (text.includes(LOAD_START)) loadWindow.emit('start');
+      process.stderr.write(text.replace(`${LOAD_START}\n`, ''));
+    });
     let text = '';
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), (spec.duration + 60) * 1000);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(killer);
+      loadWindow.emit('end');
       if (code === 0) resolve(text);
       else reject(new Error(`load client for ${name} exited with ${code}`));
     });
@@ -100,20 +110,26 @@ export function recordingDatabase(db: Database): { db: Database; inflight(): num
     engine: db.engine,
     ownerTx: (fn) => db.ownerTx(fn),
     close: () => db.close(),
-    tx: (ctx, fn) => counted(recorded(ctx, fn)),
+    tx: (ctx, fn, options) => counted(recorded(ctx, fn, options)),
   };
-  function recorded<T>(ctx: DbContext, fn: (sql: Sql) => Promise<T>): Promise<T> {
-    if (!log) return db.tx(ctx, fn);
+  function recorded<T>(ctx: DbContext, fn: (sql: Sql) => Promise<T>, options?: TxOptions): Promise<T> {
+    if (!log) return db.tx(ctx, fn, options);
     const entry: RecordedTx = { ctx, statements: [] };
     log.push(entry);
     return db.tx(ctx, (sql) =>
       fn({
-        query: <R extends object>(text: string, params?: readonly unknown[]) => {
+        query: <R extends object>(text: string, params?: readonly unknown[], queryOptions?: QueryOptions) => {
           entry.statements.push({ text, params: params ?? [] });
-          return sql.query<R>(text, params);
+          return sql.query<R>(text, params, queryOptions);
         },
+        ...(sql.atCommit ? {
+          atCommit: (text: string, params: readonly unknown[]) => {
+            entry.statements.push({ text, params });
+            sql.atCommit!(text, params);
+          },
+        } : {}),
       }),
-    );
+    options);
   }
   return {
     db: wrapped,

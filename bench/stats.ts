@@ -1,3 +1,6 @@
+/** A load client writes this line on standard error when its measured window opens (after any logins). */
+export const LOAD_START = '  load: start';
+
 export interface LatencySummary {
   /** Milliseconds. */
   p50: number;

@@ -1,0 +1,216 @@
+/**
+ * `npx tsx bench/consultations.ts [-- --people 300 --parts 120 --remarks 5000 --pages 100 --database-url postgres://…]`
+ * (`npm run bench:consultations`). The consultations module under load, on a fresh database (PGlite in
+ * memory unless --database-url names an empty PostgreSQL database): a 120-part text loaded as DOCX,
+ * 300 people logged in commenting at once (latency p50/p95/p99, every comment stored once — nothing lost),
+ * the report of 5 000 remarks as HTML and as PDF, and importing a 100-page DOCX. Writes
+ * bench/results/consultations.json; exits with 1 when a check fails. Targets (issue 16): comment p99 ≤ 150 ms,
+ * report HTML ≤ 1 s, PDF ≤ 5 s, 100-page DOCX ≤ 2 s — figures on a loaded machine say little alone.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/platform/config';
+import { migrate } from '../src/platform/db/migrate';
+import { openPglite } from '../src/platform/db/pglite';
+import { openPostgres } from '../src/platform/db/postgres';
+import type { Database } from '../src/platform/db/types';
+import { createMailer } from '../src/platform/mail/mailer';
+import { hashPassword } from '../src/platform/auth/passwords';
+import { makeDocx } from '../test/modules/consultations-helpers';
+import { newToken } from '../src/platform/auth/tokens';
+import { Jar, logIn } from './session';
+
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '300' },
+    parts: { type: 'string', default: '120' },
+    remarks: { type: 'string', default: '5000' },
+    pages: { type: 'string', default: '100' },
+    'database-url': { type: 'string' },
+  },
+});
+const [people, partCount, remarkCount, pages] = [values.people, values.parts, values.remarks, values.pages].map(Number) as [number, number, number, number];
+const PASSWORD = 'Lniany-Szlak-Ławka-2026';
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function openDb(): Promise<Database> {
+  const url = values['database-url'];
+  const db = url ? openPostgres(url, 20) : await openPglite({});
+  await migrate(db);
+  return db;
+}
+
+/** A text of `n` parts as a resolution is built: chapters of ten paragraphs, each with a lead and points. */
+function legalText(n: number): string[] {
+  const lines = ['Program współpracy Miasta z organizacjami pozarządowymi — projekt do konsultacji'];
+  for (let i = 1; i <= n; i++) {
+    if (i % 10 === 1) lines.push(`Rozdział ${Math.ceil(i / 10)}`, `Zadania w obszarze ${Math.ceil(i / 10)}`);
+    lines.push(`§ ${i}. Miasto współpracuje z organizacjami w zakresie zadania nr ${i}, w szczególności przez:`, '1) zlecanie realizacji zadań publicznych;', '2) wzajemne informowanie się o planowanych kierunkach działalności.');
+  }
+  return lines;
+}
+
+/** About 100 pages: 8 paragraphs of 50 words a page (~400 words, a typed A4 page), a chapter every 5 pages. */
+function longDocument(pageCount: number): string[] {
+  const words = 'Centrum usług społecznych organizuje wsparcie dla mieszkańców we współpracy z organizacjami pozarządowymi i instytucjami miasta'.split(' ');
+  const lines = ['Strategia rozwiązywania problemów społecznych — projekt'];
+  let p = 0;
+  for (let page = 1; page <= pageCount; page++) {
+    if (page % 5 === 1) lines.push(`Rozdział ${Math.ceil(page / 5)}`, `Obszar strategiczny ${Math.ceil(page / 5)}`);
+    for (let k = 0; k < 8; k++) {
+      lines.push(Array.from({ length: 50 }, (_, j) => words[(p + j) % words.length]).join(' ') + '.');
+      p += 1;
+    }
+  }
+  return lines;
+}
+
+async function multipartPost(url: string, cookie: string, csrf: string, version: string, name: string, data: Buffer) {
+  const form = new FormData();
+  form.set('_csrf', csrf);
+  form.set('version', version);
+  form.set('file', new Blob([new Uint8Array(data)]), name);
+  return fetch(url, { method: 'POST', body: form, headers: { cookie, 'x-forwarded-for': '10.9.0.1' }, redirect: 'manual' });
+}
+
+const tokenOf = async (url: string, cookie: string, address: string) => /name="_csrf" value="([^"]+)"/.exec(await (await fetch(url, { headers: { cookie, 'x-forwarded-for': address } })).text())?.[1] ?? '';
+
+const db = await openDb();
+const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback' });
+const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db });
+const { app } = await buildApp({ config, db, mailer, appSecret: 'bench-secret-bench-secret-bench-secret-0123456789', logger: false, workerAutostart: false });
+const base = await app.listen({ host: '127.0.0.1', port: 0 });
+const checks: { name: string; ok: boolean; detail: string }[] = [];
+
+// People: one shared password hash (the bench measures comments, not argon2).
+const hash = await hashPassword(PASSWORD);
+const slug = 'bench-konsultacje';
+const { municipalityId, emails, directorEmail } = await db.ownerTx(async (sql) => {
+  const [m] = await sql.query<{ id: string }>("INSERT INTO municipalities (slug, name, teryt, cus_name) VALUES ($1, 'Gmina Ławkowa', '1438099', 'Centrum Usług Społecznych w Ławkach') RETURNING id", [slug]);
+  const add = async (email: string, name: string, role: string) => {
+    const [u] = await sql.query<{ id: string }>('INSERT INTO users (email, display_name, password_hash, locale, email_verified_at) VALUES ($1, $2, $3, \'pl\', now()) RETURNING id', [email, name, hash]);
+    await sql.query('INSERT INTO memberships (municipality_id, user_id, roles) VALUES ($1, $2, $3)', [m!.id, u!.id, [role]]);
+  };
+  await add('dyrektor@lawki.example', 'Dyrektor Ławek', 'director');
+  const list: string[] = [];
+  for (let i = 0; i < people; i++) {
+    list.push(`mieszkaniec-${i}@lawki.example`);
+    await add(list[i]!, `Mieszkaniec ${i}`, 'resident');
+  }
+  return { municipalityId: m!.id, emails: list, directorEmail: 'dyrektor@lawki.example' };
+});
+
+const director = await logIn(base, { email: directorEmail, password: PASSWORD }, '10.9.0.1');
+let csrf = await tokenOf(`${base}/${slug}/consultations/new`, director, '10.9.0.1');
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const created = await fetch(`${base}/${slug}/consultations/new`, {
+  method: 'POST', redirect: 'manual', headers: { cookie: director, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.9.0.1' },
+  body: new URLSearchParams([['_csrf', csrf], ['subject', 'Program współpracy na 2027 rok'], ['audience', 'everyone'], ['forms', 'comments'], ['opens_on', day(2)], ['opens_time', '8:00'], ['closes_on', day(9)], ['closes_time', '23:59'], ['allow_anonymous', '1']]),
+});
+const consultationId = /consultations\/([0-9a-f-]{36})\/manage/.exec(created.headers.get('location') ?? '')?.[1];
+if (!consultationId) throw new Error(`consultation not created: ${created.status}`);
+csrf = await tokenOf(`${base}/${slug}/consultations/${consultationId}/manage`, director, '10.9.0.1');
+const loaded = await multipartPost(`${base}/${slug}/consultations/${consultationId}/text.docx`, director, csrf, '1', 'program.docx', makeDocx(legalText(partCount)));
+const parts = await db.ownerTx((sql) => sql.query<{ id: string }>('SELECT id FROM consultation_parts WHERE consultation_id = $1 AND removed_at IS NULL ORDER BY position', [consultationId]));
+checks.push({ name: 'text loaded', ok: loaded.status === 303 && parts.length === partCount, detail: `${parts.length} parts` });
+await db.ownerTx((sql) => sql.query("UPDATE consultations SET opens_at = now() - interval '1 hour', closes_at = now() + interval '1 day' WHERE id = $1", [consultationId]));
+
+// 300 people with sessions (made in the database: 300 logins would measure argon2, not comments), each
+// opening their part's page once (the form's CSRF token), then all commenting at once.
+const tokens = emails.map(() => newToken());
+await db.ownerTx(async (sql) => {
+  for (const [i, email] of emails.entries()) {
+    await sql.query("INSERT INTO sessions (token_hash, user_id, expires_at) SELECT $1, id, now() + interval '1 day' FROM users WHERE email = $2", [tokens[i]!.hash, email]);
+  }
+});
+const sessions: { cookie: string; csrf: string; address: string }[] = [];
+for (let i = 0; i < emails.length; i += 20) {
+  sessions.push(...(await Promise.all(tokens.slice(i, i + 20).map(async (t, k) => {
+    const address = `10.${10 + Math.floor((i + k) / 250)}.${(i + k) % 250}.7`;
+    const page = await fetch(`${base}/${slug}/consultations/${consultationId}/parts/${parts[(i + k) % parts.length]!.id}`, { headers: { cookie: `sid=${t.token}`, 'x-forwarded-for': address } });
+    const jar = new Jar();
+    jar.take(page);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    return { cookie: [`sid=${t.token}`, jar.header()].filter(Boolean).join('; '), address, csrf };
+  }))));
+}
+const latencies: number[] = [];
+const ids: string[] = [];
+let failed = 0;
+const wall = performance.now();
+await Promise.all(sessions.map(async (s, i) => {
+  const part = parts[i % parts.length]!;
+  const started = performance.now();
+  const res = await fetch(`${base}/${slug}/consultations/${consultationId}/parts/${part.id}/comments`, {
+    method: 'POST', headers: { cookie: s.cookie, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': s.address },
+    body: new URLSearchParams({ _csrf: s.csrf, content: `Uwaga nr ${i}: proszę doprecyzować sposób realizacji zadania.`, ...(i % 3 === 0 ? { anonymous: '1' } : {}) }),
+  });
+  latencies.push(performance.now() - started);
+  if (res.status === 201) ids.push(((await res.json()) as { id: string }).id);
+  else {
+    failed += 1;
+    await res.arrayBuffer();
+  }
+}));
+const commentWall = performance.now() - wall;
+latencies.sort((a, b) => a - b);
+const stored = await db.ownerTx((sql) => sql.query<{ id: string }>('SELECT id FROM consultation_remarks WHERE consultation_id = $1', [consultationId]));
+const storedIds = new Set(stored.map((r) => r.id));
+checks.push({ name: 'every comment stored once, nothing lost', ok: failed === 0 && stored.length === people && ids.every((id) => storedIds.has(id)), detail: `${stored.length} stored of ${people}, ${failed} refused` });
+
+// The report for 5 000 remarks: the rest added directly, with positions; the consultation closed.
+await db.ownerTx(async (sql) => {
+  await sql.query(
+    `INSERT INTO consultation_remarks (municipality_id, consultation_id, part_id, source, author_name, content, position, reasons)
+     SELECT $1, $2, (SELECT id FROM consultation_parts WHERE consultation_id = $2 ORDER BY position OFFSET (g % $4) LIMIT 1), 'written', 'Organizacja ' || g,
+       'Uwaga pisemna nr ' || g || ': proponujemy zmianę brzmienia tego przepisu, aby uwzględniał potrzeby osób starszych i z niepełnosprawnościami.',
+       (ARRAY['accepted','partly','rejected','not_applicable'])[1 + g % 4], 'Uzasadnienie stanowiska do uwagi ' || g || '.'
+     FROM generate_series(1, $3) g`,
+    [municipalityId, consultationId, Math.max(0, remarkCount - people), partCount],
+  );
+  await sql.query("UPDATE consultations SET closes_at = now() - interval '1 minute' WHERE id = $1", [consultationId]);
+});
+const timed = async (url: string) => {
+  const started = performance.now();
+  const res = await fetch(url, { headers: { cookie: director, 'x-forwarded-for': '10.9.0.1' } });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  return { ms: performance.now() - started, status: res.status, bytes };
+};
+const html = await timed(`${base}/${slug}/consultations/${consultationId}/report`);
+const pdf = await timed(`${base}/${slug}/consultations/${consultationId}/report.pdf`);
+checks.push({ name: 'report HTML and PDF', ok: html.status === 200 && pdf.status === 200, detail: `HTML ${html.status} ${html.bytes} B, PDF ${pdf.status} ${pdf.bytes} B` });
+
+// Importing a 100-page DOCX into a new consultation.
+const second = await fetch(`${base}/${slug}/consultations/new`, {
+  method: 'POST', redirect: 'manual', headers: { cookie: director, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.9.0.1' },
+  body: new URLSearchParams([['_csrf', csrf], ['subject', 'Strategia rozwiązywania problemów społecznych'], ['audience', 'everyone'], ['forms', 'comments'], ['opens_on', day(2)], ['opens_time', '8:00'], ['closes_on', day(9)], ['closes_time', '23:59']]),
+});
+const secondId = /consultations\/([0-9a-f-]{36})\/manage/.exec(second.headers.get('location') ?? '')![1]!;
+const docx = makeDocx(longDocument(pages));
+const importStarted = performance.now();
+const imported = await multipartPost(`${base}/${slug}/consultations/${secondId}/text.docx`, director, csrf, '1', 'strategia.docx', docx);
+const importMs = performance.now() - importStarted;
+checks.push({ name: `${pages}-page DOCX imported`, ok: imported.status === 303, detail: `${imported.status}, ${docx.length} B` });
+
+const result = {
+  when: new Date().toISOString(),
+  engine: values['database-url'] ? 'postgres' : 'pglite',
+  loadAverage: os.loadavg().map(round),
+  comments: { people, parts: partCount, wallMs: round(commentWall), p50: round(quantile(latencies, 0.5)), p95: round(quantile(latencies, 0.95)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? 0), targetP99: 150 },
+  report: { remarks: remarkCount, htmlMs: round(html.ms), htmlTarget: 1000, pdfMs: round(pdf.ms), pdfTarget: 5000 },
+  docx: { pages, bytes: docx.length, ms: round(importMs), target: 2000 },
+  checks,
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+fs.writeFileSync(path.join(import.meta.dirname, 'results', 'consultations.json'), `${JSON.stringify(result, null, 2)}\n`);
+await app.close();
+mailer.close();
+await db.close();
+process.exit(checks.every((c) => c.ok) ? 0 : 1);
