@@ -5,16 +5,24 @@ import type { Role } from '../platform/auth/roles';
 import type { Database } from '../platform/db/types';
 import { NO_CONTEXT } from '../platform/db/types';
 import { memberships, municipalities, units } from '../platform/tenancy/repository';
+// The module list installs every module's messages (fixtures may send mail).
+import '../modules';
 import { seedActionPlanFixtures } from '../modules/action-plan';
+import { seedAnnouncementFixtures } from '../modules/announcements';
 import { seedApplicationFixtures } from '../modules/applications';
 import { seedCarePlanFixtures } from '../modules/care-plans';
 import { seedCaseFixtures } from '../modules/cases';
 import { seedCatalogFixtures } from '../modules/catalog';
+import { seedCommissioningFixtures } from '../modules/commissioning';
+import { seedBudgetFixtures } from '../modules/budget';
+import { seedConsultationFixtures } from '../modules/consultations';
 import { seedMeetingFixtures } from '../modules/meetings';
 import { seedMyDataFixtures } from '../modules/my-data';
 import { seedOrganisationFixtures } from '../modules/organisations';
 import { seedReferralFixtures } from '../modules/referrals';
+import { seedSurveyFixtures } from '../modules/surveys';
 import { seedVenueFixtures } from '../modules/venues';
+import { seedDemoReads } from './demo-reads';
 
 /** Demo accounts share one password, printed at start; the addresses use the reserved .example domain. */
 export const DEMO_PASSWORD = 'Lniany-Szlak-Żyrardów-2026';
@@ -98,13 +106,24 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedOrganisationFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE) });
     await seedActionPlanFixtures(sql, municipality.id, { organiser: accounts.get('organizator@zyrardow.example') });
     await seedMeetingFixtures(sql, municipality.id);
+    await seedConsultationFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE), director: accounts.get('dyrektor@zyrardow.example') });
+    await seedSurveyFixtures(sql, municipality.id);
+    await seedBudgetFixtures(sql, municipality.id);
     await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
+    await seedAnnouncementFixtures(sql, municipality.id, { organiser: accounts.get('organizator@zyrardow.example') });
+    await seedCommissioningFixtures(sql, municipality, { officer: accounts.get('dotacje@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE) });
     await seedApplicationFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example'), coordinator: accounts.get('koordynator@zyrardow.example') });
     await seedMyDataFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example') });
     await seedCaseFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), supervisor: accounts.get('kierownik@zyrardow.example'), resident: accounts.get('mieszkanka@zyrardow.example') });
     await seedCarePlanFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), director: accounts.get('dyrektor@zyrardow.example') });
     // Keep last, after the cases' and plans' fixtures: the referrals are sent from their cases.
     await seedReferralFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE) });
+    // Staff reads of the resident's data, as the audited read paths record them ("Kto czytał moje dane").
+    await seedDemoReads(sql, municipality.id, {
+      resident: accounts.get('mieszkanka@zyrardow.example'),
+      coordinator: { id: accounts.get('koordynator@zyrardow.example'), email: 'koordynator@zyrardow.example' },
+      director: { id: accounts.get('dyrektor@zyrardow.example'), email: 'dyrektor@zyrardow.example' },
+    });
   });
   return true;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { TestClient } from '../support/client';
 import { checkA11yOfHtml, useBrowser } from '../support/browser';
 import { describeInBrowser } from '../support/harness';
-import { AFTER_SCHOOL, CARE, applicationForm, applyFor, catalogueMunicipality, coordinator, decideNow, serviceId } from '../modules/applications-helpers';
+import { AFTER_SCHOOL, CARE, applicationForm, applicationRow, applyFor, catalogueMunicipality, coordinator, decideNow, serviceId } from '../modules/applications-helpers';
 import { person } from '../support/people';
 
 /**
@@ -49,13 +49,14 @@ describeInBrowser('browser: applications pages pass axe-core', (h) => {
       const wrong = await c.post(`/${m.slug}/applications`, applicationForm(care, { need: '', consent_processing: '' }));
       assert.equal(wrong.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications`, wrong.body, { status: 422 });
-      const noReason = await decideNow(h, staff, m, id, 'decline', { decline_reason: '' });
+      const noReason = await decideNow(h, staff, m, id, 'decline', { decline_reason: '', confirmed: 'yes' });
       assert.equal(noReason.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications/${id}/decline`, noReason.body, { status: 422 });
       const overlap = await staff.post(`/${m.slug}/applications/services/${care}/capacity`, { period_from: '2027-01-01', period_to: '2027-12-31', places: '' });
       assert.equal(overlap.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications/services/${care}/capacity`, overlap.body, { status: 422 });
-      const batch = await staff.post(`/${m.slug}/applications/services/${club}/decline`, { ids: id, batch_reason: '' });
+      const batch = await staff.post(`/${m.slug}/applications/services/${club}/decline`, { ids: id, [`version_${id}`]: String((await applicationRow(h, m, id)).version), batch_reason: '', confirmed: 'yes' });
+      assert.match(batch.body, /Odrzucić 1 zaznaczony wniosek\?/, 'the confirmation page again, with the missing reason');
       assert.equal(batch.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}/${m.slug}/applications/services/${club}/decline`, batch.body, { status: 422 });
     } finally {

@@ -58,7 +58,10 @@ describeInBrowser('browser: care-plans pages pass axe-core', (h) => {
       const stale = await w.coord.c.post(`${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/edit`, { version: String(version - 1), description: 'Stara wersja celu.' });
       assert.equal(stale.statusCode, 409);
       await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/edit`, stale.body, { status: 409 });
-      const close = await planAction(h, w.coord.c, w.m, w.caseId, approved, 'close', { final_interview_on: '', final_summary: '' });
+      const removal = await w.coord.c.get(`${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/delete`);
+      assert.equal(removal.statusCode, 200);
+      await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, draftCase, draft)}/goals/${goal!.id}/delete`, removal.body, { status: 200 });
+      const close = await planAction(h, w.coord.c, w.m, w.caseId, approved, 'close', { final_interview_on: '', final_summary: '', confirmed: 'yes' });
       assert.equal(close.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}${planUrl(w.m, w.caseId, approved)}/close`, close.body, { status: 422 });
     } finally {

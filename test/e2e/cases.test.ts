@@ -39,6 +39,7 @@ describeInBrowser('browser: cases pages pass axe-core', (h) => {
       [other, `/${m.slug}/cases/${id}`, 403],
       [director, `/${m.slug}/cases/teams`, 200],
       [director, `/${m.slug}/cases/teams/${team}`, 200],
+      [director, `/${m.slug}/cases/teams/${team}/members/${me.id}/remove`, 200],
       [director, `/${m.slug}/cases/retention`, 200],
       [auditor, `/${m.slug}/cases/glass`, 200],
     ];
@@ -54,7 +55,7 @@ describeInBrowser('browser: cases pages pass axe-core', (h) => {
       const stale = await c.post(`/${m.slug}/cases/${id}/edit`, { version: '9', contact_phone: '600 100 200', coordinator_id: me.id });
       assert.equal(stale.statusCode, 409);
       await checkA11yOfHtml(page, `${web.base}/${m.slug}/cases/${id}/edit`, stale.body, { status: 409 });
-      const noNote = await c.post(`/${m.slug}/cases/${id}/close`, { version: '1', closing_note: '' });
+      const noNote = await c.post(`/${m.slug}/cases/${id}/close`, { version: '1', closing_note: '', confirmed: 'yes' });
       assert.equal(noNote.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}/${m.slug}/cases/${id}/close`, noNote.body, { status: 422 });
       const teamStale = await director.post(`/${m.slug}/cases/teams/${team}`, { version: '9', name: 'Zespół Ruda' });

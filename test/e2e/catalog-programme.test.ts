@@ -31,7 +31,7 @@ describeInBrowser('public programme in the browser', (h) => {
     };
     try {
       await page.goto(`${web.base}/${m.slug}`);
-      await follow(page, 'Program usług społecznych', page.getByRole('navigation', { name: 'Menu główne' }));
+      await follow(page, 'Programy usług społecznych', page.getByRole('navigation', { name: 'Menu główne' }));
       assert.equal(new URL(page.url()).pathname, `/${m.slug}/programme`);
       assert.equal(await page.locator('h1').innerText(), 'Programy usług społecznych');
       await check();

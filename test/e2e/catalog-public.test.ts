@@ -65,7 +65,7 @@ describeInBrowser('public catalogue in the browser', (h) => {
       // Printed: no navigation, no "back" link; the content stays.
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.getByRole('link', { name: 'Wróć do wyszukiwarki usług' }).isVisible(), false);
-      assert.equal(await page.locator('.site-header nav').isVisible(), false);
+      assert.deepEqual(await page.locator('.site-header nav').evaluateAll((navs) => navs.filter((n) => n.checkVisibility())), [], 'the menu (wide and narrow) is not printed');
       assert.equal(await page.getByRole('heading', { name: 'Gdzie i kiedy' }).isVisible(), true);
       await page.emulateMedia({ media: 'screen' });
 

@@ -101,9 +101,12 @@ describeInBrowser('browser journey', (h) => {
       await page.getByLabel(/^Adres e-mail/).fill(email);
       await page.getByLabel(/^Hasło/).fill(password);
       await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
-      assert.equal(new URL(page.url()).pathname, '/account');
-      assert.equal(await h1(page), 'Moje konto');
+      // Someone of no municipality yet lands on the list of municipalities, to join theirs (a member lands on its start page).
+      assert.equal(new URL(page.url()).pathname, '/');
       assert.match(await page.locator('.flash').innerText(), /Zalogowano/);
+      await check();
+      await page.goto(`${web.base}/account`);
+      assert.equal(await h1(page), 'Moje konto');
       await check();
 
       // The header's language button: English from here on, remembered across pages.
@@ -184,7 +187,7 @@ describeInBrowser('browser journey', (h) => {
       await page.getByLabel(/^Adres e-mail/).fill(staff.email);
       await page.getByLabel(/^Hasło/).fill(staff.password);
       await clickAndWait(page, page.getByRole('button', { name: 'Zaloguj się' }));
-      assert.equal(new URL(page.url()).pathname, '/account');
+      assert.equal(new URL(page.url()).pathname, `/${municipality.slug}`, 'staff land on their start page');
       await checkA11y(page);
 
       await page.goto(`${web.base}/${municipality.slug}/audit`);

@@ -12,7 +12,7 @@ import { seededMunicipality } from '../modules/organisations-helpers';
 
 /**
  * Every meetings page through axe-core in a real browser: the organiser's (list, form with errors,
- * a meeting with attendance open, invitations, numbers), the answer page and the inbox, the
+ * a meeting with attendance open, invitations, numbers, the cancellation's confirmation), the answer page and the inbox, the
  * cooperation history. The pages are fetched as their people (TOTP for staff) and shown to the browser.
  */
 describeInBrowser('browser: meetings pages pass axe-core', (h) => {
@@ -41,6 +41,7 @@ describeInBrowser('browser: meetings pages pass axe-core', (h) => {
       [c, `/${m.slug}/meetings/${id}/invite?sphere=seniors`, 200],
       [c, `/${m.slug}/meetings/${id}/edit`, 200],
       [c, `/${m.slug}/meetings/stats`, 200],
+      [c, `/${m.slug}/meetings/${id}/cancel`, 200],
       [new TestClient(h.app), link, 200],
     ];
     try {

@@ -128,11 +128,16 @@ describeInBrowser('browser: the registry of organisations', (h) => {
         await checkA11yOfHtml(axePage, staffPage.url(), await staffPage.content(), { label: 'queue' });
         await clickAndWait(staffPage, staffPage.getByRole('link', { name: 'Stowarzyszenie „Tkaczki z Osady”' }));
         assert.equal(await h1(staffPage), 'Zgłoszenie: Stowarzyszenie „Tkaczki z Osady”');
-        await clickAndWait(staffPage, staffPage.getByRole('button', { name: 'Odrzuć zgłoszenie' }));
+        // Rejecting goes through its confirmation page, which holds the reason; without one it asks for it.
+        await clickAndWait(staffPage, staffPage.getByRole('link', { name: 'Odrzuć zgłoszenie z podaniem powodu…' }));
+        assert.equal(await h1(staffPage), 'Odrzucić zgłoszenie: Stowarzyszenie „Tkaczki z Osady”?');
+        await checkA11yOfHtml(axePage, staffPage.url(), await staffPage.content(), { label: 'reject: confirmation' });
+        await clickAndWait(staffPage, staffPage.getByRole('button', { name: 'Tak, odrzuć zgłoszenie' }));
         assert.match(await staffPage.locator('#error-summary').innerText(), /Napisz, co trzeba poprawić/);
-        await checkA11yOfHtml(axePage, staffPage.url(), await staffPage.content(), { status: 422, label: 'review with an error' });
+        await checkA11yOfHtml(axePage, staffPage.url(), await staffPage.content(), { status: 422, label: 'reject: confirmation with an error' });
+        await clickAndWait(staffPage, staffPage.getByRole('link', { name: 'Nie, wróć do zgłoszenia' }).last());
         await clickAndWait(staffPage, staffPage.getByRole('button', { name: 'Zweryfikuj organizację' }));
-        assert.match(await staffPage.locator('.flash').innerText(), /jest zweryfikowana/);
+        assert.match(await staffPage.locator('.flash').innerText(), /Zweryfikowano organizację/);
       } finally {
         await staffContext.close();
       }

@@ -40,10 +40,12 @@ describeInBrowser('browser: referrals pages pass axe-core', (h) => {
       [coord.c, `${centre}/new?q=lniany`],
       [coord.c, centre],
       [coord.c, `${centre}/${id}`],
+      [coord.c, `${centre}/${id}/cancel`],
       [coord.c, `/${m.slug}/referrals/overdue`],
       [member.c, inbox],
       [member.c, `${inbox}/${id}`],
       [member.c, `${inbox}/${late}`],
+      [member.c, `${inbox}/${late}/reject`],
       [member.c, `/${m.slug}/referrals/inbox`],
       [resident.c, `/${m.slug}/my/referrals`],
     ];
@@ -59,12 +61,15 @@ describeInBrowser('browser: referrals pages pass axe-core', (h) => {
       const badDelivery = await member.c.post(`${inbox}/${id}/deliveries`, { delivered_on: '2099-01-01', minutes: '', units: 'dużo', note: '' });
       assert.equal(badDelivery.statusCode, 422);
       await checkA11yOfHtml(page, `${web.base}${inbox}/${id}/deliveries`, badDelivery.body, { status: 422 });
-      const stale = await coord.c.post(`${centre}/${id}/cancel`, { version: '1', cancel_reason: 'Rodzina zorganizowała opiekę.' });
+      const stale = await coord.c.post(`${centre}/${id}/cancel`, { confirmed: 'yes', version: '1', cancel_reason: 'Rodzina zorganizowała opiekę.' });
       assert.equal(stale.statusCode, 409);
       await checkA11yOfHtml(page, `${web.base}${centre}/${id}/cancel`, stale.body, { status: 409 });
+      const forced = await actNow(h, coord.c, m, centre, id, 'cancel', { cancel_reason: 'Rodzina zorganizowała opiekę.' });
+      assert.equal(forced.statusCode, 422);
+      await checkA11yOfHtml(page, `${web.base}${centre}/${id}/cancel`, forced.body, { status: 422 });
       await withdrawConsent(h, m, consent);
       const withdrawn = await member.c.get(`${inbox}/${id}`);
-      assert.match(withdrawn.body, /Mieszkaniec wycofał zgodę na udostępnienie danych/);
+      assert.match(withdrawn.body, /Zgoda mieszkańca na udostępnienie danych została wycofana/);
       await checkA11yOfHtml(page, `${web.base}${inbox}/${id}`, withdrawn.body, { status: 200 });
       const renewal = await coord.c.post(`${centre}/new`, sendForm(`organisation:${orgId}`, { record_consent: '1' }));
       assert.equal(renewal.statusCode, 422, 'a withdrawn consent is re-recorded only with the resident’s new statement');

@@ -9,6 +9,7 @@ import { makeMunicipality, makeUser, type TestUser } from '../support/factories'
 import { describeInBrowser } from '../support/harness';
 import { logIn as logInClient } from '../support/session';
 import { nextWeekday } from '../modules/venues-helpers';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 
@@ -49,8 +50,8 @@ describeInBrowser('browser: the Local Activity Place', (h) => {
       assert.equal(await page.evaluate('document.activeElement.textContent'), 'Następny tydzień');
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
       assert.match(new URL(page.url()).search, /^\?week=\d{4}-\d{2}-\d{2}$/);
-      assert.ok((await page.locator('tbody').innerText()).includes('zajęte'), 'the federation’s weekly duty, shown only as taken');
-      assert.ok(!(await page.content()).includes('Dyżur federacji'));
+      assertIncludes((await page.locator('tbody').innerText()), 'zajęte', 'the federation’s weekly duty, shown only as taken');
+      assertExcludes((await page.content()), 'Dyżur federacji');
       await axePage.goto(page.url());
       await checkA11y(axePage, 'next week');
     } finally {
@@ -86,20 +87,27 @@ describeInBrowser('browser: the Local Activity Place', (h) => {
       await page.keyboard.press('ControlOrMeta+a');
       await page.keyboard.type('10');
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
-      assert.equal(await h1(page), 'Moje rezerwacje');
-      assert.ok((await page.locator('tbody').innerText()).includes('czeka na decyzję'));
+      assert.equal(await h1(page), 'Moje rezerwacje sal');
+      assertIncludes((await page.locator('tbody').innerText()), 'czeka na decyzję');
       await check();
+      // Cancelling is a link to the confirmation page, which says what will happen; "Nie" changes nothing.
+      await clickAndWait(page, page.getByRole('link', { name: /^Anuluj termin: Spotkanie sąsiadów z Osady/ }));
+      assert.equal(await h1(page), 'Anulować rezerwację?');
+      assertIncludes(await page.locator('main').innerText(), 'Anulujemy 1 termin, który się jeszcze nie zaczął');
+      await check();
+      await clickAndWait(page, page.getByRole('link', { name: 'Nie, zostaw rezerwację' }).last());
+      assert.equal(await h1(page), 'Moje rezerwacje sal');
 
       const staff = await makeUser(h.db, { municipality: m, roles: ['community_organiser'], totp: true });
       const c = await logInClient(h, staff);
       const [booking] = await h.db.ownerTx((sql) => sql.query<{ id: string }>("SELECT id FROM room_bookings WHERE municipality_id = $1 AND title = 'Spotkanie sąsiadów z Osady'", [m.id]));
       const [venue] = await h.db.ownerTx((sql) => sql.query<{ id: string }>('SELECT id FROM venues WHERE municipality_id = $1', [m.id]));
-      for (const staffPath of ['queue', `bookings/${booking!.id}`, 'manage', 'new', `${venue!.id}/edit`, `${venue!.id}/rooms/new`, `rooms/${room!.id}/edit`, `rooms/${room!.id}`]) {
+      for (const staffPath of ['queue', `bookings/${booking!.id}`, 'manage', 'new', `${venue!.id}/edit`, `${venue!.id}/rooms/new`, `rooms/${room!.id}/edit`, `rooms/${room!.id}`, `bookings/${booking!.id}/decline`, `${venue!.id}/delete`, `rooms/${room!.id}/delete`]) {
         const res = await c.get(`/${m.slug}/venues/${staffPath}`);
         assert.equal(res.statusCode, 200, staffPath);
         await checkA11yOfHtml(axePage, `${web.base}/${m.slug}/venues/${staffPath}`, res.body, { label: staffPath });
       }
-      const declined = await c.post(`/${m.slug}/venues/bookings/${booking!.id}/decline`, { reason: '' });
+      const declined = await c.post(`/${m.slug}/venues/bookings/${booking!.id}/decline`, { reason: '', confirmed: 'yes' });
       assert.equal(declined.statusCode, 422);
       await checkA11yOfHtml(axePage, `${web.base}/${m.slug}/venues/bookings/${booking!.id}/decline`, declined.body, { status: 422, label: 'decline without a reason' });
     } finally {

@@ -5,6 +5,7 @@ import { actionsOfOrganisation } from '../../src/modules/action-plan';
 import { assertExcludes, assertIncludes } from '../support/assertions';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
+import { assertTaggedPdf } from '../support/pdf-structure';
 import { pdfText } from '../support/pdf-text';
 import { addAction, addGoal, actionForm, createPlan, municipalityWithRegistry, one, organisationId, planForm } from './action-plan-helpers';
 import { auditActions } from '../support/db';
@@ -85,6 +86,7 @@ describeEachEngine('action plan: who sees what, print, PDF, export, overdue', (h
       assertIncludes(text, phrase, `PDF says "${phrase}": ${text.slice(0, 400)}`);
     }
     assertIncludes(text, 'DZIAŁAJ.MY', 'the federation is named');
+    assertTaggedPdf(pdf.rawPayload, { title: plan.title, lang: 'pl-PL', types: ['H2', 'H3'] });
 
     const { c } = await staff(h, m);
     const csv = await c.get(`/${m.slug}/action-plans/${plan.id}/actions.csv`);

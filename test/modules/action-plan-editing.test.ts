@@ -104,7 +104,31 @@ describeEachEngine('action plan: plans, goals and actions, field errors, concurr
     assert.equal(late.statusCode, 409);
     assertIncludes(pageText(late.body), 'w trakcie', 'the saved status is shown beside the typed one');
     assert.equal((await one<{ status: string }>(h, 'SELECT status FROM action_plan_actions WHERE id = $1', [action])).status, 'in_progress');
-    const remove = await second.post(`/${m.slug}/action-plans/${planId}/actions/${action}/delete`, { version: '1' });
+    const remove = await second.post(`/${m.slug}/action-plans/${planId}/actions/${action}/delete`, { version: '1', confirmed: 'yes' });
     assert.equal(remove.statusCode, 409, 'removing what someone has just changed is refused too');
+
+    // Removing asks first: what goes, what to do instead, that it cannot be undone; a POST that skipped the page removes nothing.
+    const items = `/${m.slug}/action-plans/${planId}`;
+    const count = async (table: string) => (await one<{ n: number }>(h, `SELECT count(*)::int AS n FROM ${table} WHERE plan_id = $1`, [planId])).n;
+    const confirmAction = pageText((await second.get(`${items}/actions/${action}/delete`)).body);
+    for (const part of ['Usunąć działanie?', 'zniknie z planu', 'oznacz je jako zaniechane', 'Nie można tego cofnąć']) assertIncludes(confirmAction, part);
+    const forced = await second.post(`${items}/actions/${action}/delete`, { version: '2' });
+    assert.equal(forced.statusCode, 422);
+    assertIncludes(pageText(forced.body), 'Nic nie zostało zrobione');
+    assert.equal((await second.postJson(`${items}/actions/${action}/delete`, { version: '2' })).json().error.code, 'confirmation.required');
+    assert.equal(await count('action_plan_actions'), 1);
+    const goalVersion = String((await one<{ version: number }>(h, 'SELECT version FROM action_plan_goals WHERE id = $1', [goal])).version);
+    const withActions = await second.post(`${items}/goals/${goal}/delete`, { version: goalVersion, confirmed: 'yes' });
+    assert.equal(withActions.statusCode, 422, 'a goal with actions stays');
+    assertIncludes(pageText(withActions.body), 'Ten cel ma działania');
+    assert.equal((await second.post(`${items}/actions/${action}/delete`, { version: '2', confirmed: 'yes' })).statusCode, 303);
+    assert.equal(await count('action_plan_actions'), 0);
+
+    const confirmGoal = pageText((await second.get(`${items}/goals/${goal}/delete`)).body);
+    for (const part of ['Usunąć cel?', 'Cel do konfliktu', 'Nie można tego cofnąć']) assertIncludes(confirmGoal, part);
+    assert.equal((await second.post(`${items}/goals/${goal}/delete`, { version: goalVersion })).statusCode, 422);
+    assert.equal(await count('action_plan_goals'), 1);
+    assert.equal((await second.post(`${items}/goals/${goal}/delete`, { version: goalVersion, confirmed: 'yes' })).statusCode, 303);
+    assert.equal(await count('action_plan_goals'), 0);
   });
 });

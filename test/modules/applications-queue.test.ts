@@ -6,6 +6,7 @@ import { ownerQuery } from '../support/db';
 import { fieldError, pageText } from '../support/pages';
 import { person } from '../support/people';
 import { warsawDay } from './meetings-helpers';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('applications: the queue, its order and its places', (h) => {
   test('places per period: overlaps refused; accepting beyond the places needs a reason; so does accepting out of order', async () => {
@@ -41,6 +42,21 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
     const stale = await staff.post(`${base}/${period!.id}`, { version: String(period!.version), places: '3' });
     assert.equal(stale.statusCode, 409);
     assert.equal((await ownerQuery<{ places: number }>(h, 'SELECT places FROM service_capacity WHERE id = $1', [period!.id]))[0]!.places, 10);
+
+    // Removing a period asks first: its places and what was accepted in it, that the accepted stay, how to undo it.
+    assert.doesNotMatch((await staff.get(base)).body, /<form[^>]*action="[^"]*\/delete"/, 'the list only links to the confirmation');
+    const removal = pageText((await staff.get(`${base}/${period!.id}/delete`)).body);
+    for (const part of [/Usunąć okres\?/, /Liczba miejsc 10/, /Przyjęto 2/, /pozostają przyjęte/, /możesz dodać ten sam okres ponownie/]) assert.match(removal, part);
+    const forced = await staff.post(`${base}/${period!.id}/delete`, { version: String(period!.version + 1) });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await staff.postJson(`${base}/${period!.id}/delete`, { version: String(period!.version + 1) })).json().error.code, 'confirmation.required');
+    const periods = async () => (await ownerQuery(h, 'SELECT 1 FROM service_capacity WHERE municipality_id = $1', [m.id])).length;
+    assert.equal(await periods(), 1);
+    assert.equal((await staff.post(`${base}/${period!.id}/delete`, { version: String(period!.version), confirmed: 'yes' })).statusCode, 409, 'on the version shown');
+    assert.equal((await staff.post(`${base}/${period!.id}/delete`, { version: String(period!.version + 1), confirmed: 'yes' })).statusCode, 303);
+    assert.equal(await periods(), 0);
+    assert.equal((await applicationRow(h, m, b)).status, 'accepted', 'what was accepted stays');
   });
 
   test('nobody jumps the queue without a recorded reason; a move shifts the places between', async () => {
@@ -130,17 +146,39 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
     assert.match(page.body, new RegExp(`name="ids" value="${ids[1]}"`), 'each row can be selected');
     const versions = async (list: string[]) => Object.fromEntries(await Promise.all(list.map(async (id) => [`version_${id}`, String((await applicationRow(h, m, id)).version)])));
     const reason = 'Wnioski powtórzone — osoby zmyślone, bez związku z wnioskodawcą.';
-    const noReason = await staff.post(url, { ids: [ids[1]!, ids[2]!], ...(await versions([ids[1]!, ids[2]!])), batch_reason: '' });
+    // The queue's form only leads to the confirmation page (GET): it names the ticked ones and what happens; the reason is typed there.
+    assert.match(page.body, new RegExp(`<form method="get" action="${url}"`));
+    const seen: Record<string, string> = await versions([ids[1]!, ids[2]!]);
+    const chosen = { ids: [ids[1]!, ids[2]!], ...seen };
+    const query = new URLSearchParams([...chosen.ids.map((id): [string, string] => ['ids', id]), ...Object.entries(seen)]);
+    const confirmation = await staff.get(`${url}?${query}`);
+    assert.equal(confirmation.statusCode, 200);
+    const said = pageText(confirmation.body);
+    assert.match(said, /Odrzucić 2 zaznaczone wnioski\?/);
+    assert.match(said, /2\. Powtórzona Osoba 1/);
+    assert.match(said, /3\. Powtórzona Osoba 2/);
+    assert.doesNotMatch(said, /Powtórzona Osoba 0/);
+    assert.match(said, /Każdy wnioskodawca dostanie wiadomość e-mail/);
+    assert.match(said, /Nie można tego cofnąć/);
+    assert.match(confirmation.body, /name="batch_reason"/);
+    assert.match(fieldError((await staff.get(url)).body, 'ids'), /Zaznacz co najmniej jeden wniosek/, 'nothing ticked: the queue says so');
+
+    const forced = await staff.post(url, { ...chosen, batch_reason: reason });
+    assert.equal(forced.statusCode, 422, 'a POST that skipped the confirmation page does nothing');
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await applicationRow(h, m, ids[1]!)).status, 'waiting');
+    assert.equal((await staff.postJson(url, { ...chosen, batch_reason: reason })).json().error.code, 'confirmation.required');
+    const noReason = await staff.post(url, { ...chosen, batch_reason: '', confirmed: 'yes' });
     assert.equal(noReason.statusCode, 422);
     assert.match(fieldError(noReason.body, 'batch_reason'), /Wpisz uzasadnienie/);
-    const nothing = await staff.post(url, { batch_reason: reason });
+    const nothing = await staff.post(url, { batch_reason: reason, confirmed: 'yes' });
     assert.equal(nothing.statusCode, 422);
     assert.match(fieldError(nothing.body, 'ids'), /Zaznacz co najmniej jeden wniosek/);
-    const stale = await staff.post(url, { ids: [ids[1]!, ids[2]!], [`version_${ids[1]}`]: '1', [`version_${ids[2]}`]: '7', batch_reason: reason });
+    const stale = await staff.post(url, { ids: [ids[1]!, ids[2]!], [`version_${ids[1]}`]: '1', [`version_${ids[2]}`]: '7', batch_reason: reason, confirmed: 'yes' });
     assert.equal(stale.statusCode, 409, 'one changed meanwhile: none is declined');
     assert.equal((await applicationRow(h, m, ids[1]!)).status, 'waiting');
 
-    const done = await staff.post(url, { ids: [ids[1]!, ids[2]!], ...(await versions([ids[1]!, ids[2]!])), batch_reason: reason });
+    const done = await staff.post(url, { ...chosen, batch_reason: reason, confirmed: 'yes' });
     assert.equal(done.statusCode, 303, done.body.slice(0, 500));
     for (const id of ids.slice(1)) assert.deepEqual(await applicationRow(h, m, id).then((r) => [r.status, r.status_reason, r.queue_position]), ['declined', reason, null]);
     assert.deepEqual(await positions(h, m, care), [1]);
@@ -163,14 +201,14 @@ describeEachEngine('applications: the queue, its order and its places', (h) => {
     const results = await Promise.all([
       form(0, 'accept', {}),
       form(4, 'accept', { accept_reason: 'Pilne.' }),
-      residents[1]!.c.post(`/${m.slug}/applications/mine/${ids[1]}/withdraw`),
-      residents[2]!.c.post(`/${m.slug}/applications/mine/${ids[5]}/withdraw`),
+      residents[1]!.c.post(`/${m.slug}/applications/mine/${ids[1]}/withdraw`, { confirmed: 'yes' }),
+      residents[2]!.c.post(`/${m.slug}/applications/mine/${ids[5]}/withdraw`, { confirmed: 'yes' }),
       form(7, 'move', { position: '1', move_reason: 'Pilne.' }),
-      form(3, 'decline', { decline_reason: 'Poza zakresem usługi.' }),
+      form(3, 'decline', { decline_reason: 'Poza zakresem usługi.', confirmed: 'yes' }),
       residents[3]!.c.post(`/${m.slug}/applications`, { service_id: care, relation: 'self', beneficiary_birth_year: '1950', contact_phone: '46 855 00 01', need: 'Pomoc.', consent_processing: '1' }),
       residents[3]!.c.post(`/${m.slug}/applications`, { service_id: care, relation: 'child', beneficiary_name: 'Dziecko', beneficiary_birth_year: '2015', contact_phone: '46 855 00 02', need: 'Pomoc.', consent_processing: '1' }),
     ]);
-    for (const r of results) assert.ok([303, 409, 422].includes(r.statusCode), `${r.statusCode} ${r.body.slice(0, 300)}`);
+    for (const r of results) assertIncludes([303, 409, 422], r.statusCode, `${r.statusCode} ${r.body.slice(0, 300)}`);
     const list = await positions(h, m, care);
     assert.ok(gapless(list), `places ${list.join(',')}`);
     const inQueue = await ownerQuery<{ n: number }>(h, "SELECT count(*)::int AS n FROM applications WHERE municipality_id = $1 AND service_id = $2 AND status IN ('waiting', 'on_hold')", [m.id, care]);

@@ -44,7 +44,7 @@ describeEachEngine('applications: apply, the resident view, staff decisions with
     const consents = await ownerQuery<{ purpose: string; recipient: string }>(h, 'SELECT purpose, recipient FROM application_consents WHERE municipality_id = $1 AND application_id = $2 ORDER BY purpose', [m.id, first]);
     assert.deepEqual(consents.map((x) => x.purpose), ['cus_processing', 'provider_sharing']);
     const mails = await mailsTo(h, user.email);
-    assert.match(mails[0]!.subject, /Przyjęliśmy wniosek/);
+    assert.match(mails[0]!.subject, /Otrzymaliśmy wniosek/);
     assert.match(mails[0]!.body_text, /Miejsce w kolejce: 1/);
 
     // Accepted applications of the last 12 weeks set the pace: 6 in 12 weeks → place 2 ≈ 4 weeks.
@@ -56,15 +56,27 @@ describeEachEngine('applications: apply, the resident view, staff decisions with
 
     const { c: other } = await person(h, m, ['resident']);
     assert.doesNotMatch((await other.get(`/${m.slug}/applications/mine`)).body, /Janina Lniarska/);
-    assert.equal((await other.post(`/${m.slug}/applications/mine/${first}/withdraw`)).statusCode, 404);
+    assert.equal((await other.post(`/${m.slug}/applications/mine/${first}/withdraw`, { confirmed: 'yes' })).statusCode, 404);
     assert.equal((await other.get(`/${m.slug}/applications/${first}`)).statusCode, 403);
     assert.equal((await applicationRow(h, m, first)).status, 'waiting');
 
+    // Withdrawing asks first: the page names the place lost and that it cannot be undone; a POST that skipped it does nothing.
+    const confirmation = pageText((await c.get(`/${m.slug}/applications/mine/${first}/withdraw`)).body);
+    assert.match(confirmation, /Wycofać wniosek\?/);
+    assert.match(confirmation, /utracisz miejsce w kolejce \(obecnie 1\.\)/);
+    assert.match(confirmation, /Nie można tego cofnąć/);
+    const forced = await c.post(`/${m.slug}/applications/mine/${first}/withdraw`);
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione: tę czynność trzeba najpierw potwierdzić/);
+    assert.match(forced.body, /id="error-summary" autofocus/);
+    assert.equal((await applicationRow(h, m, first)).status, 'waiting');
+    assert.equal((await c.postJson(`/${m.slug}/applications/mine/${first}/withdraw`)).json().error.code, 'confirmation.required');
+
     // Withdrawing: the one behind moves up.
-    assert.equal((await c.post(`/${m.slug}/applications/mine/${first}/withdraw`)).statusCode, 303);
+    assert.equal((await c.post(`/${m.slug}/applications/mine/${first}/withdraw`, { confirmed: 'yes' })).statusCode, 303);
     assert.equal((await applicationRow(h, m, first)).status, 'withdrawn');
     assert.equal((await applicationRow(h, m, second)).queue_position, 1);
-    assert.equal((await c.post(`/${m.slug}/applications/mine/${first}/withdraw`)).statusCode, 409);
+    assert.equal((await c.post(`/${m.slug}/applications/mine/${first}/withdraw`, { confirmed: 'yes' })).statusCode, 409);
     assert.match((await mailsTo(h, user.email)).at(-1)!.subject, /Wniosek wycofany/);
   });
 
@@ -74,12 +86,20 @@ describeEachEngine('applications: apply, the resident view, staff decisions with
     const { user, c } = await person(h, m, ['resident']);
     const id = await applyFor(h, c, m, care);
     const { c: staff } = await coordinator(h, m);
-    const noReason = await decideNow(h, staff, m, id, 'decline', { decline_reason: '  ' });
+    // Declining asks first: whose application, that it leaves the queue and the applicant is told, that it cannot be undone.
+    assert.doesNotMatch((await staff.get(`/${m.slug}/applications/${id}`)).body, /<form[^>]*action="[^"]*\/decline"/);
+    const confirmation = pageText((await staff.get(`/${m.slug}/applications/${id}/decline`)).body);
+    for (const part of [/Odrzucić wniosek\?/, /zniknie z kolejki/, /dostanie wiadomość e-mail z tym uzasadnieniem/, /Nie można tego cofnąć/]) assert.match(confirmation, part);
+    const forced = await decideNow(h, staff, m, id, 'decline', { decline_reason: 'Brak miejsc.' });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await applicationRow(h, m, id)).status, 'waiting');
+    const noReason = await decideNow(h, staff, m, id, 'decline', { decline_reason: '  ', confirmed: 'yes' });
     assert.equal(noReason.statusCode, 422);
     assert.match(fieldError(noReason.body, 'decline_reason'), /uzasadnienie/);
     const { version } = await applicationRow(h, m, id);
     assert.equal((await decideNow(h, staff, m, id, 'hold', { hold_reason: 'Czekamy na zaświadczenie lekarskie.' })).statusCode, 303);
-    const stale = await staff.post(`/${m.slug}/applications/${id}/decline`, { version: String(version), decline_reason: 'Brak miejsc.' });
+    const stale = await staff.post(`/${m.slug}/applications/${id}/decline`, { version: String(version), decline_reason: 'Brak miejsc.', confirmed: 'yes' });
     assert.equal(stale.statusCode, 409);
     assert.match(pageText(stale.body), /Ktoś inny zmienił te dane/);
     const held = await applicationRow(h, m, id);
@@ -87,11 +107,11 @@ describeEachEngine('applications: apply, the resident view, staff decisions with
     assert.equal(held.queue_position, 1, 'on hold keeps its place');
     assert.match(pageText((await c.get(`/${m.slug}/applications/mine`)).body), /Uzasadnienie: Czekamy na zaświadczenie lekarskie\./);
     assert.equal((await decideNow(h, staff, m, id, 'resume')).statusCode, 303);
-    assert.equal((await decideNow(h, staff, m, id, 'decline', { decline_reason: 'Usługa nie obejmuje opieki nocnej.' })).statusCode, 303);
+    assert.equal((await decideNow(h, staff, m, id, 'decline', { decline_reason: 'Usługa nie obejmuje opieki nocnej.', confirmed: 'yes' })).statusCode, 303);
     const done = await applicationRow(h, m, id);
     assert.deepEqual([done.status, done.status_reason, done.queue_position], ['declined', 'Usługa nie obejmuje opieki nocnej.', null]);
     const subjects = (await mailsTo(h, user.email)).map((x) => x.subject);
-    assert.deepEqual(subjects.map((s) => s.split(':')[0]), ['Przyjęliśmy wniosek', 'Wniosek wstrzymany', 'Wniosek wznowiony', 'Wniosek nieprzyjęty']);
+    assert.deepEqual(subjects.map((s) => s.split(':')[0]), ['Otrzymaliśmy wniosek', 'Wniosek wstrzymany', 'Wniosek wznowiony', 'Wniosek nieprzyjęty']);
     assert.match((await mailsTo(h, user.email)).at(-1)!.body_text, /Uzasadnienie: Usługa nie obejmuje opieki nocnej\./);
     const page = pageText((await staff.get(`/${m.slug}/applications/${id}`)).body);
     assert.match(page, /w kolejce → wstrzymany/);

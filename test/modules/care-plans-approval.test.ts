@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
-import { mailsTo } from './applications-helpers';
+import { coordinator, mailsTo } from './applications-helpers';
 import { approvedPlan, auditEntries, fullDraft, makeCase, planAction, planRow, planUrl, planWorld, postItem } from './care-plans-helpers';
 import { ownerQuery } from '../support/db';
 import { pageText } from '../support/pages';
@@ -16,9 +16,22 @@ describeEachEngine('care plans: four eyes, returning, revisions, need-to-know', 
     const own = await planAction(h, w.director.c, w.m, caseId, planId, 'approve', {}, true);
     assert.equal(own.statusCode, 403);
     assert.equal(JSON.parse(own.body).error.code, 'plan.own_approval');
+    // Nobody else may approve it (no other director, no team): the page says so and what to do.
+    const waiting = pageText((await w.director.c.get(planUrl(w.m, caseId, planId))).body);
+    assert.match(waiting, /Nikt nie może go teraz zatwierdzić.*w „Zespołach koordynatorów” wyznaczyć kierownika zespołu tej sprawy/);
+    // A forced POST without the form's fields is refused for what it is, not as a missing field.
+    const forced = await w.director.c.postJson(`${planUrl(w.m, caseId, planId)}/approve`);
+    assert.deepEqual([forced.statusCode, forced.json().error.code], [403, 'plan.own_approval']);
+    const forcedPage = await w.director.c.post(`${planUrl(w.m, caseId, planId)}/approve`);
+    assert.equal(forcedPage.statusCode, 403);
+    assert.doesNotMatch(pageText(forcedPage.body), /wymagane/);
+    // With a second director, the page names who can.
+    const deputy = await coordinator(h, w.m, ['director']);
+    const [{ display_name: deputyName }] = (await ownerQuery<{ display_name: string }>(h, 'SELECT display_name FROM users WHERE id = $1', [deputy.user.id])) as [{ display_name: string }];
+    assert.match(pageText((await w.director.c.get(planUrl(w.m, caseId, planId))).body), new RegExp(`Zatwierdzić może: ${deputyName}\\.`));
     const page = await planAction(h, w.director.c, w.m, caseId, planId, 'approve');
     assert.equal(page.statusCode, 403);
-    assert.match(pageText(page.body), /Nie możesz zatwierdzić planu, który sam\(a\) przygotowałeś/);
+    assert.match(pageText(page.body), /Nie możesz zatwierdzić tego planu: jest Twojego autorstwa/);
     assert.equal((await planRow(h, w.m, planId)).status, 'submitted');
     await assert.rejects(
       ownerQuery(h, "UPDATE care_plans SET status = 'approved', approved_by = author_id, approved_at = now() WHERE municipality_id = $1 AND id = $2", [w.m.id, planId]),
@@ -47,7 +60,7 @@ describeEachEngine('care plans: four eyes, returning, revisions, need-to-know', 
     assert.equal((await planRow(h, w.m, planId)).status, 'submitted');
     // The page tells her why, and who may approve instead.
     const page = pageText((await w.supervisor.c.get(planUrl(w.m, w.caseId, planId))).body);
-    assert.match(page, /Zmieniałeś\(-aś\) treść tego planu, więc nie możesz go zatwierdzić/);
+    assert.match(page, /W treści tego planu są Twoje zmiany, więc nie możesz go zatwierdzić/);
     const [director] = await ownerQuery<{ display_name: string }>(h, 'SELECT display_name FROM users WHERE id = $1', [w.director.user.id]);
     assert.match(page, new RegExp(`Zatwierdzić może: ${director!.display_name}\\.`));
     assert.doesNotMatch(page, /Zatwierdzam plan/);

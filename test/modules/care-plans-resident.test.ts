@@ -6,6 +6,7 @@ import { approvedPlan, fullDraft, makeCase, planAction, planWorld, today } from 
 import { ownerQuery } from '../support/db';
 import { pageText } from '../support/pages';
 import { person } from '../support/people';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('care plans: the resident’s own view', (h) => {
   test('the resident sees their approved plan whole (notes included), never a draft nor anyone else’s; their reads are not audited', async () => {
@@ -23,10 +24,10 @@ describeEachEngine('care plans: the resident’s own view', (h) => {
     const page = await w.resident.c.get(`${mine}/${draft}`);
     assert.equal(page.statusCode, 200);
     const text = pageText(page.body);
-    for (const part of ['Samodzielne przygotowywanie posiłków.', 'Sąsiedzka Spółdzielnia Tkacka', 'Wizyta domowa, rozmowa o klubie seniora.', 'zatwierdzony, obowiązuje']) assert.ok(text.includes(part), part);
+    for (const part of ['Samodzielne przygotowywanie posiłków.', 'Sąsiedzka Spółdzielnia Tkacka', 'Wizyta domowa, rozmowa o klubie seniora.', 'zatwierdzony, obowiązuje']) assertIncludes(text, part);
     const pdf = await w.resident.c.get(`${mine}/${draft}.pdf`);
     assert.equal(pdf.statusCode, 200);
-    assert.ok(pdfText(pdf.rawPayload).replace(/\s+/g, ' ').includes('Podpis mieszkańca'));
+    assertIncludes(pdfText(pdf.rawPayload).replace(/\s+/g, ' '), 'Podpis mieszkańca');
     const audited = await ownerQuery(h, 'SELECT 1 FROM audit_log WHERE municipality_id = $1 AND actor_user_id = $2', [w.m.id, w.resident.user.id]);
     assert.equal(audited.length, 0);
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scheduleWarnings, sendWarnings, WARN_QUEUE } from '../../src/modules/care-plans';
-import { warsawDay } from '../../src/platform/i18n';
+import { sendWarnings, WARN_QUEUE } from '../../src/modules/care-plans';
+import { warsawDay, warsawInstant } from '../../src/platform/time';
 import { describeEachEngine } from '../support/harness';
 import { addDays, approvedPlan, inDays, makeCase, planWorld } from './care-plans-helpers';
 import { ownerQuery } from '../support/db';
 
 const jobsOf = (h: Parameters<Parameters<typeof describeEachEngine>[1]>[0]) =>
-  ownerQuery<{ day: string; done: boolean; run_at: Date }>(h, "SELECT payload ->> 'day' AS day, done_at IS NOT NULL AS done, run_at FROM jobs WHERE queue = $1 ORDER BY payload ->> 'day'", [WARN_QUEUE]);
+  ownerQuery<{ period: string; done: boolean; run_at: Date }>(h, "SELECT payload ->> 'period' AS period, done_at IS NOT NULL AS done, run_at FROM jobs WHERE queue = $1 ORDER BY payload ->> 'period'", [WARN_QUEUE]);
 
 describeEachEngine('care plans: deadline warnings', (h) => {
   test('plans due within a week (or past) and plans expiring within 30 days are mailed once to the coordinator and every director', async () => {
@@ -64,20 +64,23 @@ describeEachEngine('care plans: deadline warnings', (h) => {
     assert.equal(await mails(w.other.user.email), 1, 'and the new coordinator once');
   });
 
-  test('one job per day: scheduling twice adds nothing, and each run enqueues the next day before warning', async () => {
+  test('daily at 06:00 Warsaw by the kernel scheduler: a start adds the next run once; the run adds the one after and warns', async () => {
     await ownerQuery(h, 'DELETE FROM jobs WHERE queue = $1', [WARN_QUEUE]);
+    const w = await planWorld(h, 'Gmina Harmonogramu');
+    await makeCase(h, w.m, { coordinator: w.coord.user.id, dueOn: inDays(2) });
     const today = warsawDay();
-    assert.equal(await scheduleWarnings(h.db), true);
-    assert.equal(await scheduleWarnings(h.db), false, 'a restart finds the day’s job');
-    assert.deepEqual((await jobsOf(h)).map((j) => [j.day, j.done]), [[today, false]]);
-    // Run it as the worker would (its run_at may be 06:00 today, still ahead).
+    const firstDay = warsawInstant(today, '06:00') > new Date() ? today : addDays(today, 1);
+    await h.scheduler.ensure();
+    await h.scheduler.ensure();
+    const [pending, ...more] = await jobsOf(h);
+    assert.equal(more.length, 0, 'a restart (or a second instance) finds the run');
+    assert.deepEqual([pending!.period, pending!.done, pending!.run_at.toISOString()], [firstDay, false, warsawInstant(firstDay, '06:00').toISOString()]);
+    await ownerQuery(h, 'DELETE FROM dev_mailbox', []);
     await ownerQuery(h, 'UPDATE jobs SET run_at = now() WHERE queue = $1', [WARN_QUEUE]);
     await h.worker.drain();
     const jobs = await jobsOf(h);
-    assert.deepEqual(jobs.map((j) => [j.day, j.done]), [[today, true], [addDays(today, 1), false]]);
-    assert.ok(jobs[1]!.run_at.getTime() > Date.now(), 'tomorrow’s runs tomorrow');
-    assert.equal(await scheduleWarnings(h.db), false);
-    assert.equal(await scheduleWarnings(h.db, addDays(today, 1)), false);
-    assert.equal((await jobsOf(h)).length, 2);
+    assert.deepEqual(jobs.map((j) => [j.period, j.done]), [[firstDay, true], [addDays(firstDay, 1), false]]);
+    const mail = await ownerQuery<{ subject: string }>(h, 'SELECT subject FROM dev_mailbox WHERE to_address = $1', [w.coord.user.email]);
+    assert.equal(mail.length, 1, 'the run warned');
   });
 });

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
+import { assertTaggedPdf } from '../support/pdf-structure';
 import { pdfText } from '../support/pdf-text';
 import {
   auditEntries, createPlan, fullDraft, goal, inDays, makeCase, planAction, planRow, planUrl, planWorld, postItem, service, today,
 } from './care-plans-helpers';
 import { ownerQuery } from '../support/db';
 import { pageText } from '../support/pages';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('care plans: drafting, deadlines, monitoring, closing', (h) => {
   test('the plan page shows the 30-day deadline in words, and is an audited read naming the case', async () => {
@@ -66,7 +68,14 @@ describeEachEngine('care plans: drafting, deadlines, monitoring, closing', (h) =
     const [a, , c] = await goals();
     assert.equal((await postItem(h, w.coord.c, w.m, w.caseId, planId, `goals/${c!.id}/move`, { move: 'up' })).statusCode, 303);
     assert.deepEqual((await goals()).map((g) => g.description[4]), ['p', 't', 'd']);
-    assert.equal((await postItem(h, w.coord.c, w.m, w.caseId, planId, `goals/${a!.id}/delete`, {})).statusCode, 303);
+    // Removing asks first: the item as written, that it leaves the draft, how to put it back; a POST that skipped it removes nothing.
+    const removal = pageText((await w.coord.c.get(`${planUrl(w.m, w.caseId, planId)}/goals/${a!.id}/delete`)).body);
+    for (const part of [/Usunąć pozycję z projektu planu\?/, /Cel pierwszy — zakupy\./, /zniknie z projektu planu/, /możesz dodać ją ponownie/]) assert.match(removal, part);
+    const forced = await postItem(h, w.coord.c, w.m, w.caseId, planId, `goals/${a!.id}/delete`, {});
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await goals()).length, 3);
+    assert.equal((await postItem(h, w.coord.c, w.m, w.caseId, planId, `goals/${a!.id}/delete`, { confirmed: 'yes' })).statusCode, 303);
     assert.equal((await goals()).length, 2);
     const unit = await ownerQuery<{ id: string }>(h, "INSERT INTO units (municipality_id, name) VALUES ($1, 'Dział Pomocy Społecznej') RETURNING id", [w.m.id]);
     const bad = await postItem(h, w.coord.c, w.m, w.caseId, planId, 'services/new', service({ provider_kind: 'unit', provider_name: '' }));
@@ -115,9 +124,10 @@ describeEachEngine('care plans: drafting, deadlines, monitoring, closing', (h) =
     const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
     const [c] = await ownerQuery<{ number: string; person_name: string }>(h, 'SELECT number, person_name FROM cases WHERE municipality_id = $1 AND id = $2', [w.m.id, w.caseId]);
     for (const part of [w.m.cus_name, c!.number, c!.person_name, 'Indywidualny plan usług społecznych', 'PROJEKT', 'Cele', 'Samodzielne przygotowywanie posiłków.', 'Usługi', 'Sąsiedzka Spółdzielnia Tkacka',
-      'Zobowiązania mieszkańca', 'Zgłosi się do lekarza rodzinnego.', 'Terminy przeglądów', 'Podpis mieszkańca', 'Podpis koordynatora', 'Zatwierdził(a)']) {
-      assert.ok(text.includes(part), `PDF has ${part}`);
+      'Zobowiązania mieszkańca', 'Zgłosi się do lekarza rodzinnego.', 'Terminy przeglądów', 'Podpis mieszkańca', 'Podpis koordynatora', 'Zatwierdzenie']) {
+      assertIncludes(text, part, `PDF has ${part}`);
     }
+    assertTaggedPdf(res.rawPayload, { title: `Indywidualny plan usług społecznych ${c!.number}, wersja 1`, lang: 'pl-PL', types: ['H2', 'Div'] });
     const read = (await auditEntries(h, w.m, w.coord.user.id, 'plan.read')).at(-1)!;
     assert.deepEqual([read.details.purpose, read.details.cases, read.details.ids], ['pdf', [w.caseId], [planId]]);
   });
@@ -139,14 +149,23 @@ describeEachEngine('care plans: drafting, deadlines, monitoring, closing', (h) =
     const [r] = await ownerQuery<{ note: string; done_by: string }>(h, 'SELECT note, done_by FROM care_plan_reviews WHERE municipality_id = $1 AND id = $2', [w.m.id, review!.id]);
     assert.deepEqual(r, { note: 'Plan działa, bez zmian.', done_by: w.coord.user.id });
 
-    const noInterview = await planAction(h, w.coord.c, w.m, w.caseId, planId, 'close', { final_interview_on: '', final_summary: 'Za krótko.' });
+    // Closing asks first: the plan page only links to the confirmation page, where the interview and summary are written.
+    assert.doesNotMatch((await w.coord.c.get(planUrl(w.m, w.caseId, planId))).body, /<form[^>]*action="[^"]*\/close"/);
+    const closing = pageText((await w.coord.c.get(`${planUrl(w.m, w.caseId, planId)}/close`)).body);
+    for (const part of [/Zamknąć plan\?/, /nie będzie już notatek z monitorowania/, /Nie można tego cofnąć/]) assert.match(closing, part);
+    const forced = await planAction(h, w.coord.c, w.m, w.caseId, planId, 'close', { final_interview_on: today(), final_summary: 'Cele osiągnięte, mieszkanka samodzielna.' });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await planAction(h, w.coord.c, w.m, w.caseId, planId, 'close', { final_interview_on: today(), final_summary: 'Cele osiągnięte, mieszkanka samodzielna.' }, true)).json().error.code, 'confirmation.required');
+    assert.equal((await planRow(h, w.m, planId)).status, 'approved');
+    const noInterview = await planAction(h, w.coord.c, w.m, w.caseId, planId, 'close', { final_interview_on: '', final_summary: 'Za krótko.', confirmed: 'yes' });
     assert.equal(noInterview.statusCode, 422);
     const t = pageText(noInterview.body);
     assert.match(t, /Data rozmowy końcowej: To pole jest wymagane/);
     assert.match(t, /Podsumowanie przebiegu i rezultatów: Podsumowanie musi mieć co najmniej 20 znaków/);
     assert.equal((await planRow(h, w.m, planId)).status, 'approved');
     const summary = 'Cele osiągnięte: mieszkanka robi zakupy z sąsiadką, chodzi do klubu.';
-    assert.equal((await planAction(h, w.coord.c, w.m, w.caseId, planId, 'close', { final_interview_on: today(), final_summary: summary })).statusCode, 303);
+    assert.equal((await planAction(h, w.coord.c, w.m, w.caseId, planId, 'close', { final_interview_on: today(), final_summary: summary, confirmed: 'yes' })).statusCode, 303);
     assert.deepEqual([(await planRow(h, w.m, planId)).status, (await planRow(h, w.m, planId)).final_summary], ['closed', summary]);
     const closedPage = pageText((await w.coord.c.get(planUrl(w.m, w.caseId, planId))).body);
     assert.match(closedPage, /Zakończenie planu Rozmowa końcowa/);

@@ -43,11 +43,13 @@ describeEachEngine('cases: retention — every module blanks its own tables thro
       [m.id, caseId, plan, unit, SECRET],
     );
     await ownerQuery(h, "INSERT INTO resident_documents (municipality_id, application_id, filename, media_type, size_bytes, sha256, content, description) VALUES ($1, $2, 'skan.pdf', 'application/pdf', 4, repeat('a', 64), '\\x25504446', $3)", [m.id, app, SECRET]);
-    assert.equal((await c.post(`/${m.slug}/cases/${caseId}/close`, { version: '1', closing_note: 'Zakończono wsparcie.' })).statusCode, 303);
+    assert.equal((await c.post(`/${m.slug}/cases/${caseId}/close`, { version: '1', closing_note: 'Zakończono wsparcie.', confirmed: 'yes' })).statusCode, 303);
     await ownerQuery(h, "UPDATE cases SET closed_at = now() - interval '121 months' WHERE municipality_id = $1 AND id = $2", [m.id, caseId]);
     const holding = () => tablesHolding(m.id);
     assert.deepEqual(await holding(), ['applications', 'care_plan_notes', 'care_plans', 'cases', 'referrals', 'resident_documents']);
 
+    // The nightly run the scheduler keeps, made due now.
+    await h.scheduler.ensure();
     await ownerQuery(h, "UPDATE jobs SET run_at = now() WHERE queue = 'cases.anonymise' AND done_at IS NULL AND failed_at IS NULL", []);
     await h.worker.drain();
     assert.deepEqual(await holding(), [], 'tables still holding the name after the job');

@@ -6,6 +6,7 @@ import type { Harness } from '../support/harness';
 import { describeEachEngine } from '../support/harness';
 import { acceptedApplication, auditOf, bulkCases, caseRow, casesMunicipality, coordinator, openCase } from './cases-helpers';
 import { ownerQuery } from '../support/db';
+import { addDays, warsawInstant, warsawParts } from '../../src/platform/time';
 import { fieldError, pageText } from '../support/pages';
 
 const PLACEHOLDER = 'Dane usunięte po upływie okresu przechowywania.';
@@ -69,13 +70,15 @@ describeEachEngine('cases: retention — closed cases past the period are anonym
     await ownerQuery(h, 'UPDATE applications SET status_reason = $3 WHERE municipality_id = $1 AND id = $2', [m.id, oldApp, SECRET]);
     await everythingOf(h, m, old, oldApp, me.id, director.id);
     await ownerQuery(h, "UPDATE cases SET representative_name = $3, birth_year = 1947, status = 'closed', closed_at = now() - interval '121 months', closing_note = $3 WHERE municipality_id = $1 AND id = $2", [m.id, old, SECRET]);
-    assert.equal((await c.post(`/${m.slug}/cases/${recent}/close`, { version: '1', closing_note: 'Zakończono wsparcie.' })).statusCode, 303);
+    assert.equal((await c.post(`/${m.slug}/cases/${recent}/close`, { version: '1', closing_note: 'Zakończono wsparcie.', confirmed: 'yes' })).statusCode, 303);
     const before = await counts(h, m);
     assert.ok((await secretsLeft(h, m)).length >= 10);
 
-    // The job the closing scheduled, made due now, run by the worker.
-    const pending = await ownerQuery<{ id: number }>(h, "SELECT id FROM jobs WHERE queue = 'cases.anonymise' AND done_at IS NULL AND failed_at IS NULL", []);
+    // The nightly run the scheduler keeps (at 03:00 Warsaw), made due now, run by the worker.
+    await h.scheduler.ensure();
+    const pending = await ownerQuery<{ id: number; period: string; run_at: Date }>(h, "SELECT id, payload ->> 'period' AS period, run_at FROM jobs WHERE queue = 'cases.anonymise' AND done_at IS NULL AND failed_at IS NULL", []);
     assert.equal(pending.length, 1);
+    assert.equal(warsawParts(pending[0]!.run_at).time, '03:00');
     await ownerQuery(h, 'UPDATE jobs SET run_at = now() WHERE id = $1', [pending[0]!.id]);
     await h.worker.drain();
 
@@ -112,9 +115,9 @@ describeEachEngine('cases: retention — closed cases past the period are anonym
     assert.doesNotMatch(JSON.stringify(entries), /Lniarska|Tajemnica/);
 
     // The run scheduled the next night's run, exactly one; running again finds nothing to do.
-    const later = await ownerQuery<{ run_at: Date }>(h, "SELECT run_at FROM jobs WHERE queue = 'cases.anonymise' AND done_at IS NULL AND failed_at IS NULL", []);
+    const later = await ownerQuery<{ period: string; run_at: Date }>(h, "SELECT payload ->> 'period' AS period, run_at FROM jobs WHERE queue = 'cases.anonymise' AND done_at IS NULL AND failed_at IS NULL", []);
     assert.equal(later.length, 1);
-    assert.ok(later[0]!.run_at.getTime() > Date.now() && later[0]!.run_at.getTime() <= Date.now() + 25 * 3600_000);
+    assert.deepEqual([later[0]!.period, later[0]!.run_at.toISOString()], [addDays(pending[0]!.period, 1), warsawInstant(addDays(pending[0]!.period, 1), '03:00').toISOString()]);
     assert.equal(await h.worker.drain(), 0);
     // The anonymised case still opens for its coordinator, saying so.
     assert.match(pageText((await c.get(`/${m.slug}/cases/${old}`)).body), /Dane osobowe usunięto/);

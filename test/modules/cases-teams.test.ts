@@ -5,6 +5,7 @@ import { acceptedApplication, auditOf, casesMunicipality, coordinator, openCase 
 import { ownerQuery } from '../support/db';
 import { fieldError, pageText } from '../support/pages';
 import { person } from '../support/people';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('cases: teams of coordinators, and the auditor’s review of "break the glass"', (h) => {
   test('a team is made and edited on its version; members come and go; a supervisor then sees the team’s cases', async () => {
@@ -45,9 +46,21 @@ describeEachEngine('cases: teams of coordinators, and the auditor’s review of 
     const id = await openCase(h, memberC, m, app, { coordinator_id: member.id, team_id: team!.id });
     assert.equal((await bossC.get(`/${m.slug}/cases/${id}`)).statusCode, 200);
 
-    assert.equal((await director.post(`${url}/members/${member.id}/remove`, { version: '3' })).statusCode, 303);
+    // Removing a member asks first: who, which team, what changes, how to undo; a POST that skipped it changes nothing.
+    const [{ display_name: memberName }] = (await ownerQuery<{ display_name: string }>(h, 'SELECT display_name FROM users WHERE id = $1', [member.id])) as [{ display_name: string }];
+    const confirmation = pageText((await director.get(`${url}/members/${member.id}/remove`)).body);
+    assert.match(confirmation, /Usunąć osobę z zespołu\?/);
+    assert.match(confirmation, new RegExp(`${memberName} przestanie należeć do zespołu „Zespół Ruda”`));
+    assert.match(confirmation, /Można to odwrócić/);
+    const forced = await director.post(`${url}/members/${member.id}/remove`, { version: '3' });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await director.postJson(`${url}/members/${member.id}/remove`, { version: '3' })).json().error.code, 'confirmation.required');
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM care_team_members WHERE team_id = $1', [team!.id])).length, 1);
+    assert.equal((await director.post(`${url}/members/${member.id}/remove`, { version: '2', confirmed: 'yes' })).statusCode, 409, 'on the version shown');
+    assert.equal((await director.post(`${url}/members/${member.id}/remove`, { version: '3', confirmed: 'yes' })).statusCode, 303);
     assert.equal((await ownerQuery(h, 'SELECT 1 FROM care_team_members WHERE team_id = $1', [team!.id])).length, 0);
-    assert.equal((await director.post(`${url}/members/${member.id}/remove`, { version: '4' })).statusCode, 404);
+    assert.equal((await director.post(`${url}/members/${member.id}/remove`, { version: '4', confirmed: 'yes' })).statusCode, 404);
   });
 
   test('the auditor lists grants, unreviewed first with their count, and reviews each once with a note', async () => {
@@ -66,7 +79,7 @@ describeEachEngine('cases: teams of coordinators, and the auditor’s review of 
     const text = pageText(list.body);
     assert.match(text, /Dostęp awaryjny do spraw \(1 do przeglądu\)/);
     assert.match(text, /Pilny telefon od sąsiadki/);
-    assert.ok(text.includes(number));
+    assertIncludes(text, number);
     assert.doesNotMatch(text, /Wrzecionowa/, 'the resident is not named');
     const [grant] = await ownerQuery<{ id: string }>(h, 'SELECT id FROM case_access_grants WHERE municipality_id = $1', [m.id]);
     const field = `review_note_${grant!.id}`;

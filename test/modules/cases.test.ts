@@ -175,22 +175,35 @@ describeEachEngine('cases: opening from an application, need-to-know, break the 
     assert.deepEqual(updated!.details.coordinator, { from: me.id, to: next.id });
     assert.equal((await c.get(`/${m.slug}/cases/${id}`)).statusCode, 403);
 
-    const noNote = await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '3', closing_note: ' ' });
+    // Closing asks first: the case page only links to the confirmation page, which says what closing does and that it cannot be undone.
+    assert.doesNotMatch((await nextC.get(`/${m.slug}/cases/${id}`)).body, new RegExp(`<form[^>]*action="/${m.slug}/cases/${id}/close"`));
+    const confirmation = pageText((await nextC.get(`/${m.slug}/cases/${id}/close`)).body);
+    assert.match(confirmation, /Zamknąć sprawę\?/);
+    assert.match(confirmation, /nikt nie będzie mógł jej już zmieniać/);
+    assert.match(confirmation, /Nie można tego cofnąć/);
+    const forced = await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '3', closing_note: 'Wsparcie zakończone.' });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await nextC.postJson(`/${m.slug}/cases/${id}/close`, { version: '3', closing_note: 'Wsparcie zakończone.' })).json().error.code, 'confirmation.required');
+    assert.equal((await caseRow(h, m, id)).status, 'open');
+    const noNote = await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '3', closing_note: ' ', confirmed: 'yes' });
     assert.equal(noNote.statusCode, 422);
     assert.match(fieldError(noNote.body, 'closing_note'), /notatkę zamykającą/);
-    assert.equal((await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '3', closing_note: 'Wsparcie zakończone, osoba samodzielna.' })).statusCode, 303);
+    assert.equal((await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '3', closing_note: 'Wsparcie zakończone, osoba samodzielna.', confirmed: 'yes' })).statusCode, 303);
     const closed = await caseRow(h, m, id);
     assert.equal(closed.status, 'closed');
     assert.equal(closed.closing_note, 'Wsparcie zakończone, osoba samodzielna.');
     const late = await nextC.postJson(`/${m.slug}/cases/${id}/edit`, edit({ version: '4', coordinator_id: next.id }));
     assert.equal(late.statusCode, 409);
     assert.equal(late.json().error.code, 'case.closed');
-    assert.equal((await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '4', closing_note: 'Jeszcze raz.' })).statusCode, 409);
+    assert.equal((await nextC.post(`/${m.slug}/cases/${id}/close`, { version: '4', closing_note: 'Jeszcze raz.', confirmed: 'yes' })).statusCode, 409);
     const page = pageText((await nextC.get(`/${m.slug}/cases/${id}`)).body);
     assert.match(page, /zamknięta/);
     assert.doesNotMatch(page, /Zapisz zmiany/);
-    // Closing schedules the nightly anonymisation once.
-    const jobs = await ownerQuery(h, "SELECT 1 FROM jobs WHERE queue = 'cases.anonymise' AND done_at IS NULL AND run_at > now()", []);
-    assert.equal(jobs.length, 1);
+    // The nightly anonymisation is the scheduler's, once whatever closes: closing adds no run of its own.
+    const jobs = () => ownerQuery(h, "SELECT 1 FROM jobs WHERE queue = 'cases.anonymise' AND done_at IS NULL AND run_at > now()", []);
+    assert.equal((await jobs()).length, 0);
+    await h.scheduler.ensure();
+    assert.equal((await jobs()).length, 1);
   });
 });

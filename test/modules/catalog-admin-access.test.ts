@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
 import { idByName, ownerQuery, seededMunicipality, serviceForm, staffClient } from './catalog-admin-helpers';
+import { assertExcludes } from '../support/assertions';
 
 describeEachEngine('catalogue editing: who may', (h) => {
   test('who may edit: anonymous → log in, a resident → 403, another municipality’s coordinator → 403, foreign ids → 404', async () => {
@@ -25,7 +26,7 @@ describeEachEngine('catalogue editing: who may', (h) => {
     for (const url of [`/${a.slug}/catalog`, aUrl, `${aUrl}/history`, `/${a.slug}/catalog/services/new`]) {
       const res = await outsider.get(url);
       assert.equal(res.statusCode, 403, url);
-      assert.ok(!res.body.includes('Lniane Serca'), `${url} shows nothing of A`);
+      assertExcludes(res.body, 'Lniane Serca', `${url} shows nothing of A`);
     }
     const post = await outsider.post(aUrl, serviceForm(provider, [], { name: 'Przejęte', version: '1' }));
     assert.equal(post.statusCode, 403);

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../support/harness';
 import {
   CONFLICT, fieldError, historyOf, idByName, inputValue, isChecked, ownerQuery, seededMunicipality, selectedOption, staffClient, textareaValue,
 } from './catalog-admin-helpers';
+import { assertIncludes } from '../support/assertions';
 
 const locationForm = (providerId: string, over: Record<string, string> = {}): Record<string, string> => ({
   provider_id: providerId,
@@ -64,7 +65,7 @@ describeEachEngine('catalogue editing: providers, places, programmes', (h) => {
 
     const stale = await c.post(created.headers.location!, { name: 'Nadpisane', kind: 'company', version: '1' });
     assert.equal(stale.statusCode, 409);
-    assert.ok(stale.body.includes(CONFLICT));
+    assertIncludes(stale.body, CONFLICT);
     assert.equal(inputValue(stale.body, 'name'), 'Stowarzyszenie „Razem dla Żyrardowa”');
     const [row] = await ownerQuery<{ kind: string; version: number }>(h, 'SELECT kind, version FROM providers WHERE id = $1', [id]);
     assert.deepEqual(row, { kind: 'informal_group', version: 2 });
@@ -92,8 +93,8 @@ describeEachEngine('catalogue editing: providers, places, programmes', (h) => {
     assert.equal(fieldError(res.body, 'h4_1_closes'), 'Godzina zamknięcia musi być późniejsza niż godzina otwarcia.');
     assert.equal(fieldError(res.body, 'h5_2_opens'), 'Przedziały godzin tego dnia nachodzą na siebie.');
     assert.equal(fieldError(res.body, 'h6_1_closes'), 'Podaj godzinę otwarcia i zamknięcia.');
-    assert.ok(res.body.includes('href="#f-h5_2_opens"'), 'the summary links to the hours field');
-    assert.ok(res.body.includes('piątek, 2. przedział — od'), 'the summary names the day and range');
+    assertIncludes(res.body, 'href="#f-h5_2_opens"', 'the summary links to the hours field');
+    assertIncludes(res.body, 'piątek, 2. przedział — od', 'the summary names the day and range');
     for (const [name, value] of [['postal_code', '96-30'], ['latitude', '55,5'], ['h3_1_opens', '25:00'], ['h5_2_opens', '12:00'], ['h2_2_opens', '13.00']]) {
       assert.equal(inputValue(res.body, name!), value, name);
     }
@@ -123,7 +124,7 @@ describeEachEngine('catalogue editing: providers, places, programmes', (h) => {
     assert.deepEqual(Object.keys(entries[1]!.changes).sort(), ['accessible_toilet', 'hours']);
     assert.deepEqual(entries[1]!.changes.accessible_toilet, [false, true]);
     const page = await c.get(`${created.headers.location!}/history`);
-    assert.ok(page.body.includes('poniedziałek 08:00–15:00; wtorek 08:00–12:00; wtorek 13:00–17:30; środa 09:00–11:00'));
+    assertIncludes(page.body, 'poniedziałek 08:00–15:00; wtorek 08:00–12:00; wtorek 13:00–17:30; środa 09:00–11:00');
 
     const stale = await c.post(created.headers.location!, locationForm(provider, { name: 'Nadpisane', version: '1' }));
     assert.equal(stale.statusCode, 409);
@@ -150,13 +151,23 @@ describeEachEngine('catalogue editing: providers, places, programmes', (h) => {
     const open = await c.post(`${url}/exceptions`, { ex_day: '2026-12-31', ex_mode: 'open', ex_opens: '8:00', ex_closes: '12:00', ex_note: 'Sylwester' });
     assert.equal(open.statusCode, 303);
     const page = await c.get(url);
-    assert.ok(page.body.includes('24 grudnia 2026') && page.body.includes('Wigilia') && page.body.includes('08:00–12:00'));
+    for (const part of ['24 grudnia 2026', 'Wigilia', '08:00–12:00']) assertIncludes(page.body, part);
     const rows = await ownerQuery<{ id: string; day: string; closed: boolean }>(h, 'SELECT id, day, closed FROM opening_exceptions WHERE location_id = $1 ORDER BY day', [id]);
     assert.deepEqual(rows.map((r) => [r.day, r.closed]), [['2026-12-24', true], ['2026-12-31', false]]);
-    const removed = await c.post(`${url}/exceptions/${rows[0]!.id}/delete`);
+    // Removing one asks first: the day, its hours, what the place shows that day afterwards, how to undo it.
+    assert.doesNotMatch(page.body, new RegExp(`<form[^>]*action="${url}/exceptions/${rows[0]!.id}/delete"`), 'the list only links to the confirmation');
+    const confirmation = await c.get(`${url}/exceptions/${rows[0]!.id}/delete`);
+    assert.equal(confirmation.statusCode, 200);
+    for (const part of ['Usunąć dzień z innymi godzinami?', '24 grudnia 2026', 'nieczynne', 'Wigilia', 'zwykłe godziny z tygodnia', 'Można to odwrócić']) assertIncludes(confirmation.body, part);
+    const forced = await c.post(`${url}/exceptions/${rows[0]!.id}/delete`);
+    assert.equal(forced.statusCode, 422);
+    assertIncludes(forced.body, 'Nic nie zostało zrobione');
+    assert.equal((await c.postJson(`${url}/exceptions/${rows[0]!.id}/delete`)).json().error.code, 'confirmation.required');
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM opening_exceptions WHERE location_id = $1', [id])).length, 2);
+    const removed = await c.post(`${url}/exceptions/${rows[0]!.id}/delete`, { confirmed: 'yes' });
     assert.equal(removed.statusCode, 303);
     assert.equal((await ownerQuery(h, 'SELECT 1 FROM opening_exceptions WHERE location_id = $1', [id])).length, 1);
-    assert.equal((await c.post(`${url}/exceptions/${rows[0]!.id}/delete`)).statusCode, 404);
+    assert.equal((await c.post(`${url}/exceptions/${rows[0]!.id}/delete`, { confirmed: 'yes' })).statusCode, 404);
     const entries = await historyOf(h, m, 'location', id);
     assert.deepEqual(entries.map((e) => e.version), [2, 3, 4]);
     assert.deepEqual(entries[0]!.changes.exceptions, [[], [{ day: '2026-12-24', closed: true, opens: null, closes: null, note: 'Wigilia' }]]);
@@ -187,6 +198,6 @@ describeEachEngine('catalogue editing: providers, places, programmes', (h) => {
     const entries = await historyOf(h, m, 'programme', id);
     assert.deepEqual(entries[1]!.changes, { status: ['draft', 'consultation'], services: [['Asystent rodziny', 'Opieka wytchnieniowa'], ['Opieka wytchnieniowa']] });
     const page = await c.get(`${created.headers.location!}/history`);
-    assert.ok(page.body.includes('w konsultacjach'));
+    assertIncludes(page.body, 'w konsultacjach');
   });
 });

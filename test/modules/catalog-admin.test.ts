@@ -6,6 +6,7 @@ import { describeEachEngine } from '../support/harness';
 import {
   CONFLICT, fieldError, historyOf, idByName, inputValue, isChecked, ownerQuery, seededMunicipality, selectedOption, serviceForm, staffClient, textareaValue,
 } from './catalog-admin-helpers';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 interface ServiceDbRow {
   name: string;
@@ -38,21 +39,21 @@ describeEachEngine('catalogue editing: services', (h) => {
     assert.equal((res.body.match(/<h1>/g) ?? []).length, 1);
     for (const text of ['Usługi opiekuńcze w miejscu zamieszkania', 'Pomoc społeczna', 'dostępna', 'Fundacja „Dom przy Lnianej”', 'organizacja pozarządowa',
       'ul. Mireckiego 8, 96-300 Żyrardów', 'Program usług społecznych Miasta Żyrardowa na lata 2026–2027', 'przyjęty', '1 stycznia 2026 – 31 grudnia 2027']) {
-      assert.ok(res.body.includes(text), text);
+      assertIncludes(res.body, text);
     }
-    for (const add of ['services/new', 'providers/new', 'locations/new', 'programmes/new']) assert.ok(res.body.includes(`href="/${m.slug}/catalog/${add}"`), add);
+    for (const add of ['services/new', 'providers/new', 'locations/new', 'programmes/new']) assertIncludes(res.body, `href="/${m.slug}/catalog/${add}"`, add);
     const serviceId = await idByName(h, 'services', m, 'Teleopieka „Bezpieczny Senior”');
-    assert.ok(res.body.includes(`href="/${m.slug}/catalog/services/${serviceId}"`));
-    assert.ok(res.body.includes(`href="/${m.slug}/catalog/services/${serviceId}/history"`));
+    assertIncludes(res.body, `href="/${m.slug}/catalog/services/${serviceId}"`);
+    assertIncludes(res.body, `href="/${m.slug}/catalog/services/${serviceId}/history"`);
 
     const empty = await makeMunicipality(h.db, 'Gmina Pusta');
     const e = await (await staffClient(h, empty, ['director'])).get(`/${empty.slug}/catalog`);
     assert.equal(e.statusCode, 200);
     for (const text of ['Katalog nie ma jeszcze żadnej usługi.', 'Nie dodano jeszcze żadnego realizatora usług.', 'Nie dodano jeszcze żadnego miejsca.',
       'Nie dodano jeszcze żadnego programu.']) {
-      assert.ok(e.body.includes(text), text);
+      assertIncludes(e.body, text);
     }
-    assert.ok(!e.body.includes('<table'));
+    assertExcludes(e.body, '<table');
   });
 
   test('a coordinator creates a service with every field, then edits it; each save is a version in the history', async () => {
@@ -64,7 +65,7 @@ describeEachEngine('catalogue editing: services', (h) => {
 
     const blank = await c.get(`/${m.slug}/catalog/services/new`);
     assert.equal(blank.statusCode, 200);
-    assert.ok(blank.body.includes('<h1>Nowa usługa</h1>'));
+    assertIncludes(blank.body, '<h1>Nowa usługa</h1>');
     assert.ok(isChecked(blank.body, 'f-status-active') && isChecked(blank.body, 'f-fee_kind-free') && isChecked(blank.body, 'f-languages-pl'));
 
     const created = await c.post(`/${m.slug}/catalog/services`, serviceForm(provider, [siedziba, mal]));
@@ -87,7 +88,7 @@ describeEachEngine('catalogue editing: services', (h) => {
     // The edit page shows what was saved, the Polish way.
     const edit = await c.get(created.headers.location!);
     assert.equal(edit.statusCode, 200);
-    assert.ok(edit.body.includes('Dodano usługę.'), 'the flash confirms');
+    assertIncludes(edit.body, 'Dodano usługę.', 'the flash confirms');
     assert.equal(inputValue(edit.body, 'fee_amount'), '15,50');
     assert.equal(inputValue(edit.body, 'max_income'), '2020,50');
     assert.equal(inputValue(edit.body, 'min_age'), '65');
@@ -115,7 +116,8 @@ describeEachEngine('catalogue editing: services', (h) => {
     const entries = await historyOf(h, m, 'service', id);
     assert.deepEqual(entries.map((e) => e.version), [1, 2]);
     const [first, second] = entries as [(typeof entries)[0], (typeof entries)[0]];
-    assert.ok(first.changed_by && first.changed_by_label.includes('@example.pl'));
+    assert.ok(first.changed_by);
+    assertIncludes(first.changed_by_label, '@example.pl');
     assert.deepEqual(first.changes.name, [null, 'Transport do lekarza dla seniorów']);
     assert.deepEqual(first.changes.fee_amount, [null, '15.50']);
     assert.equal(first.snapshot.name, 'Transport do lekarza dla seniorów');
@@ -135,15 +137,16 @@ describeEachEngine('catalogue editing: services', (h) => {
     // The history page: who, when (Warsaw), which fields, before → after.
     const page = await c.get(`/${m.slug}/catalog/services/${id}/history`);
     assert.equal(page.statusCode, 200);
-    assert.ok(page.body.includes('Historia zmian: Transport do lekarza'));
-    assert.ok(page.body.includes('Wersja 2') && page.body.includes('Wersja 1'));
+    assertIncludes(page.body, 'Historia zmian: Transport do lekarza');
+    assertIncludes(page.body, 'Wersja 2');
+    assertIncludes(page.body, 'Wersja 1');
     assert.ok(/<th scope="row">Status<\/th><td class="admin-history-value">dostępna<\/td><td class="admin-history-value">zawieszona<\/td>/.test(page.body));
-    assert.ok(page.body.includes('Zależna od dochodu'));
-    assert.ok(page.body.includes('wiek od 65 do 90 lat'));
-    assert.ok(page.body.includes(first.changed_by_label.replace(/&/g, '&amp;')));
+    assertIncludes(page.body, 'Zależna od dochodu');
+    assertIncludes(page.body, 'wiek od 65 do 90 lat');
+    assertIncludes(page.body, first.changed_by_label.replace(/&/g, '&amp;'));
     const [{ changed_at }] = await ownerQuery<{ changed_at: Date }>(h, 'SELECT changed_at FROM catalog_history WHERE municipality_id = $1 AND entity_id = $2 AND version = 2', [m.id, id]) as [{ changed_at: Date }];
     const warsaw = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(changed_at);
-    assert.ok(page.body.includes(warsaw), `time shown in Europe/Warsaw: ${warsaw}`);
+    assertIncludes(page.body, warsaw, `time shown in Europe/Warsaw: ${warsaw}`);
   });
 
   test('mistakes come back as field errors with everything typed kept, and nothing is saved', async () => {
@@ -157,16 +160,16 @@ describeEachEngine('catalogue editing: services', (h) => {
       fee_rule: '', fee_amount: '', contact_phone: 'zadzwoń', max_income: '-5',
     }));
     assert.equal(res.statusCode, 422);
-    assert.ok(res.body.includes('Formularz zawiera 4 błędy'), res.body.match(/error-summary[\s\S]{0,1500}/)?.[0]);
+    assertIncludes(res.body, 'Formularz zawiera 4 błędy', res.body.match(/error-summary[\s\S]{0,1500}/)?.[0]);
     assert.equal(fieldError(res.body, 'max_age'), 'Wiek „od” nie może być większy niż wiek „do”.');
     assert.equal(fieldError(res.body, 'fee_rule'), 'Przy odpłatności zależnej od dochodu opisz zasady odpłatności.');
     assert.ok(fieldError(res.body, 'contact_phone').startsWith('Wpisz numer telefonu'));
     assert.ok(fieldError(res.body, 'max_income').startsWith('Wpisz kwotę większą od zera'));
-    assert.ok(res.body.includes('href="#f-max_age"'), 'the summary links to the field');
+    assertIncludes(res.body, 'href="#f-max_age"', 'the summary links to the field');
     assert.equal(inputValue(res.body, 'min_age'), '70');
     assert.equal(inputValue(res.body, 'name'), 'Wsparcie <b>psychologa</b>');
     assert.equal(textareaValue(res.body, 'description'), '<script>alert("x")</script> & więcej');
-    assert.ok(!res.body.includes('<script>alert'), 'typed HTML is escaped');
+    assertExcludes(res.body, '<script>alert', 'typed HTML is escaped');
     assert.ok(isChecked(res.body, 'f-fee_kind-income_dependent') && isChecked(res.body, 'f-languages-uk'));
     assert.equal(await serviceCount(m.id), before);
 
@@ -187,8 +190,8 @@ describeEachEngine('catalogue editing: services', (h) => {
     const ok = await c.post(`/${m.slug}/catalog/services`, serviceForm(provider, [], { description: '<img src=x onerror=alert(1)><b>pogrubione</b>' }));
     assert.equal(ok.statusCode, 303);
     const edit = await c.get(ok.headers.location!);
-    assert.ok(edit.body.includes('&lt;img src=x onerror=alert(1)>&lt;b>pogrubione&lt;/b>'));
-    assert.ok(!edit.body.includes('<img src=x'));
+    assertIncludes(edit.body, '&lt;img src=x onerror=alert(1)>&lt;b>pogrubione&lt;/b>');
+    assertExcludes(edit.body, '<img src=x');
   });
 
   test('a stale save is refused with 409: the current values are shown and nothing is overwritten', async () => {
@@ -206,9 +209,9 @@ describeEachEngine('catalogue editing: services', (h) => {
     assert.equal(first.statusCode, 303);
     const stale = await ben.post(url, serviceForm(provider, [siedziba], { name: 'Asystent rodziny — wersja Bena', fee_kind: 'free', version: '1' }));
     assert.equal(stale.statusCode, 409);
-    assert.ok(stale.body.includes(CONFLICT));
+    assertIncludes(stale.body, CONFLICT);
     assert.equal(inputValue(stale.body, 'name'), 'Asystent rodziny — zmienione przez Annę', 'the form shows what is saved now');
-    assert.ok(!stale.body.includes('wersja Bena'));
+    assertExcludes(stale.body, 'wersja Bena');
     assert.equal(inputValue(stale.body, 'version'), '2');
     const row = (await serviceRow(m.id, id))!;
     assert.equal(row.name, 'Asystent rodziny — zmienione przez Annę');

@@ -7,10 +7,11 @@ import { TestClient } from '../support/client';
 import { makeMunicipality, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { OFFICIAL, packageProblems, unzipPackage, type Unzipped } from '../support/tabular';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The tables a catalogue publishes; programs.csv is present (empty) so service.program_id's foreign key resolves. */
+/** The tables a catalogue publishes. */
 const TABLES = ['organization', 'program', 'service', 'attribute', 'service_at_location', 'location', 'phone', 'contact', 'address', 'schedule'];
 TABLES.push('service_area', 'required_document', 'language', 'accessibility', 'taxonomy_term', 'cost_option', 'taxonomy');
 
@@ -78,16 +79,16 @@ describeEachEngine('HSDS 3.0 tabular data package (datapackage.zip)', (h) => {
     assert.deepEqual((d.licenses as Json[]).map((l) => [l.name, l.path]), [['CC-BY-4.0', 'https://creativecommons.org/licenses/by/4.0/legalcode.pl']]);
     assert.ok(Math.abs(Date.parse(String(d.created)) - Date.now()) < 120_000, `created ${String(d.created)}`);
     assert.deepEqual(d.resources.map((r) => r.name), TABLES);
-    for (const r of d.resources) assert.deepEqual(r, OFFICIAL.resources.find((o) => o.name === r.name), `${r.name} is the official resource`);
+    for (const r of d.resources) assert.deepEqual(r, { ...OFFICIAL.resources.find((o) => o.name === r.name), dialect: (r as Json).dialect }, `${r.name} is the official resource`);
     assert.deepEqual(pkg.files.sort(), ['datapackage.json', ...d.resources.map((r) => r.path)].sort());
   });
 
   test('every CSV: the official header, values of the field types and constraints, keys unique, foreign keys resolving', () => {
     const official = OFFICIAL.resources.filter((r) => TABLES.includes(r.name));
     assert.deepEqual(packageProblems(official, pkg.tables), []);
-    for (const name of TABLES.filter((t) => t !== 'program')) assert.ok(pkg.tables[name]!.rows.length > 0, `${name} has rows`);
-    assert.equal(pkg.tables.program!.rows.length, 0);
+    for (const name of TABLES) assert.ok(pkg.tables[name]!.rows.length > 0, `${name} has rows`);
     for (const text of Object.values(pkg.texts)) assert.notEqual(text.charCodeAt(0), 0xfeff, 'no BOM');
+    for (const r of pkg.descriptor.resources as Json[]) assert.deepEqual(r.dialect, { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true }, r.name);
   });
 
   test('the same records and ids as the JSON API: services, organisations, places, pairs, taxonomies', async () => {
@@ -95,8 +96,10 @@ describeEachEngine('HSDS 3.0 tabular data package (datapackage.zip)', (h) => {
     assert.equal(pkg.tables.service!.rows.length, services.total_items);
     assert.deepEqual(ids('service'), services.contents.map((s: Json) => s.id).sort());
     const organizations = await json(`${api('/organizations')}?per_page=200`);
-    assert.equal(pkg.tables.organization!.rows.length, organizations.total_items);
-    assert.deepEqual(ids('organization'), organizations.contents.map((o: Json) => o.id).sort());
+    // The programme's organisation is the municipality, a row of its own beside the providers.
+    const [programme] = pkg.tables.program!.rows;
+    assert.equal(pkg.tables.organization!.rows.find((o) => o.id === programme!.organization_id)?.name, m.name);
+    assert.deepEqual(ids('organization'), [...organizations.contents.map((o: Json) => o.id), programme!.organization_id].sort());
     const sals = await json(`${api('/service_at_locations')}?per_page=200`);
     assert.equal(pkg.tables.service_at_location!.rows.length, sals.total_items);
     assert.deepEqual(ids('service_at_location'), sals.contents.map((x: Json) => x.id).sort());
@@ -114,7 +117,9 @@ describeEachEngine('HSDS 3.0 tabular data package (datapackage.zip)', (h) => {
         assert.equal(row[f], s[f] === undefined ? '' : String(s[f]), `${s.name}: ${f}`);
       }
       assert.equal(row.minimum_age, s.minimum_age === undefined ? '' : String(s.minimum_age));
-      assert.equal(Date.parse(row.last_modified!), Math.floor(Date.parse(s.last_modified) / 1000) * 1000);
+      assert.equal(row.last_modified, s.last_modified, `${s.name}: last_modified as precise as the JSON API`);
+      assert.equal(row.program_id, s.program_id ?? '', `${s.name}: program_id`);
+      if (s.program) assert.deepEqual([programme!.id, programme!.name, programme!.description], [s.program.id, s.program.name, s.program.description]);
       add('phone', [...s.phones, ...s.contacts.flatMap((c: Json) => c.phones)]);
       for (const t of ['contact', 'cost_option', 'required_document', 'language', 'service_area', 'attribute']) add(t, s[`${t}s`]);
       for (const sal of s.service_at_locations) {
@@ -129,27 +134,27 @@ describeEachEngine('HSDS 3.0 tabular data package (datapackage.zip)', (h) => {
   });
 
   test('only active services and their providers; Polish diacritics intact', () => {
-    assert.ok(!ids('service').includes(suspendedServiceId), 'the suspended service is not published');
+    assertExcludes(ids('service'), suspendedServiceId, 'the suspended service is not published');
     for (const table of ['service_at_location', 'cost_option', 'language', 'phone', 'contact', 'required_document', 'service_area']) {
-      assert.ok(!column(table, 'service_id').includes(suspendedServiceId), `${table} of the suspended service`);
+      assertExcludes(column(table, 'service_id'), suspendedServiceId, `${table} of the suspended service`);
     }
-    assert.ok(!column('attribute', 'link_id').includes(suspendedServiceId));
-    assert.ok(!ids('organization').includes(closedOnlyProviderId), 'a provider with only a closed service is not published');
-    assert.ok(column('service', 'name').includes('Teleopieka „Bezpieczny Senior”'));
-    assert.ok(column('organization', 'name').includes('Centrum Usług Społecznych w Żyrardowie'));
-    assert.ok(pkg.texts.service_area!.includes(m.name), 'the municipality name, Ż and Ł included');
-    assert.ok(column('taxonomy_term', 'name').includes('Promocja i ochrona zdrowia'));
+    assertExcludes(column('attribute', 'link_id'), suspendedServiceId);
+    assertExcludes(ids('organization'), closedOnlyProviderId, 'a provider with only a closed service is not published');
+    assertIncludes(column('service', 'name'), 'Teleopieka „Bezpieczny Senior”');
+    assertIncludes(column('organization', 'name'), 'Centrum Usług Społecznych w Żyrardowie');
+    assertIncludes(pkg.texts.service_area!, m.name, 'the municipality name, Ż and Ł included');
+    assertIncludes(column('taxonomy_term', 'name'), 'Promocja i ochrona zdrowia');
   });
 
   test('one municipality’s zip holds none of another’s services, places or providers', async () => {
     const theirs = await zipOf(other);
-    assert.ok(ids('service', theirs).includes(otherOnlyServiceId));
-    assert.ok(!ids('service').includes(otherOnlyServiceId));
+    assertIncludes(ids('service', theirs), otherOnlyServiceId);
+    assertExcludes(ids('service'), otherOnlyServiceId);
     for (const table of ['service', 'organization', 'location', 'service_at_location', 'address', 'phone']) {
       const mine = new Set(ids(table));
       assert.ok(ids(table, theirs).every((id) => !mine.has(id)), `${table}: no shared ids`);
     }
     assert.deepEqual(ids('taxonomy_term', theirs), ids('taxonomy_term'), 'taxonomies are the same everywhere');
-    assert.ok(!column('service_area', 'name', theirs).includes(m.name));
+    assertExcludes(column('service_area', 'name', theirs), m.name);
   });
 });

@@ -5,6 +5,7 @@ import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { TestClient } from '../support/client';
 import { makeMunicipality } from '../support/factories';
 import { appLoggingAt, describeEachEngine, type Harness } from '../support/harness';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 const SENIOR_CLUB = 'Klub Seniora „Lniane Serca”';
 const TELECARE = 'Teleopieka „Bezpieczny Senior”';
@@ -18,9 +19,9 @@ interface Item {
 }
 
 /** The result page cut into its groups; each service with its link and the HTML of its card. */
-function resultGroups(html: string): { likely: Item[]; maybe: Item[]; unlikely: Item[] } {
+function resultGroups(html: string): { likely: Item[]; maybe: Item[]; other: Item[]; unlikely: Item[] } {
   const at = (marker: RegExp) => html.search(marker);
-  const marks = { likely: at(/<h2>Prawdopodobnie dla Ciebie/), maybe: at(/<h2>Do sprawdzenia/), unlikely: at(/<details class="check-details">|<h2>Raczej nie dla Ciebie/), end: at(/<h2>Twoje odpowiedzi/) };
+  const marks = { likely: at(/<h2>Prawdopodobnie dla Ciebie/), maybe: at(/<h2>Do sprawdzenia/), other: at(/<h2>Dla osób w innej sytuacji/), unlikely: at(/<details class="check-details">|<h2>Raczej nie dla Ciebie/), end: at(/<h2>Twoje odpowiedzi/) };
   const cut = (from: number) => (from < 0 ? '' : html.slice(from, Math.min(...Object.values(marks).filter((m) => m > from))));
   const items = (part: string, separator: string): Item[] =>
     part
@@ -30,7 +31,7 @@ function resultGroups(html: string): { likely: Item[]; maybe: Item[]; unlikely: 
         const m = /<a href="([^"]+)">([^<]+)<\/a>/.exec(chunk)!;
         return { href: m[1]!, name: m[2]!, html: chunk };
       });
-  return { likely: items(cut(marks.likely), '<li class="check-service">'), maybe: items(cut(marks.maybe), '<li class="check-service">'), unlikely: items(cut(marks.unlikely), '<li>') };
+  return { likely: items(cut(marks.likely), '<li class="check-service">'), maybe: items(cut(marks.maybe), '<li class="check-service">'), other: items(cut(marks.other), '<li class="check-service">'), unlikely: items(cut(marks.unlikely), '<li>') };
 }
 
 const names = (list: Item[]) => list.map((i) => i.name);
@@ -76,7 +77,7 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
     const c = h.client();
     const res = await c.get(url);
     assert.equal(res.statusCode, 200);
-    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.equal(res.headers['cache-control'], 'private, no-cache', "the empty questionnaire stays in the visitor's own browser only; the answers' pages are never stored");
     assert.deepEqual(res.cookies.map((x) => x.name), ['_csrf']);
     const body = res.body;
     assert.equal(body.match(/<h1[ >]/g)?.length, 1);
@@ -93,9 +94,13 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
       for (const id of radios) assert.match(body, new RegExp(`<label for="${id}">`), `label for ${id}`);
     }
     for (const band of ['do 800 zł', 'od 801 do 1010 zł', 'od 1011 do 1500 zł', 'od 1501 do 2020 zł', 'od 2021 do 3000 zł', 'powyżej 3000 zł', 'Wolę nie mówić']) {
-      assert.ok(body.includes(`>${band}</label>`), band);
+      assertIncludes(body, `>${band}</label>`, band);
     }
     assert.match(body, /Czy mieszkasz w tej gminie \(Miasto Sprawdzane [0-9a-f]+\)\?/);
+    // Each fact asked once: caring for someone, children, work and disability have questions of their own, not ticks too.
+    const ticks = [...body.matchAll(/<input type="checkbox" id="[^"]+" name="situations" value="([^"]+)"/g)].map((x) => x[1]);
+    assert.deepEqual(ticks, ['help_at_home', 'expecting_child', 'crisis', 'housing', 'want_to_help']);
+    for (const label of ['Opieka nad bliską osobą', 'Wychowywanie dzieci', 'Szukanie pracy']) assertExcludes(body, `>${label}</label>`, label);
   });
 
   test('a 70-year-old resident: the senior club and telecare are likely; reasons in plain Polish; grouped with counts', async () => {
@@ -113,22 +118,26 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
     assert.match(telecare.html, /masz co najmniej 65 lat/);
     assert.match(telecare.html, /odpłatność: 15\s?zł/);
     // Open-to-all services are likely too, after those matching the person's situation.
-    assert.match(find(g.likely, 'Interwencja kryzysowa').html, /usługa jest dla wszystkich/);
-    assert.ok(names(g.likely).indexOf(SENIOR_CLUB) < names(g.likely).indexOf('Interwencja kryzysowa'));
+    assert.match(find(g.likely, 'Poradnictwo psychologiczne i rodzinne').html, /mieszkasz w gminie/);
+    assert.ok(names(g.likely).indexOf(SENIOR_CLUB) < names(g.likely).indexOf('Poradnictwo psychologiczne i rodzinne'));
+    // Services for other people or situations (a birth school, respite care for carers) are set apart, never "probably for you".
+    for (const other of ['Szkoła rodzenia i wsparcie po porodzie', 'Opieka wytchnieniowa', 'Interwencja kryzysowa']) assert.ok(names(g.other).includes(other), other);
+    assert.ok(!names(g.likely).includes('Szkoła rodzenia i wsparcie po porodzie'));
     // Not answered → maybe, saying which; failed → unlikely, saying why.
-    assert.match(find(g.maybe, 'Opieka wytchnieniowa').html, /nie podano, czy opiekujesz się osobą zależną/);
     assert.match(find(g.maybe, 'Posiłek dla potrzebujących').html, /nie podano dochodu \(limit: 2020 zł na osobę\)/);
     assert.match(find(g.unlikely, FIRST_JOB).html, /usługa jest dla osób, które mają od 18 do 30 lat/);
     assert.match(find(g.unlikely, 'Świetlica środowiskowa — pomoc w nauce').html, /od 7 do 18 lat/);
-    assert.deepEqual([g.likely.length, g.maybe.length, g.unlikely.length], [10, 7, 2]);
-    assert.match(res.body, /<h2>Prawdopodobnie dla Ciebie: 10 usług<\/h2>/);
-    assert.match(res.body, /<h2>Do sprawdzenia: 7 usług<\/h2>/);
+    assert.deepEqual([g.likely.length, g.maybe.length, g.other.length, g.unlikely.length], [6, 1, 10, 2]);
+    assert.match(res.body, /<h2>Prawdopodobnie dla Ciebie: 6 usług<\/h2>/);
+    assert.match(res.body, /<h2>Do sprawdzenia: 1 usługa<\/h2>/);
     assert.match(res.body, /<summary>Raczej nie dla Ciebie: 2 usługi<\/summary>/);
+    // The long list for other situations is folded under its heading.
+    assert.match(res.body, /<h2>Dla osób w innej sytuacji: 10 usług<\/h2>\s*<p>[^<]+<\/p>\s*<details class="check-other"><summary>Pokaż 10 usług dla innych sytuacji<\/summary>/);
     // Each service links to its page in this municipality.
     for (const item of [...g.likely, ...g.maybe, ...g.unlikely]) assert.match(item.href, new RegExp(`^/${m.slug}/services/[0-9a-f-]{36}$`));
     // The answers are summarised; only active services were considered.
     assert.match(res.body, /<dd>70 lat<\/dd>/);
-    assert.ok(!res.body.includes(SUSPENDED), 'a suspended service is not offered');
+    assertExcludes(res.body, SUSPENDED, 'a suspended service is not offered');
   });
 
   test('a 25-year-old unemployed person: the first-job advice is likely', async () => {
@@ -148,7 +157,8 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
     const res = await c.post(url, { residence: 'yes', work: 'unemployed' });
     const g = resultGroups(res.body);
     for (const name of [SENIOR_CLUB, TELECARE, FIRST_JOB, 'Rodziny wspierające i rodzinna piecza zastępcza', 'Świetlica środowiskowa — pomoc w nauce']) {
-      assert.match(find(g.maybe, name).html, /nie podano wieku/, name);
+      // Foster care answers another situation than looking for work: set apart, still saying what was not given.
+      assert.match(find([...g.maybe, ...g.other], name).html, /nie podano wieku/, name);
     }
     assert.match(find(g.maybe, TELECARE).html, /nie podano wieku \(usługa jest dla osób, które mają co najmniej 65 lat\)/);
     assert.deepEqual(g.unlikely, []);
@@ -190,8 +200,8 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
       assert.match(res.body, /<h1>Sprawdź, z czego możesz skorzystać<\/h1>/);
       assert.match(res.body, /<input type="radio" id="f-income-801_1010" name="income" value="801_1010" checked/, 'answers kept');
       assert.match(res.body, /name="work" value="retired" checked/);
-      if (fields.age) assert.ok(res.body.includes(`value="${fields.age}"`), 'typed age kept');
-      assert.ok(!res.body.includes('check-service'), 'no results with errors');
+      if (fields.age) assertIncludes(res.body, `value="${fields.age}"`, 'typed age kept');
+      assertExcludes(res.body, 'check-service', 'no results with errors');
     }
     const accepted: Record<string, string>[] = [{ age: '0' }, { age: '130' }, { age: ' 42 ' }, { household_size: '20' }, { household_size: '1', children: 'no' }];
     for (const ok of accepted) {
@@ -204,7 +214,7 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
     const result = await c.post(url, { age: '70', residence: 'yes', household_size: '2', income: 'up_to_800', carer: 'no' });
     // The result page carries the answers forward in hidden fields of a POST form, with both buttons.
     for (const [name, value] of [['age', '70'], ['residence', 'yes'], ['household_size', '2'], ['income', 'up_to_800'], ['carer', 'no']]) {
-      assert.ok(result.body.includes(`<input type="hidden" name="${name}" value="${value}"/>`), name);
+      assertIncludes(result.body, `<input type="hidden" name="${name}" value="${value}"/>`, name);
     }
     assert.match(result.body, /<button type="submit" name="step" value="edit" class="secondary">Zmień odpowiedzi<\/button>/);
     assert.match(result.body, /<button type="submit" name="step" value="print" class="secondary">Wersja do druku<\/button>/);
@@ -218,13 +228,13 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
     assert.match(edit.body, /name="income" value="up_to_800" checked/);
     assert.match(edit.body, /name="carer" value="no" checked/);
     assert.doesNotMatch(edit.body, /name="children" value="[a-z]+" checked/);
-    assert.ok(!edit.body.includes('check-service'), 'the form, not results');
+    assertExcludes(edit.body, 'check-service', 'the form, not results');
 
     const print = await c.post(url, { age: '70', residence: 'yes', step: 'print' });
     assert.equal(print.statusCode, 200);
     assert.match(print.body, /<h1>Z czego możesz skorzystać — wersja do druku<\/h1>/);
     assert.match(print.body, /Stan na \d{1,2} \S+ \d{4}\./);
-    assert.ok(!print.body.includes('<details'), 'nothing collapsed when printed');
+    assertExcludes(print.body.slice(print.body.indexOf('<main')), '<details', 'nothing collapsed when printed');
     assert.match(print.body, /<h2>Raczej nie dla Ciebie: 2 usługi<\/h2>/);
     assert.match(print.body, /Kontakt: 46 855 00 50, klubseniora@cus\.zyrardow\.example/);
     assert.match(print.body, /<button type="submit" name="step" value="result">Wróć do wyników<\/button>/);
@@ -249,7 +259,7 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
     const c = await visitor();
     const missing = await c.post(url, { age: '70', residence: 'yes' }, { csrf: false });
     assert.equal(missing.statusCode, 403);
-    assert.ok(!missing.body.includes('check-service'));
+    assertExcludes(missing.body, 'check-service');
     const stranger = h.client();
     const forged = await stranger.request({ method: 'POST', url, payload: 'age=70&_csrf=forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(forged.statusCode, 403);
@@ -294,9 +304,9 @@ describeEachEngine('catalogue: the anonymous eligibility check', (h) => {
       await c.post(url, { age: 'zła-wartość', income: 'over_3000' });
       await c.post(url, { age: '77', income: 'undisclosed' }, { csrf: false });
       const log = lines.join('');
-      assert.ok(log.includes(url), 'the requests were logged');
+      assertIncludes(log, url, 'the requests were logged');
       for (const secret of ['2021_3000', 'over_3000', 'undisclosed', 'in_progress', 'not_sure', 'studying', 'zła-wartość', 'household_size', 'income', '"age"', 'age=']) {
-        assert.ok(!log.includes(secret), `the log holds ${secret}`);
+        assertExcludes(log, secret, `the log holds ${secret}`);
       }
     } finally {
       await built.app.close();

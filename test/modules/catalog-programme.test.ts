@@ -6,7 +6,9 @@ import { translator } from '../../src/platform/i18n';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { makeMunicipality } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
+import { assertTaggedPdf } from '../support/pdf-structure';
 import { pdfInfo, pdfPageCount, pdfText } from '../support/pdf-text';
+import { assertIncludes } from '../support/assertions';
 
 const PROGRAMME = 'Program usług społecznych Miasta Żyrardowa na lata 2026–2027';
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
@@ -68,7 +70,7 @@ describeEachEngine('public programme of social services', (h) => {
     const expired = await addProgramme(m, 'Program na rok 2025', 'expired', '2025-01-01', '2025-12-31');
     const html = (await get(`/${m.slug}/programme`)).body;
     assert.match(html, /<h1>Programy usług społecznych<\/h1>/);
-    assert.match(html, new RegExp(`<a href="/${m.slug}/programme" aria-current="page">Program usług społecznych</a>`), 'the navigation links here');
+    assert.match(html, new RegExp(`<a href="/${m.slug}/programme" aria-current="page">Programy usług społecznych</a>`), 'the navigation links here, saying what the page says');
     assert.deepEqual(listed(html), [
       { href: `/${m.slug}/programme/${consultation}`, name: 'Program w konsultacjach 2027–2028' },
       { href: `/${m.slug}/programme/${await programmeId(m)}`, name: PROGRAMME },
@@ -142,24 +144,26 @@ describeEachEngine('public programme of social services', (h) => {
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.match(pdf.subarray(-8).toString('latin1'), /%%EOF\s*$/);
     const raw = pdf.toString('latin1');
-    assert.ok(raw.includes('/MediaBox [0 0 595.28 841.89]'), 'A4');
-    assert.ok(raw.includes('/Lang (pl-PL)'), 'the document language');
+    assertIncludes(raw, '/MediaBox [0 0 595.28 841.89]', 'A4');
+    assertIncludes(raw, '/Lang (pl-PL)', 'the document language');
     assert.equal(pdfInfo(pdf, 'Title'), PROGRAMME, 'the title in the metadata');
     assert.equal(pdfInfo(pdf, 'Author'), m.cus_name);
+    assertTaggedPdf(pdf, { title: PROGRAMME, lang: 'pl-PL', types: ['H2', 'H3', 'TOC', 'TOCI', 'Link', 'Sect'] });
     const pages = pdfPageCount(pdf);
     assert.ok(pages >= 4, `${pages} pages`);
     const text = pdfText(pdf).replace(/\s+/g, ' '); // lines wrap anywhere
-    assert.ok(text.includes(PROGRAMME), 'the programme name');
-    assert.ok(text.includes('Centrum Usług Społecznych w Żyrardowie'), 'Polish letters survive');
-    for (const letter of 'ąćęłńóśźżŻŚ') assert.ok(text.includes(letter), `the letter ${letter}`);
-    for (const word of ['Gmina Programowa', 'od 1 stycznia 2026 do 31 grudnia 2027', 'nr XIV/128/2025 z dnia 27 listopada 2025', 'Spis treści']) assert.ok(text.includes(word), word);
+    assertIncludes(text, PROGRAMME, 'the programme name');
+    assertIncludes(text, 'Centrum Usług Społecznych w Żyrardowie', 'Polish letters survive');
+    for (const letter of 'ąćęłńóśźżŻŚ') assertIncludes(text, letter, `the letter ${letter}`);
+    for (const word of ['Gmina Programowa', 'od 1 stycznia 2026 do 31 grudnia 2027', 'nr XIV/128/2025 z dnia 27 listopada 2025', 'Spis treści']) assertIncludes(text, word);
     const order = AREAS.map((a) => text.lastIndexOf(`${a} (`));
     assert.ok(order.every((i) => i > 0), 'every area is a heading');
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'areas in the order of the act');
-    assert.ok(text.includes('Teleopieka „Bezpieczny Senior”'));
-    assert.ok(text.includes('Złóż wniosek w CUS; opaskę dostarczymy'), 'how to apply');
-    for (const word of ['Realizator:', 'Koszt:', 'Dla kogo:', 'Jak skorzystać:', 'zależna od dochodu', 'Pomoc społeczna', 'Mieszkalnictwo']) assert.ok(text.includes(word), word);
-    assert.ok(text.includes(`Strona 1 z ${pages}`) && text.includes(`Strona ${pages} z ${pages}`), 'page numbers in the footer');
+    assertIncludes(text, 'Teleopieka „Bezpieczny Senior”');
+    assertIncludes(text, 'Złóż wniosek w CUS; opaskę dostarczymy', 'how to apply');
+    for (const word of ['Realizator:', 'Koszt:', 'Dla kogo:', 'Jak skorzystać:', 'zależna od dochodu', 'Pomoc społeczna', 'Mieszkalnictwo']) assertIncludes(text, word);
+    assertIncludes(text, `Strona 1 z ${pages}`, 'page numbers in the footer');
+    assertIncludes(text, `Strona ${pages} z ${pages}`, 'page numbers in the footer');
   });
 
   test('PDFs are rate limited per address', async () => {

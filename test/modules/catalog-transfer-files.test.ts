@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { idByName, ownerQuery, seededMunicipality, staffClient } from './catalog-admin-helpers';
 import { csvColumns, csvRecords, errorRows, fileError, uploadFile, zipBomb } from './catalog-transfer-helpers';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('catalogue import and export: XLSX, broken files, access', (h) => {
   const serviceCount = async (municipalityId: string) =>
@@ -27,15 +28,15 @@ describeEachEngine('catalogue import and export: XLSX, broken files, access', (h
     assert.ok((sheet.getColumn(2).width ?? 0) >= 30, 'the name column is wide');
     const codes = book.getWorksheet('Słowniki')!;
     const rows = codes.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join('|'));
-    assert.ok(rows.includes('Obszar (area)|social_assistance|Pomoc społeczna'));
-    assert.ok(rows.includes('Grupy (target_groups)|seniors|seniorzy'));
-    assert.ok(rows.includes('Odpłatność (fee_kind)|income_dependent|Zależna od dochodu'));
-    assert.ok(rows.includes('Status (status)|suspended|zawieszona'));
+    assertIncludes(rows, 'Obszar (area)|social_assistance|Pomoc społeczna');
+    assertIncludes(rows, 'Grupy (target_groups)|seniors|seniorzy');
+    assertIncludes(rows, 'Odpłatność (fee_kind)|income_dependent|Zależna od dochodu');
+    assertIncludes(rows, 'Status (status)|suspended|zawieszona');
 
     // The exported workbook imports back unchanged.
     const back = await uploadFile(c, m.slug, 'uslugi.xlsx', res.rawPayload);
     assert.equal(back.statusCode, 200, back.body.slice(0, 3000));
-    assert.ok(back.body.includes('Zaimportowano: 0 nowych, 0 zmienionych, 20 bez zmian.'));
+    assertIncludes(back.body, 'Zaimportowano: 0 nowych, 0 zmienionych, 20 bez zmian.');
   });
 
   test('an XLSX built in a spreadsheet (numbers as numbers, a hyperlink e-mail) imports: changed rows saved, the rest unchanged', async () => {
@@ -56,7 +57,7 @@ describeEachEngine('catalogue import and export: XLSX, broken files, access', (h
     const data = Buffer.from(await book.xlsx.writeBuffer());
     const res = await uploadFile(c, m.slug, 'z-arkusza.xlsx', data);
     assert.equal(res.statusCode, 200, res.body.slice(0, 3000));
-    assert.ok(res.body.includes('Zaimportowano: 0 nowych, 1 zmienioną, 19 bez zmian.'));
+    assertIncludes(res.body, 'Zaimportowano: 0 nowych, 1 zmienioną, 19 bez zmian.');
     const klub = await idByName(h, 'services', m, 'Klub Seniora „Lniane Serca”');
     const [row] = await ownerQuery<{ capacity: number; version: number }>(h, 'SELECT capacity, version FROM services WHERE id = $1', [klub]);
     assert.deepEqual(row, { capacity: 75, version: 2 });
@@ -97,7 +98,7 @@ describeEachEngine('catalogue import and export: XLSX, broken files, access', (h
       const res = await uploadFile(c, m.slug, name, data);
       assert.equal(res.statusCode, 422, name);
       assert.match(fileError(res.body), message, name);
-      assert.ok(res.body.includes('href="#f-file"'), `${name}: the error summary links to the file field`);
+      assertIncludes(res.body, 'href="#f-file"', `${name}: the error summary links to the file field`);
     }
     const none = await uploadFile(c, m.slug, '', '');
     assert.equal(none.statusCode, 422);
@@ -113,7 +114,7 @@ describeEachEngine('catalogue import and export: XLSX, broken files, access', (h
     const res = await uploadFile(c, m.slug, 'uslugi.xlsx', bomb);
     assert.equal(res.statusCode, 422);
     assert.equal(fileError(res.body), 'Plik XLSX po rozpakowaniu jest za duży (najwyżej 60 MB danych). Usuń zbędne arkusze, obrazy i formatowanie albo zapisz usługi jako „CSV UTF-8”.');
-    assert.ok(res.body.includes('href="#f-file"'), 'the error summary links to the file field');
+    assertIncludes(res.body, 'href="#f-file"', 'the error summary links to the file field');
     assert.equal(await serviceCount(m.id), 20);
   });
 
@@ -142,7 +143,7 @@ describeEachEngine('catalogue import and export: XLSX, broken files, access', (h
     assert.equal(post.statusCode, 403);
     const coordinator = await staffClient(h, m);
     const page = await coordinator.get(`/${m.slug}/catalog`);
-    assert.ok(page.body.includes(`href="/${m.slug}/catalog/import"`), 'the staff catalogue links to import and export');
+    assertIncludes(page.body, `href="/${m.slug}/catalog/import"`, 'the staff catalogue links to import and export');
     const anonymous = await h.app.inject({ method: 'GET', url: `/${m.slug}/catalog/export.csv` });
     assert.equal(anonymous.statusCode, 303);
   });

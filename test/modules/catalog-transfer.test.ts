@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { describeEachEngine } from '../support/harness';
 import { historyOf, idByName, ownerQuery, seededMunicipality, staffClient } from './catalog-admin-helpers';
 import { csvColumns, csvOf, csvRecords, errorRows, uploadFile } from './catalog-transfer-helpers';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('catalogue import and export: CSV', (h) => {
   /** The whole services table of a municipality (and their places), to prove nothing was written. */
@@ -29,7 +30,7 @@ describeEachEngine('catalogue import and export: CSV', (h) => {
     assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8/);
     assert.match(String(res.headers['content-disposition']), /attachment; filename="uslugi-.*\.csv"/);
     assert.ok(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'starts with a UTF-8 BOM');
-    assert.deepEqual(csvColumns(res.body), ['id', 'name', 'summary', 'description', 'area', 'target_groups', 'how_to_apply', 'required_documents', 'fee_kind',
+    assert.deepEqual(csvColumns(res.body), ['id', 'name', 'summary', 'description', 'area', 'target_groups', 'situations', 'how_to_apply', 'required_documents', 'fee_kind',
       'fee_amount', 'fee_rule', 'capacity', 'capacity_period', 'eligibility', 'min_age', 'max_age', 'residence', 'max_income_per_person',
       'disability_certificate', 'carer', 'household_with_children', 'unemployed', 'status', 'languages', 'contact_email', 'contact_phone', 'provider',
       'locations', 'version']);
@@ -59,7 +60,7 @@ describeEachEngine('catalogue import and export: CSV', (h) => {
     const before = await snapshot(m.id);
     const res = await uploadFile(c, m.slug, 'uslugi.csv', await exportCsv(c, m.slug));
     assert.equal(res.statusCode, 200, res.body.slice(0, 3000));
-    assert.ok(res.body.includes('Zaimportowano: 0 nowych, 0 zmienionych, 20 bez zmian.'), res.body);
+    assertIncludes(res.body, 'Zaimportowano: 0 nowych, 0 zmienionych, 20 bez zmian.', res.body);
     assert.equal(await snapshot(m.id), before);
     assert.equal(await historyCount(m.id), 0);
   });
@@ -77,8 +78,8 @@ describeEachEngine('catalogue import and export: CSV', (h) => {
     records.push({ ...row, id: '', version: '', name: 'Nowa usługa z pliku', locations: 'Siedziba CUS | Miejsce Aktywności Lokalnej', target_groups: 'seniors; carers' });
     const res = await uploadFile(c, m.slug, 'uslugi.csv', csvOf(records, csvColumns(csv)));
     assert.equal(res.statusCode, 200, res.body.slice(0, 3000));
-    assert.ok(res.body.includes('Zaimportowano: 1 nową, 1 zmienioną, 19 bez zmian.'));
-    assert.ok(res.body.includes(`href="/${m.slug}/catalog/services/${row.id}"`), 'links to the changed service');
+    assertIncludes(res.body, 'Zaimportowano: 1 nową, 1 zmienioną, 19 bez zmian.');
+    assertIncludes(res.body, `href="/${m.slug}/catalog/services/${row.id}"`, 'links to the changed service');
 
     const [saved] = await ownerQuery<{ name: string; version: number; fee_amount: string; criteria: unknown }>(h,
       'SELECT name, version, fee_amount::text AS fee_amount, criteria FROM services WHERE id = $1', [row.id]);
@@ -94,7 +95,7 @@ describeEachEngine('catalogue import and export: CSV', (h) => {
     assert.match(history[0]!.changed_by_label, /@/);
 
     const created = await idByName(h, 'services', m, 'Nowa usługa z pliku');
-    assert.ok(res.body.includes(`href="/${m.slug}/catalog/services/${created}"`), 'links to the new service');
+    assertIncludes(res.body, `href="/${m.slug}/catalog/services/${created}"`, 'links to the new service');
     assert.equal((await historyOf(h, m, 'service', created))[0]!.version, 1);
     const [newRow] = await ownerQuery<{ target_groups: string[]; n: number }>(h,
       'SELECT target_groups, (SELECT count(*)::int FROM service_locations WHERE service_id = s.id) AS n FROM services s WHERE id = $1', [created]);
@@ -114,7 +115,7 @@ describeEachEngine('catalogue import and export: CSV', (h) => {
     const before = await snapshot(m.id);
     const res = await uploadFile(c, m.slug, 'uslugi.csv', csvOf(records, csvColumns(csv)));
     assert.equal(res.statusCode, 422);
-    assert.ok(res.body.includes('Nic nie zapisano: plik zawiera 3 błędy'));
+    assertIncludes(res.body, 'Nic nie zapisano: plik zawiera 3 błędy');
     assert.deepEqual(errorRows(res.body), [
       ['4', 'area', 'kosmos', 'Nieprawidłowa wartość.'],
       ['6', 'fee_amount', '(puste)', 'Przy stałej opłacie podaj kwotę.'],

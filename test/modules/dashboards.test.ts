@@ -11,6 +11,7 @@ import { application, seedNumbers } from './dashboards-helpers';
 import { ownerQuery } from '../support/db';
 import { pageText } from '../support/pages';
 import { person } from '../support/people';
+import { assertIncludes } from '../support/assertions';
 
 /**
  * The dashboards' numbers against rows inserted with known times: medians, the longest wait, rates,
@@ -136,7 +137,8 @@ describeEachEngine('dashboards', (h) => {
     const outsider = await logIn(h, await makeUser(h.db, { municipality: b, roles: ['analyst'] }));
     assert.equal((await outsider.get(`/${a.slug}/dashboards`)).statusCode, 403, "another municipality's analyst");
     const anonymous = await h.client().get(`/${a.slug}/dashboards/plans.csv`);
-    assert.ok([302, 303].includes(anonymous.statusCode) && /\/login/.test(String(anonymous.headers.location)), `${anonymous.statusCode}`);
+    assertIncludes([302, 303], anonymous.statusCode, 'anonymous status');
+    assert.match(String(anonymous.headers.location), /\/login/);
     // Counts only: no audit entry for looking at them.
     const [audit] = await ownerQuery<{ n: number }>(h, "SELECT count(*)::int AS n FROM audit_log WHERE municipality_id = $1 AND action LIKE 'dashboard%'", [a.id]);
     assert.equal(audit!.n, 0);

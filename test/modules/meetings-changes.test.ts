@@ -4,7 +4,8 @@ import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
 import { createMeeting, mailTo, meetingForm, moveStart, rsvpPath, warsawDay, organiser } from './meetings-helpers';
 import { ownerQuery } from '../support/db';
-import { pageText } from '../support/pages';
+import { fieldError, pageText } from '../support/pages';
+import { assertConfirmed } from './confirm-a-helpers';
 import { person } from '../support/people';
 import { seededMunicipality } from './organisations-helpers';
 
@@ -71,10 +72,16 @@ describeEachEngine('meetings: concurrent answers, reminders, moves and cancellat
     await h.worker.drain();
     assert.equal(await reminded(orgs[2]!.email), 1);
 
-    const noReason = await c.post(`/${m.slug}/meetings/${id}/cancel`, { version: String(Number(version) + 1), reason: ' ' });
+    const noReason = await c.post(`/${m.slug}/meetings/${id}/cancel`, { version: String(Number(version) + 1), reason: ' ', confirmed: 'yes' });
     assert.equal(noReason.statusCode, 422);
-    const cancelled = await c.post(`/${m.slug}/meetings/${id}/cancel`, { version: String(Number(version) + 1), reason: 'Choroba prowadzącej' });
-    assert.equal(cancelled.statusCode, 303);
+    assert.notEqual(fieldError(noReason.body, 'reason'), '', 'the reason is asked for on the confirmation page');
+    const status = async () => (await ownerQuery<{ status: string }>(h, 'SELECT status FROM meetings WHERE id = $1', [id]))[0]!.status;
+    // Issue 14: the meeting's page links to the confirmation page, which says who is told and that it cannot be undone.
+    assert.match((await c.get(`/${m.slug}/meetings/${id}`)).body, new RegExp(`href="/${m.slug}/meetings/${id}/cancel"`));
+    await assertConfirmed(c, `/${m.slug}/meetings/${id}/cancel`, { version: String(Number(version) + 1), reason: 'Choroba prowadzącej' },
+      ['Odwołać spotkanie', 'zaproszonych, którzy nie odmówili, dostanie wiadomość z powodem odwołania', 'Nie można tego cofnąć'],
+      async () => assert.equal(await status(), 'planned', 'not cancelled without the confirmation'));
+    assert.equal(await status(), 'cancelled');
     await h.worker.drain();
     const cancellation = (await mailTo(h, m, orgs[2]!.email)).find((x) => x.subject.startsWith('Odwołane'));
     assert.match(cancellation!.body_text, /Powód: Choroba prowadzącej/);

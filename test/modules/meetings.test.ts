@@ -9,6 +9,7 @@ import { ownerQuery } from '../support/db';
 import { fieldError, pageText } from '../support/pages';
 import { person } from '../support/people';
 import { seededMunicipality } from './organisations-helpers';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
   test('a meeting form reports every mistake and keeps what was typed; nothing is saved', async () => {
@@ -21,7 +22,7 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     assert.match(fieldError(wrong.body, 'ends'), /później niż początek/);
     assert.match(fieldError(wrong.body, 'online_url'), /http/);
     assert.match(fieldError(wrong.body, 'capacity'), /od 1 do 10 000/);
-    assert.ok(wrong.body.includes('value="spotkanie.example"'), 'what was typed comes back');
+    assertIncludes(wrong.body, 'value="spotkanie.example"', 'what was typed comes back');
     const past = await c.post(`/${m.slug}/meetings`, meetingForm({ day: warsawDay(-1) }));
     assert.equal(past.statusCode, 422);
     assert.match(fieldError(past.body, 'day'), /już minął/);
@@ -30,6 +31,31 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     assert.equal((await ownerQuery(h, 'SELECT 1 FROM meetings WHERE municipality_id = $1', [m.id])).length, 0);
     const { c: resident } = await person(h, m, ['resident']);
     assert.equal((await resident.get(`/${m.slug}/meetings`)).statusCode, 403, 'residents do not organise meetings');
+  });
+
+  test('in a room: more places than the room holds is a field error naming it; the invitation and the answer page give the street address', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Sal');
+    const { c } = await organiser(h, m);
+    const [venue] = await ownerQuery<{ id: string }>(h, "INSERT INTO venues (municipality_id, name, street, postal_code, city) VALUES ($1, 'MAL Resursa', 'ul. Karola Dittricha 1', '96-300', 'Żyrardów') RETURNING id", [m.id]);
+    const [room] = await ownerQuery<{ id: string }>(h, "INSERT INTO venue_rooms (municipality_id, venue_id, name, capacity) VALUES ($1, $2, 'Sala kominkowa', 24) RETURNING id", [m.id, venue!.id]);
+    const inRoom = { place: 'room', room_id: room!.id, address: '' };
+    const tooMany = await c.post(`/${m.slug}/meetings`, meetingForm({ ...inRoom, capacity: '40' }));
+    assert.equal(tooMany.statusCode, 422);
+    assert.equal(fieldError(tooMany.body, 'capacity'), 'Sala MAL Resursa — Sala kominkowa mieści 24 osoby. Wpisz najwyżej 24 albo wybierz większą salę.');
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM meetings WHERE municipality_id = $1', [m.id])).length, 0, 'nothing saved, no room booked');
+    const id = await createMeeting(c, m, { ...inRoom, capacity: '24' });
+    const [row] = await ownerQuery<{ version: number }>(h, 'SELECT version FROM meetings WHERE id = $1', [id]);
+    const edit = await c.post(`/${m.slug}/meetings/${id}/edit`, meetingForm({ ...inRoom, capacity: '25', version: String(row!.version) }));
+    assert.equal(edit.statusCode, 422, 'an edit is held to the same limit');
+    assert.match(fieldError(edit.body, 'capacity'), /mieści 24 osoby/);
+
+    assert.equal((await c.post(`/${m.slug}/meetings/${id}/invite`, { how: 'people', emails: 'sasiedzi@bema.example' })).statusCode, 303);
+    await h.worker.drain();
+    const [mail] = await mailTo(h, m, 'sasiedzi@bema.example');
+    const address = 'MAL Resursa — Sala kominkowa, ul. Karola Dittricha 1, 96-300 Żyrardów';
+    assertIncludes(mail!.body_text, address);
+    assert.match(mail!.attachments[0]!.content.replace(/\r\n /g, ''), /LOCATION:MAL Resursa — Sala kominkowa\\, ul\. Karola Dittricha 1\\, 96-300 Żyrardów/);
+    assertIncludes(pageText((await new TestClient(h.app).get(rsvpPath(mail!))).body), address);
   });
 
   test('invite by sphere and by hand, answer through the mailed link, change the answer, closed after the start', async () => {
@@ -137,11 +163,11 @@ describeEachEngine('meetings: create, invite, answer, attend, count', (h) => {
     assert.equal(stats.statusCode, 200);
     const text = pageText(stats.body);
     assert.match(text, new RegExp(`zaproszeni ${verified.length}, odpowiedzieli 1, potwierdzili 1, przyszli 3\\.`), 'the chart text alternative');
-    assert.ok(stats.body.includes('role="img"'));
+    assertIncludes(stats.body, 'role="img"');
     // The organisation's cooperation history, for its people and, from the review page, for staff.
     const organisationId = mine[0]!.organisation_id;
     const review = await c.get(`/${m.slug}/organisations/${organisationId}/review`);
-    assert.ok(review.body.includes(`href="/${m.slug}/organisations/${organisationId}/cooperation"`));
+    assertIncludes(review.body, `href="/${m.slug}/organisations/${organisationId}/cooperation"`);
     for (const client of [c, repClient]) {
       const history = await client.get(`/${m.slug}/organisations/${organisationId}/cooperation`);
       assert.equal(history.statusCode, 200);

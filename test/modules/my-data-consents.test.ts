@@ -34,7 +34,11 @@ describeEachEngine('my data: consents', (h) => {
     assert.match(confirm, /Wycofać zgodę\?/);
     assert.match(confirm, /Na tej zgodzie polega 1 skierowanie w toku/);
 
-    const res = await c.post(url);
+    const forced = await c.post(url);
+    assert.equal(forced.statusCode, 422, 'a POST without the confirmation page’s field does nothing');
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await auditOf(h, m, 'consent.withdrawn')).length, 0);
+    const res = await c.post(url, { confirmed: 'yes' });
     assert.equal(res.statusCode, 303);
     assert.match(pageText((await c.get(res.headers.location!)).body), /Koordynator skierowania, które na niej polegało, dostał wiadomość/);
     const [row] = await ownerQuery<{ withdrawn_at: Date | null }>(h, 'SELECT withdrawn_at FROM application_consents WHERE municipality_id = $1 AND id = $2', [m.id, sharing]);
@@ -72,6 +76,10 @@ describeEachEngine('my data: consents', (h) => {
     const processing = await consentId(h, m, app, 'cus_processing');
     const url = `/${m.slug}/my/consents/${processing}/withdraw`;
 
+    // "Moje zgody" offers no "Wycofaj" for it, and says why and what to do instead.
+    const list = (await c.get(`/${m.slug}/my/consents`)).body;
+    assert.doesNotMatch(list, new RegExp(`consents/${processing}/withdraw`));
+    assert.match(pageText(list), /Obowiązuje — teraz nie można jej wycofać\. Bez tej zgody nie możemy rozpatrzyć wniosku/);
     const page = pageText((await c.get(url)).body);
     assert.match(page, /Bez tej zgody nie możemy rozpatrzyć wniosku, który czeka w kolejce/);
     assert.doesNotMatch(page, /Tak, wycofuję zgodę/);
@@ -82,7 +90,7 @@ describeEachEngine('my data: consents', (h) => {
     assert.equal(row!.withdrawn_at, null);
 
     // Once the application is withdrawn, so may the consent be.
-    assert.equal((await c.post(`/${m.slug}/applications/mine/${app}/withdraw`)).statusCode, 303);
-    assert.equal((await c.post(url)).statusCode, 303);
+    assert.equal((await c.post(`/${m.slug}/applications/mine/${app}/withdraw`, { confirmed: 'yes' })).statusCode, 303);
+    assert.equal((await c.post(url, { confirmed: 'yes' })).statusCode, 303);
   });
 });

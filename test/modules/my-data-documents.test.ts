@@ -121,8 +121,17 @@ describeEachEngine('my data: documents', (h) => {
 
     const confirm = await c.get(`${href}/remove`);
     assert.equal(confirm.statusCode, 200);
-    assert.match(pageText(confirm.body), /Usunąć dokument\?/);
-    const removed = await c.post(`${href}/remove`);
+    const said = pageText(confirm.body);
+    assert.match(said, /Usunąć dokument\?/);
+    assert.match(said, /Treść dokumentu zostanie usunięta/);
+    assert.match(said, /Zostanie tylko zapis, że był dołączony/);
+    assert.match(said, /Nie można tego cofnąć/);
+    const forced = await c.post(`${href}/remove`);
+    assert.equal(forced.statusCode, 422, 'a POST that skipped the confirmation page removes nothing');
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await documentRows(h, m))[0]!.has_content, true);
+    assert.equal((await c.postJson(`${href}/remove`)).json().error.code, 'confirmation.required');
+    const removed = await c.post(`${href}/remove`, { confirmed: 'yes' });
     assert.equal(removed.statusCode, 303);
     assert.equal(removed.headers.location, `/${m.slug}/my/documents`);
     const [gone] = await documentRows(h, m);
@@ -130,7 +139,7 @@ describeEachEngine('my data: documents', (h) => {
     assert.ok(gone!.removed_at);
     assert.equal(gone!.filename, 'Łąka; żyto x.pdf', 'the record stays');
     assert.equal((await c.get(href)).statusCode, 410);
-    assert.equal((await c.post(`${href}/remove`)).statusCode, 410, 'removing twice says so');
+    assert.equal((await c.post(`${href}/remove`, { confirmed: 'yes' })).statusCode, 410, 'removing twice says so');
     assert.equal((await auditOf(h, m, 'document.removed')).length, 1);
   });
 });
@@ -163,7 +172,7 @@ describeEachEngine('my data: document quotas and upload rate', (h) => {
 
     // A removed document's bytes are gone, and so is its share of the quota.
     const [mine] = (await documentRows(h, m)).filter((r) => r.filename === 'a.pdf');
-    assert.equal((await c.post(`/${m.slug}/documents/${mine!.id}/remove`)).statusCode, 303);
+    assert.equal((await c.post(`/${m.slug}/documents/${mine!.id}/remove`, { confirmed: 'yes' })).statusCode, 303);
     assert.equal((await upload(c, url, { application: app }, { name: 'b.pdf', data: pdfOf(400) })).statusCode, 303);
   });
 

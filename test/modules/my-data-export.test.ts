@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { audit } from '../../src/platform/audit/audit';
 import { assertExcludes, assertIncludes } from '../support/assertions';
 import { describeEachEngine } from '../support/harness';
+import { assertTaggedPdf } from '../support/pdf-structure';
 import { pdfText } from '../support/pdf-text';
 import { catalogueMunicipality, coordinator } from './applications-helpers';
 import { applied, auditOf, FULL, fullResident, openCase } from './my-data-helpers';
@@ -60,6 +61,7 @@ describeEachEngine('my data: download and who read it', (h) => {
       assertIncludes(text, heading, heading);
     }
     for (const own of [FULL.goal, FULL.commitment, FULL.delivery, 'wypis.pdf', full.kase.number, 'obowiązuje']) assertIncludes(text, own, own);
+    assertTaggedPdf(pdf.rawPayload, { title: `Moje dane w: ${m.cus_name}`, lang: 'pl-PL', types: ['H2', 'H3', 'L', 'LI'] });
     for (const foreign of ['Bogdan Osnowski', 'rehabilitację']) assertExcludes(text, foreign, foreign);
 
     // Someone who does not belong to the municipality has nothing here: told how to join, nothing audited.
@@ -113,7 +115,7 @@ describeEachEngine('my data: download and who read it', (h) => {
     assert.equal(res.statusCode, 200);
     const data = res.json() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     assert.deepEqual(Object.keys(data).filter((k) => Array.isArray(data[k])).sort(),
-      ['applications', 'bookings', 'cases', 'documents', 'meeting_answers', 'organisation_memberships', 'plans', 'reads', 'referrals']);
+      ['announcement_subscriptions', 'applications', 'bookings', 'cases', 'consultation_remarks', 'documents', 'meeting_answers', 'organisation_memberships', 'plans', 'reads', 'referrals', 'survey_responses']);
     assert.equal(data.applications[0].id, full.app);
     assert.equal(data.cases[0].id, full.kase.id);
     assert.deepEqual(data.plans.map((p: { id: string }) => p.id), [full.plan], 'the draft revision is not in the download');

@@ -9,6 +9,7 @@ import { auditActions, ownerQuery } from '../support/db';
 import { CONFLICT, inputValue, pageText } from '../support/pages';
 import { person, staff } from '../support/people';
 import { organisationForm, organisationRow, register, seededMunicipality, verify } from './organisations-helpers';
+import { assertConfirmed } from './confirm-a-helpers';
 
 const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 /** The invitation an organisation's administrator is offered to accept. */
@@ -126,10 +127,11 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     const id = await register(h, owner, m);
     await organiser.get(`/${m.slug}/organisations/${id}/review`);
     assert.equal((await owner.post(`/${m.slug}/organisations/${id}/edit`, organisationForm({ name: 'Stowarzyszenie „Tkaczki”', version: '1' }))).statusCode, 303);
-    const stale = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason: 'Proszę dodać opis.' });
+    const stale = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason: 'Proszę dodać opis.', confirmed: 'yes' });
     assert.equal(stale.statusCode, 409);
     assertIncludes(pageText(stale.body), CONFLICT);
-    assertIncludes(stale.body, 'Zgłoszenie: Stowarzyszenie „Tkaczki”', 'the page shows the registration as it is now');
+    assertIncludes(stale.body, 'Odrzucić zgłoszenie: Stowarzyszenie „Tkaczki”?', 'the confirmation shows the registration as it is now');
+    assert.equal(inputValue(stale.body, 'version'), '2', 'on the saved version');
     assertIncludes(stale.body, '>Proszę dodać opis.</textarea>');
     assert.equal((await organisationRow(h, m, { id })).status, 'pending');
     assert.equal((await verify(h, organiser, m, id)).statusCode, 303);
@@ -168,9 +170,13 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
 
     // Someone who does not administer the federation may not change it; staff may.
     const { c: stranger } = await person(h, m, ['resident']);
-    assert.equal((await stranger.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 404);
+    assert.equal((await stranger.get(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 404);
+    assert.equal((await stranger.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`, { confirmed: 'yes' })).statusCode, 404);
     const { c: organiser } = await staff(h, m);
-    assert.equal((await organiser.post(`/${m.slug}/organisations/${federation}/federation/${club}/remove`)).statusCode, 303);
+    const linked = async () => (await ownerQuery(h, 'SELECT 1 FROM federation_members WHERE federation_id = $1 AND member_id = $2', [federation, club])).length;
+    await assertConfirmed(organiser, `/${m.slug}/organisations/${federation}/federation/${club}/remove`, {},
+      ['Usunąć Uczniowski Klub Sportowy „Lniane Orły” z federacji', 'wróci do federacji tylko przez nowe zaproszenie'],
+      async () => assert.equal(await linked(), 1, 'still a member without the confirmation'));
     assertIncludes(pageText((await repClient.get(`/${m.slug}/organisations/${club}`)).body), 'Nie należy do żadnej federacji z rejestru gminy.');
     assert.equal((await repClient.get(`/${m.slug}/organisations/${club}/federation`)).statusCode, 404, 'a club is not a federation');
     assert.deepEqual((await auditActions(h, m, federation)).map((e) => e.action), [
@@ -210,7 +216,8 @@ describeEachEngine('organisations: tenants, rights, concurrent edits, federation
     assertIncludes([403, 404], (await organiser.post(`${page}/accept`, { invitation: id })).statusCode);
     assert.equal(await members(), 0);
 
-    assert.equal((await clubClient.post(`${page}/decline`, { invitation: id })).statusCode, 303);
+    await assertConfirmed(clubClient, `${page}/${id}/decline`, {}, ['Odrzucić zaproszenie do federacji', 'Federacja może zaprosić organizację ponownie'],
+      async () => assert.ok(offered((await clubClient.get(page)).body), 'still open without the confirmation'));
     assert.equal(await members(), 0, 'declined: still not a member');
     assert.equal((await clubClient.post(`${page}/accept`, { invitation: id })).statusCode, 404, 'answered once');
 

@@ -120,7 +120,7 @@ describeEachEngine('organisations: the public directory and profiles', (h) => {
     const { c } = await person(h);
     const { c: organiser } = await staff(h, r);
     const id = await register(h, c, r, { name: 'Stowarzyszenie Odrzucone', ...OTHER_IDS[1] });
-    assert.equal((await organiser.post(`/${r.slug}/organisations/${id}/reject`, { version: '1', reason: 'Brak statutu.' })).statusCode, 303);
+    assert.equal((await organiser.post(`/${r.slug}/organisations/${id}/reject`, { version: '1', reason: 'Brak statutu.', confirmed: 'yes' })).statusCode, 303);
     assert.deepEqual(names((await visitor().get(`/${r.slug}/organisations?q=odrzucone`)).body), []);
     assert.equal((await visitor().get(`/${r.slug}/organisations/${id}`)).statusCode, 404);
     const [count] = await ownerQuery<{ n: number }>(h, "SELECT count(*)::int AS n FROM organisations WHERE municipality_id = $1 AND status = 'rejected'", [r.id]);

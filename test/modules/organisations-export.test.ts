@@ -7,6 +7,7 @@ import { describeEachEngine } from '../support/harness';
 import { ownerQuery } from '../support/db';
 import { person, staff } from '../support/people';
 import { organisationRow, register, seededMunicipality } from './organisations-helpers';
+import { assertIncludes } from '../support/assertions';
 
 const COLUMNS = [
   'id', 'name', 'kind', 'status', 'krs', 'nip', 'regon', 'leader_name', 'spheres', 'description', 'founded_year', 'members_count',
@@ -75,9 +76,9 @@ describeEachEngine('organisations: the staff export (CSV, XLSX)', (h) => {
     assert.equal(federation[4], '0009900001', 'the KRS stays text with its zeros');
     assert.equal(federation[11], 7, 'counts are numbers');
     const codes = book.getWorksheet('Słowniki')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join('|'));
-    assert.ok(codes.includes('kind|rural_womens_circle|koło gospodyń wiejskich'));
-    assert.ok(codes.includes('status|pending|czeka na weryfikację'));
-    assert.ok(codes.includes('spheres|integration_of_foreigners|art. 4 ust. 1 pkt 5a: Działalność na rzecz integracji cudzoziemców'));
+    assertIncludes(codes, 'kind|rural_womens_circle|koło gospodyń wiejskich');
+    assertIncludes(codes, 'status|pending|czeka na weryfikację');
+    assertIncludes(codes, 'spheres|integration_of_foreigners|art. 4 ust. 1 pkt 5a: Działalność na rzecz integracji cudzoziemców');
     assert.equal(codes.filter((r) => r.startsWith('spheres|')).length, 37);
   });
 

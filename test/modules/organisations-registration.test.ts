@@ -8,6 +8,7 @@ import { auditActions, ownerQuery } from '../support/db';
 import { fieldError, inputValue, pageText } from '../support/pages';
 import { person, staff } from '../support/people';
 import { organisationForm, organisationRow, register, verify, OTHER_IDS } from './organisations-helpers';
+import { assertConfirmed } from './confirm-a-helpers';
 
 describeEachEngine('organisations: registration, verification, members', (h) => {
   test('register → queue → reject with a reason → correct → verify → the registrant administers it and invites a member', async () => {
@@ -53,12 +54,14 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     assert.match(pageText(review.body), new RegExp(`Zgłaszający: Osoba [^ ]+ \\(${registrant.email.replace('.', '\\.')}\\)`));
 
     // A rejection needs a reason; the registrant sees it (page and mail).
-    const noReason = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason: '  ' });
+    const noReason = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason: '  ', confirmed: 'yes' });
     assert.equal(noReason.statusCode, 422);
     assert.match(fieldError(noReason.body, 'reason'), /Napisz, co trzeba poprawić/);
     const reason = 'Numer KRS należy do innej organizacji — sprawdź go w rejestrze.';
-    const rejected = await organiser.post(`/${m.slug}/organisations/${id}/reject`, { version: '1', reason });
-    assert.equal(rejected.statusCode, 303);
+    assert.match(review.body, new RegExp(`href="/${m.slug}/organisations/${id}/reject"`), 'the review links to the confirmation');
+    await assertConfirmed(organiser, `/${m.slug}/organisations/${id}/reject`, { version: '1', reason },
+      ['Odrzucić zgłoszenie: Stowarzyszenie „Tkaczki z Osady”?', 'Zgłaszający dostanie wiadomość e-mail z powodem', 'może poprawić dane i wysłać zgłoszenie ponownie'],
+      async () => assert.equal((await organisationRow(h, m, { id })).status, 'pending', 'not rejected without the confirmation'));
     row = await organisationRow(h, m, { id });
     assert.deepEqual([row.status, row.rejection_reason, row.version], ['rejected', reason, 2]);
     await h.worker.drain();
@@ -124,9 +127,17 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     const members = await c.get(`/${m.slug}/organisations/${id}/members`);
     assert.match(pageText(members.body), new RegExp(`2 osoby .*${member.email.replace('.', '\\.')}.*członek.*Zaproszenia oczekujące ${other.replace('.', '\\.')}`));
 
+    // Revoking the waiting invitation: the list links to its confirmation page.
+    const invitationId = new RegExp(`href="/${m.slug}/organisations/${id}/invitations/([0-9a-f-]{36})/revoke"`).exec(members.body)?.[1];
+    assert.ok(invitationId, 'the list links to the revocation');
+    const waiting = async () => (await ownerQuery(h, 'SELECT 1 FROM organisation_invitations WHERE id = $1 AND revoked_at IS NULL', [invitationId])).length;
+    await assertConfirmed(c, `/${m.slug}/organisations/${id}/invitations/${invitationId}/revoke`, {}, [`Odwołać zaproszenie dla ${other}?`, 'Link z zaproszenia przestanie działać', 'Nie można tego cofnąć'],
+      async () => assert.equal(await waiting(), 1, 'still waiting without the confirmation'));
+    assert.equal(await waiting(), 0);
+
     assert.deepEqual((await auditActions(h, m, id)).map((a) => a.action), [
       'organisation.registered', 'organisation.rejected', 'organisation.resubmitted', 'organisation.verified', 'organisation.member_invited',
-      'organisation.invitation_accepted', 'organisation.member_invited',
+      'organisation.invitation_accepted', 'organisation.member_invited', 'organisation.invitation_revoked',
     ]);
     assert.equal((await auditActions(h, m, id))[1]!.reason, reason);
   });
@@ -171,7 +182,7 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     const inbox = `/${m.slug}/organisations/${id}/referrals`;
     assert.equal((await mc.get(inbox)).statusCode, 200, 'a member reads the referral inbox');
     assert.equal((await mc.get(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`)).statusCode, 403, 'a member removes nobody');
-    assert.equal((await mc.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`)).statusCode, 403);
+    assert.equal((await mc.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`, { confirmed: 'yes' })).statusCode, 403);
 
     const list = await ac.get(`/${m.slug}/organisations/${id}/members`);
     const removeUrl = `/${m.slug}/organisations/${id}/members/${member.id}/remove`;
@@ -181,22 +192,22 @@ describeEachEngine('organisations: registration, verification, members', (h) => 
     assertIncludes(confirm.body, member.email, 'a confirmation page first');
     assertIncludes(confirm.body, 'Usuń z organizacji', 'a confirmation page first');
     assert.equal((await mc.get(inbox)).statusCode, 200, 'opening the page removes nobody');
-    const removed = await ac.post(removeUrl);
-    assert.equal(removed.statusCode, 303);
+    const removed = await assertConfirmed(ac, removeUrl, {}, ['Osoba od razu traci dostęp do spraw organizacji', 'Może wrócić tylko przez nowe zaproszenie', 'osoba może wrócić tylko przez nowe zaproszenie'],
+      async () => assert.equal((await mc.get(inbox)).statusCode, 200, 'a forced POST without the confirmation removes nobody'));
     assert.equal(removed.headers.location, `/${m.slug}/organisations/${id}/members`);
     assertIncludes([403, 404], (await mc.get(inbox)).statusCode, 'the removed member loses the inbox at once');
     assert.equal((await ownerQuery(h, 'SELECT 1 FROM organisation_members WHERE organisation_id = $1 AND user_id = $2', [id, member.id])).length, 0);
-    assert.equal((await ac.post(removeUrl)).statusCode, 404, 'removed once');
+    assert.equal((await ac.post(removeUrl, { confirmed: 'yes' })).statusCode, 404, 'removed once');
 
     // The centre's staff (organisations.manage) see the people and remove them too.
     const { user: second } = await join(`druga-${uniq()}@example.pl`);
     assert.equal((await organiser.get(`/${m.slug}/organisations/${id}/members`)).statusCode, 200);
-    assert.equal((await organiser.post(`/${m.slug}/organisations/${id}/members/${second.id}/remove`)).statusCode, 303);
+    assert.equal((await organiser.post(`/${m.slug}/organisations/${id}/members/${second.id}/remove`, { confirmed: 'yes' })).statusCode, 303);
 
     // The last administrator cannot be removed, by themselves or by staff.
-    const last = await ac.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`);
+    const last = await ac.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`, { confirmed: 'yes' });
     assert.deepEqual([last.statusCode, (last.json() as { error: { code: string } }).error.code], [409, 'organisation.last_admin']);
-    assert.equal((await organiser.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`)).statusCode, 409);
+    assert.equal((await organiser.postJson(`/${m.slug}/organisations/${id}/members/${admin.id}/remove`, { confirmed: 'yes' })).statusCode, 409);
     assert.equal((await ac.get(`/${m.slug}/organisations/${id}/members`)).statusCode, 200, 'still its administrator');
     const removals = (await auditActions(h, m, id)).filter((a) => a.action === 'organisation.member_removed');
     assert.equal(removals.length, 2);

@@ -9,6 +9,7 @@ import {
   actNow, audits, DETAILS, giveConsent, makeCase, organisationMember, plainPerson, referralMunicipality, referralRow, sendForm, sendReferral, staffPerson,
   unitTeam, withdrawConsent,
 } from './referrals-helpers';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 async function world(h: Harness) {
   const p = await referralMunicipality(h);
@@ -30,12 +31,12 @@ describeEachEngine('referrals: the provider’s inbox, deliveries, consent withd
     assert.equal(list.statusCode, 200);
     assert.match(pageText(list.body), new RegExp(`Opieka wytchnieniowa ${k.person} wysłane`));
     const page = pageText((await member.c.get(`${inbox}/${id}`)).body);
-    for (const shown of [k.person, k.phone, DETAILS]) assert.ok(page.includes(shown), shown);
-    for (const hidden of ['CUS/2026/', 'Pomoc w codziennych sprawach', 'Podstawa udostępnienia']) assert.ok(!page.includes(hidden), hidden);
+    for (const shown of [k.person, k.phone, DETAILS]) assertIncludes(page, shown);
+    for (const hidden of ['CUS/2026/', 'Pomoc w codziennych sprawach', 'Podstawa udostępnienia']) assertExcludes(page, hidden);
     const reads = await audits(h, m, 'referral.read', member.user.id);
     assert.deepEqual(reads.map((r) => [r.details.cases, r.details.ids, r.details.purpose]), [[[k.caseId], [id], 'inbox'], [[k.caseId], [id], 'provider_page']]);
     // The provider never reaches the case itself.
-    assert.ok([403, 404].includes((await member.c.get(`/${m.slug}/cases/${k.caseId}`)).statusCode));
+    assertIncludes([403, 404], (await member.c.get(`/${m.slug}/cases/${k.caseId}`)).statusCode);
     assert.equal((await member.c.get(`/${m.slug}/cases/${k.caseId}/referrals`)).statusCode, 403);
     assert.equal((await member.c.get(`/${m.slug}/cases/${k.caseId}/referrals/${id}`)).statusCode, 403);
     assert.equal((await coord.c.get(`/${m.slug}/referrals/inbox`)).statusCode, 200);
@@ -93,7 +94,7 @@ describeEachEngine('referrals: the provider’s inbox, deliveries, consent withd
     assert.match(pageText((await coord.c.get(`/${m.slug}/cases/${k.caseId}/referrals/${id}`)).body), /90 minut, jednostek: 1,5 Wizyta popołudniowa\./);
 
     const second = await sendReferral(h, coord.c, m, k.caseId, sendForm(`organisation:${orgId}`));
-    await actNow(h, member.c, m, inbox, second, 'reject', { reject_reason: 'Brak miejsc.' });
+    assert.equal((await actNow(h, member.c, m, inbox, second, 'reject', { reject_reason: 'Brak miejsc.', confirmed: 'yes' })).statusCode, 303);
     const rejected = await member.c.post(`${inbox}/${second}/deliveries`, DELIVERY);
     assert.equal(rejected.statusCode, 409);
     assert.match(pageText(rejected.body), /Realizację można zapisać tylko dla skierowania przyjętego lub w realizacji/);
@@ -105,15 +106,15 @@ describeEachEngine('referrals: the provider’s inbox, deliveries, consent withd
     await withdrawConsent(h, m, consent);
 
     const page = pageText((await member.c.get(`${inbox}/${id}`)).body);
-    assert.match(page, /Mieszkaniec wycofał zgodę na udostępnienie danych/);
-    for (const hidden of [k.person, k.phone, DETAILS]) assert.ok(!page.includes(hidden), hidden);
-    assert.ok(!pageText((await member.c.get(inbox)).body).includes(k.person));
+    assert.match(page, /Zgoda mieszkańca na udostępnienie danych została wycofana/);
+    for (const hidden of [k.person, k.phone, DETAILS]) assertExcludes(page, hidden);
+    assertExcludes(pageText((await member.c.get(inbox)).body), k.person);
     assert.doesNotMatch(page, /Zapisz realizację/, 'no delivery form');
     const refused = await member.c.post(`${inbox}/${id}/deliveries`, DELIVERY, { headers: { accept: 'application/json' } });
     assert.deepEqual([refused.statusCode, refused.json().error.code], [409, 'referral.consent_withdrawn']);
     assert.equal((await ownerQuery(h, 'SELECT 1 FROM referral_deliveries WHERE referral_id = $1', [id])).length, 0);
 
-    assert.match(pageText((await coord.c.get(`/${m.slug}/cases/${k.caseId}/referrals/${id}`)).body), /Mieszkaniec wycofał zgodę, na której opiera się to skierowanie/);
+    assert.match(pageText((await coord.c.get(`/${m.slug}/cases/${k.caseId}/referrals/${id}`)).body), /Zgoda, na której opiera się to skierowanie, została wycofana/);
     assert.match(pageText((await coord.c.get(`/${m.slug}/cases/${k.caseId}/referrals`)).body), /zgoda wycofana/);
     const open = await h.db.tx({ municipalityId: m.id, userId: resident.user.id }, (sql) => referralsRelyingOnConsent(sql, m.id, consent));
     assert.deepEqual(open, [{ id, case_id: k.caseId, coordinator_email: coord.user.email, provider_name: 'Fundacja „Dom przy Lnianej”' }]);
@@ -141,7 +142,7 @@ describeEachEngine('referrals: the provider’s inbox, deliveries, consent withd
     const page = pageText((await member.c.get(`${inbox}/${waiting}`)).body);
     assert.doesNotMatch(page, /Przyjmij skierowanie|Odrzuć/, 'no action forms');
     // The centre still closes the loop: the coordinator cancels.
-    assert.equal((await actNow(h, coord.c, m, `/${m.slug}/cases/${k.caseId}/referrals`, waiting, 'cancel', { cancel_reason: 'Zgoda wycofana przez mieszkankę.' })).statusCode, 303);
+    assert.equal((await actNow(h, coord.c, m, `/${m.slug}/cases/${k.caseId}/referrals`, waiting, 'cancel', { confirmed: 'yes', cancel_reason: 'Zgoda wycofana przez mieszkankę.' })).statusCode, 303);
   });
 
   test('the resident sees her referrals — provider, service, status, dates, deliveries — unaudited; nobody else’s', async () => {

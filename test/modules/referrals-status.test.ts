@@ -45,10 +45,18 @@ describeEachEngine('referrals: statuses, history, the coordinator’s view', (h)
 
   test('rejecting needs a reason; a rejected referral cannot be accepted (409 referral.invalid_transition)', async () => {
     const { m, coord, member, id, inbox } = await sentReferral(h);
-    const noReason = await actNow(h, member.c, m, inbox, id, 'reject', { reject_reason: ' ' });
+    // Rejecting asks first: the referral page only links to the confirmation page, where the reason is typed.
+    assert.doesNotMatch((await member.c.get(`${inbox}/${id}`)).body, /<form[^>]*action="[^"]*\/reject"/);
+    const confirmation = pageText((await member.c.get(`${inbox}/${id}/reject`)).body);
+    for (const part of [/Odrzucić skierowanie\?/, /Koordynator sprawy dostanie wiadomość e-mail/, /Nie można tego cofnąć/]) assert.match(confirmation, part);
+    const forced = await actNow(h, member.c, m, inbox, id, 'reject', { reject_reason: 'Brak wolnych miejsc.' });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await referralRow(h, m, id)).status, 'sent');
+    const noReason = await actNow(h, member.c, m, inbox, id, 'reject', { reject_reason: ' ', confirmed: 'yes' });
     assert.equal(noReason.statusCode, 422);
     assert.equal(fieldError(noReason.body, 'reject_reason'), 'Wpisz uzasadnienie.');
-    assert.equal((await actNow(h, member.c, m, inbox, id, 'reject', { reject_reason: 'Brak wolnych miejsc do końca miesiąca.' })).statusCode, 303);
+    assert.equal((await actNow(h, member.c, m, inbox, id, 'reject', { reject_reason: 'Brak wolnych miejsc do końca miesiąca.', confirmed: 'yes' })).statusCode, 303);
     const row = await referralRow(h, m, id);
     assert.deepEqual([row.status, row.status_reason], ['rejected', 'Brak wolnych miejsc do końca miesiąca.']);
     assert.deepEqual((await mailsTo(h, coord.user.email)).map((x) => x.subject), ['Skierowanie odrzucone: Opieka wytchnieniowa']);
@@ -59,7 +67,7 @@ describeEachEngine('referrals: statuses, history, the coordinator’s view', (h)
     const page = await actNow(h, member.c, m, inbox, id, 'start');
     assert.equal(page.statusCode, 409);
     assert.match(pageText(page.body), /Tej zmiany nie można wykonać w obecnym stanie skierowania/);
-    const cancel = await actNow(h, coord.c, m, `/${m.slug}/cases/${(await ownerQuery<{ case_id: string }>(h, 'SELECT case_id FROM referrals WHERE id = $1', [id]))[0]!.case_id}/referrals`, id, 'cancel', { cancel_reason: 'Już niepotrzebne.' });
+    const cancel = await actNow(h, coord.c, m, `/${m.slug}/cases/${(await ownerQuery<{ case_id: string }>(h, 'SELECT case_id FROM referrals WHERE id = $1', [id]))[0]!.case_id}/referrals`, id, 'cancel', { confirmed: 'yes', cancel_reason: 'Już niepotrzebne.' });
     assert.equal(cancel.statusCode, 409, 'a rejected referral is not cancelled');
     assert.equal((await referralRow(h, m, id)).version, row.version, 'nothing written');
   });
@@ -69,13 +77,13 @@ describeEachEngine('referrals: statuses, history, the coordinator’s view', (h)
     const caseUrl = `/${m.slug}/cases/${k.caseId}`;
     const version = async () => (await ownerQuery<{ version: number }>(h, 'SELECT version FROM cases WHERE id = $1', [k.caseId]))[0]!.version;
     const note = 'Cele planu osiągnięte, mieszkanka radzi sobie samodzielnie.';
-    const refused = await coord.c.post(`${caseUrl}/close`, { version: String(await version()), closing_note: note });
+    const refused = await coord.c.post(`${caseUrl}/close`, { version: String(await version()), closing_note: note, confirmed: 'yes' });
     assert.equal(refused.statusCode, 409);
     assert.match(pageText(refused.body), /Sprawy nie można zamknąć, dopóki ma otwarte skierowania/);
     assert.match(refused.body, /Cele planu osiągnięte/, 'the typed note is kept');
     assert.equal((await ownerQuery<{ status: string }>(h, 'SELECT status FROM cases WHERE id = $1', [k.caseId]))[0]!.status, 'open');
-    assert.equal((await actNow(h, coord.c, m, centre, id, 'cancel', { cancel_reason: 'Mieszkanka zrezygnowała z usługi.' })).statusCode, 303);
-    assert.equal((await coord.c.post(`${caseUrl}/close`, { version: String(await version()), closing_note: note })).statusCode, 303);
+    assert.equal((await actNow(h, coord.c, m, centre, id, 'cancel', { confirmed: 'yes', cancel_reason: 'Mieszkanka zrezygnowała z usługi.' })).statusCode, 303);
+    assert.equal((await coord.c.post(`${caseUrl}/close`, { version: String(await version()), closing_note: note, confirmed: 'yes' })).statusCode, 303);
     assert.equal((await ownerQuery<{ status: string }>(h, 'SELECT status FROM cases WHERE id = $1', [k.caseId]))[0]!.status, 'closed');
   });
 
@@ -83,21 +91,29 @@ describeEachEngine('referrals: statuses, history, the coordinator’s view', (h)
     const { m, coord, member, id, inbox, centre } = await sentReferral(h);
     const shown = (await referralRow(h, m, id)).version;
     assert.equal((await actNow(h, member.c, m, inbox, id, 'accept')).statusCode, 303);
-    const stale = await coord.c.post(`${centre}/${id}/cancel`, { version: String(shown), cancel_reason: 'Rodzina zorganizowała opiekę sama.' });
+    const stale = await coord.c.post(`${centre}/${id}/cancel`, { confirmed: 'yes', version: String(shown), cancel_reason: 'Rodzina zorganizowała opiekę sama.' });
     assert.equal(stale.statusCode, 409);
     const text = pageText(stale.body);
     assert.match(text, /Twoja zmiana \(niezapisana\) Anuluj skierowanie \(na podstawie wersji 1\): Rodzina zorganizowała opiekę sama\./);
     assert.match(text, /Zapisany stan przyjęte, wersja 2/);
     assert.equal((await referralRow(h, m, id)).status, 'accepted');
-    const json = await coord.c.post(`${centre}/${id}/cancel`, { version: String(shown), cancel_reason: 'x' }, { headers: { accept: 'application/json' } });
+    const json = await coord.c.post(`${centre}/${id}/cancel`, { confirmed: 'yes', version: String(shown), cancel_reason: 'x' }, { headers: { accept: 'application/json' } });
     assert.equal(json.json().error.code, 'conflict.stale');
+    // Cancelling asks first (what the provider will see, that it cannot be undone); a POST that skipped it does nothing.
+    const confirmation = pageText((await coord.c.get(`${centre}/${id}/cancel`)).body);
+    assert.match(confirmation, /Anulować skierowanie\?/);
+    assert.match(confirmation, /Nie można tego cofnąć/);
+    const forced = await actNow(h, coord.c, m, centre, id, 'cancel', { cancel_reason: 'Rodzina zorganizowała opiekę sama.' });
+    assert.equal(forced.statusCode, 422);
+    assert.match(pageText(forced.body), /Nic nie zostało zrobione/);
+    assert.equal((await referralRow(h, m, id)).status, 'accepted');
     // With the version now shown, the centre cancels (with a reason), from accepted.
-    const noReason = await actNow(h, coord.c, m, centre, id, 'cancel', { cancel_reason: '' });
+    const noReason = await actNow(h, coord.c, m, centre, id, 'cancel', { confirmed: 'yes', cancel_reason: '' });
     assert.equal(fieldError(noReason.body, 'cancel_reason'), 'Wpisz uzasadnienie.');
-    assert.equal((await actNow(h, coord.c, m, centre, id, 'cancel', { cancel_reason: 'Rodzina zorganizowała opiekę sama.' })).statusCode, 303);
+    assert.equal((await actNow(h, coord.c, m, centre, id, 'cancel', { confirmed: 'yes', cancel_reason: 'Rodzina zorganizowała opiekę sama.' })).statusCode, 303);
     assert.deepEqual([(await referralRow(h, m, id)).status, (await audits(h, m, 'referral.cancelled', coord.user.id)).length], ['cancelled', 1]);
     // The provider has no cancel, the centre no accept.
-    assert.equal((await actNow(h, member.c, m, inbox, id, 'cancel', { cancel_reason: 'Nie.' })).statusCode, 404);
+    assert.equal((await actNow(h, member.c, m, inbox, id, 'cancel', { confirmed: 'yes', cancel_reason: 'Nie.' })).statusCode, 404);
     assert.equal((await actNow(h, coord.c, m, centre, id, 'accept')).statusCode, 404);
   });
 

@@ -6,6 +6,9 @@ import { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine, devMail, linkIn } from '../support/harness';
 import { logIn } from '../support/session';
+import { assertExcludes, assertIncludes } from '../support/assertions';
+import { pageText } from '../support/pages';
+import { assertConfirmed } from './confirm-a-helpers';
 
 const errorCode = (res: LightMyRequestResponse) => (res.json() as { error: { code: string } }).error.code;
 const checked = (body: string, role: string) => new RegExp(`<input[^>]*id="f-roles-${role}"[^>]*\\bchecked\\b`).test(body);
@@ -52,23 +55,23 @@ describeEachEngine('staff and invitations', (h) => {
     const email = `nowa-${uniq()}@example.pl`;
     const { path, mail } = await invite(c, m, email, ['coordinator']);
     assert.match(path, new RegExp(`^/${m.slug}/invitations/[^/]+$`));
-    assert.ok(mail.subject.includes(m.name), mail.subject);
-    assert.ok(mail.body_text.includes('koordynator usług'), 'the mail names the role');
+    assertIncludes(mail.subject, m.name, mail.subject);
+    assertIncludes(mail.body_text, 'koordynator usług', 'the mail names the role');
 
     const list = await c.get(`/${m.slug}/staff`);
-    assert.ok(list.body.includes(email), 'the invitation is listed as pending');
+    assertIncludes(list.body, email, 'the invitation is listed as pending');
 
     // The link opened without logging in asks to log in first.
     const anonymous = await new TestClient(h.app).get(path);
     assert.equal(anonymous.statusCode, 200);
-    assert.ok(anonymous.body.includes(`/login?next=${encodeURIComponent(path)}`));
+    assertIncludes(anonymous.body, `/login?next=${encodeURIComponent(path)}`);
 
     const invitee = await makeUser(h.db, { email });
     const ic = await logIn(h, invitee);
     const page = await ic.get(path);
     assert.equal(page.statusCode, 200);
-    assert.ok(page.body.includes('Przyjmuję zaproszenie'));
-    assert.ok(page.body.includes('koordynator usług'));
+    assertIncludes(page.body, 'Przyjmuję zaproszenie');
+    assertIncludes(page.body, 'koordynator usług');
     const accepted = await ic.post(path);
     assert.equal(accepted.statusCode, 303);
     assert.equal(accepted.headers.location, `/${m.slug}`);
@@ -85,8 +88,8 @@ describeEachEngine('staff and invitations', (h) => {
     assert.equal(errorCode(again), 'invitation.closed');
     const againPage = await ic.get(path);
     assert.equal(againPage.statusCode, 410);
-    assert.ok(againPage.body.includes('To zaproszenie zostało już przyjęte lub odwołane.'));
-    assert.ok(!(await c.get(`/${m.slug}/staff`)).body.includes(`${email} —`), 'no longer pending');
+    assertIncludes(againPage.body, 'To zaproszenie zostało już przyjęte lub odwołane.');
+    assertExcludes((await c.get(`/${m.slug}/staff`)).body, `${email} —`, 'no longer pending');
   });
 
   test('an invitation cannot be accepted from an account with another e-mail', async () => {
@@ -101,7 +104,7 @@ describeEachEngine('staff and invitations', (h) => {
     assert.equal(errorCode(res), 'invitation.email_mismatch');
     const page = await sc.post(path);
     assert.equal(page.statusCode, 403);
-    assert.ok(page.body.includes('To zaproszenie wysłano na inny adres e-mail.'));
+    assertIncludes(page.body, 'To zaproszenie wysłano na inny adres e-mail.');
     assert.equal(await rolesOf(m, stranger.id), undefined, 'no membership was created');
 
     // The right person can still accept it afterwards.
@@ -117,18 +120,20 @@ describeEachEngine('staff and invitations', (h) => {
     const email = `odwolana-${uniq()}@example.pl`;
     const { path } = await invite(c, m, email, ['analyst']);
     const list = await c.get(`/${m.slug}/staff`);
-    const action = new RegExp(`action="(/${m.slug}/staff/invitations/([0-9a-f-]{36})/revoke)"`).exec(list.body);
-    assert.ok(action, 'the pending invitation has a revoke button');
-    const revoked = await c.post(action[1]!);
-    assert.equal(revoked.statusCode, 303);
+    const action = new RegExp(`href="(/${m.slug}/staff/invitations/([0-9a-f-]{36})/revoke)"`).exec(list.body);
+    assert.ok(action, 'the pending invitation links to the confirmation of its revocation');
+    const open = async () => (await h.db.ownerTx((sql) => sql.query('SELECT 1 FROM invitations WHERE id = $1 AND revoked_at IS NULL', [action[2]]))).length;
+    const revoked = await assertConfirmed(c, action[1]!, {}, [`Odwołać zaproszenie dla ${email}?`, 'analityk', 'Link z zaproszenia przestanie działać', 'Nie można tego cofnąć'],
+      async () => assert.equal(await open(), 1, 'not revoked without the confirmation'));
     assert.equal(revoked.headers.location, `/${m.slug}/staff`);
     const after = await c.get(`/${m.slug}/staff`);
-    assert.ok(after.body.includes('Odwołano zaproszenie.'), 'flash message');
-    assert.ok(!after.body.includes(action[1]!), 'no longer pending');
+    assertIncludes(after.body, 'Odwołano zaproszenie.', 'flash message');
+    assertExcludes(after.body, action[1]!, 'no longer pending');
     assert.ok((await auditActions(m, admin.id)).some((e) => e.action === 'staff.invitation_revoked' && e.subject_id === action[2]));
 
     // Revoking twice is not found; the invitee finds the link closed.
-    assert.equal((await c.post(action[1]!)).statusCode, 404);
+    assert.equal((await c.post(action[1]!, { confirmed: 'yes' })).statusCode, 404);
+    assert.equal((await c.get(action[1]!)).statusCode, 404, 'nor a confirmation page');
     const invitee = await makeUser(h.db, { email });
     const ic = await logIn(h, invitee);
     assert.equal((await ic.get(path)).statusCode, 410);
@@ -143,7 +148,7 @@ describeEachEngine('staff and invitations', (h) => {
     await c.get(`/${m.slug}/staff`);
     const bad = await c.post(`/${m.slug}/staff/invitations`, { email: 'to-nie-jest-email', roles: ['auditor', 'analyst'] });
     assert.equal(bad.statusCode, 422);
-    assert.ok(bad.body.includes('Wpisz poprawny adres e-mail'), 'field error for the e-mail');
+    assertIncludes(bad.body, 'Wpisz poprawny adres e-mail', 'field error for the e-mail');
     assert.match(bad.body, /<input[^>]*name="email"[^>]*value="to-nie-jest-email"/);
     assert.ok(checked(bad.body, 'auditor') && checked(bad.body, 'analyst'), 'ticked roles stay ticked');
     assert.ok(!checked(bad.body, 'administrator'));
@@ -152,7 +157,7 @@ describeEachEngine('staff and invitations', (h) => {
     const typed = `bez-rol-${uniq()}@example.pl`;
     const none = await c.post(`/${m.slug}/staff/invitations`, { email: typed });
     assert.equal(none.statusCode, 422);
-    assert.ok(none.body.includes('Wybierz co najmniej jedną rolę.'));
+    assertIncludes(none.body, 'Wybierz co najmniej jedną rolę.');
     assert.match(none.body, new RegExp(`<input[^>]*name="email"[^>]*value="${typed}"`));
 
     const unknownRole = await c.postJson(`/${m.slug}/staff/invitations`, { email: typed, roles: 'superuser' });
@@ -194,7 +199,7 @@ describeEachEngine('staff and invitations', (h) => {
 
     const stale = await second.post(url, { roles: ['evaluator'], version: version(form2.body)! });
     assert.equal(stale.statusCode, 409);
-    assert.ok(stale.body.includes(CONFLICT), 'the conflict is explained');
+    assertIncludes(stale.body, CONFLICT, 'the conflict is explained');
     // The form now shows what is saved, with the new version, so a retry is deliberate.
     assert.ok(checked(stale.body, 'analyst') && checked(stale.body, 'coordinator'));
     assert.ok(!checked(stale.body, 'evaluator'));
@@ -248,7 +253,7 @@ describeEachEngine('staff and invitations', (h) => {
     // already committed when its request began, because it is no longer an administrator (403).
     const codes = [r1.statusCode, r2.statusCode].sort();
     assert.equal(codes[0], 303, String(codes));
-    assert.ok([403, 409].includes(codes[1]!), String(codes));
+    assertIncludes([403, 409], codes[1]!, String(codes));
     const admins = await h.db.ownerTx((sql) =>
       sql.query("SELECT user_id FROM memberships WHERE municipality_id = $1 AND 'administrator' = ANY(roles)", [m.id]),
     );
@@ -261,8 +266,8 @@ describeEachEngine('staff and invitations', (h) => {
     const url = `/${m.slug}/staff/${admin.id}`;
     const form = await c.get(url);
     assert.equal(form.statusCode, 200);
-    assert.ok(form.body.includes(OWN_ACCOUNT), 'the page says so');
-    assert.ok(!form.body.includes('name="roles"'), 'and offers no form');
+    assertIncludes(form.body, OWN_ACCOUNT, 'the page says so');
+    assertExcludes(form.body, 'name="roles"', 'and offers no form');
     const { version } = (await rolesOf(m, admin.id))!;
     const res = await c.post(url, { roles: ['administrator', 'director'], version: String(version) });
     assert.equal(res.statusCode, 403);
@@ -296,7 +301,7 @@ describeEachEngine('staff and invitations', (h) => {
     const page = await c1.get(`/${m.slug}/staff`);
     const id = new RegExp(`/${m.slug}/staff/grants/([0-9a-f-]{36})/decline`).exec(page.body)?.[1];
     assert.ok(id, 'the request is listed');
-    assert.ok(!page.body.includes(`/staff/grants/${id}/confirm`), 'the asker is offered no confirmation');
+    assertExcludes(page.body, `/staff/grants/${id}/confirm`, 'the asker is offered no confirmation');
     const own = await c1.postJson(`/${m.slug}/staff/grants/${id}/confirm`);
     assert.deepEqual([own.statusCode, errorCode(own)], [403, 'staff.grant_own']);
     assert.deepEqual((await rolesOf(m, member.id))?.roles, ['coordinator']);
@@ -314,7 +319,8 @@ describeEachEngine('staff and invitations', (h) => {
     await h.worker.drain();
     for (const a of [one, two]) {
       const mails = await devMail(h.db, a.email);
-      assert.ok(mails.some((e) => e.subject.startsWith('Zmiana ról w zespole') && e.body_text.includes('dyrektor')), `${a.email} is told`);
+      const told = mails.filter((e) => e.subject.startsWith('Zmiana ról w zespole')).map((e) => e.body_text);
+      assertIncludes(told.join('\n'), 'dyrektor', `${a.email} is told (subjects: ${mails.map((e) => e.subject).join('; ')})`);
     }
     assert.ok((await auditActions(m, one.id)).some((e) => e.action === 'staff.grant_requested' && e.details.grant === id));
     assert.ok((await auditActions(m, two.id)).some((e) => e.action === 'staff.roles_changed' && e.details.grant === id && e.details.requested_by === one.id));
@@ -327,18 +333,37 @@ describeEachEngine('staff and invitations', (h) => {
     assert.equal((await devMail(h.db, two.email)).filter((e) => e.subject.startsWith('Zmiana ról w zespole')).length, 2);
   });
 
+  test('issue 14: declining (or withdrawing) a request for roles goes through its confirmation page', async () => {
+    const { m, c: c1 } = await setup();
+    const two = await makeUser(h.db, { municipality: m, roles: ['administrator'], totp: true });
+    const c2 = await logIn(h, two);
+    const member = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
+    await c1.get(`/${m.slug}/staff/${member.id}`);
+    const { version } = (await rolesOf(m, member.id))!;
+    assert.equal((await c1.post(`/${m.slug}/staff/${member.id}`, { roles: ['coordinator', 'auditor'], version: String(version) })).statusCode, 303);
+    const page = await c2.get(`/${m.slug}/staff`);
+    const id = new RegExp(`href="/${m.slug}/staff/grants/([0-9a-f-]{36})/decline"`).exec(page.body)?.[1];
+    assert.ok(id, 'the request links to the confirmation of its decline');
+    const open = async () => (await h.db.ownerTx((sql) => sql.query('SELECT 1 FROM staff_role_grants WHERE id = $1 AND decided_at IS NULL', [id]))).length;
+    assert.match(pageText((await c1.get(`/${m.slug}/staff/grants/${id}/decline`)).body), /Wycofać prośbę o nadanie ról/, 'the asker withdraws');
+    await assertConfirmed(c2, `/${m.slug}/staff/grants/${id}/decline`, {}, ['Odrzucić prośbę o nadanie ról', 'audytor', 'Role nie zostaną nadane', 'Nie można tego cofnąć'],
+      async () => assert.equal(await open(), 1, 'still open without the confirmation'));
+    assert.equal(await open(), 0);
+    assert.deepEqual((await rolesOf(m, member.id))?.roles, ['coordinator']);
+  });
+
   test('review 1 #7: a single administrator needs a director to confirm by the mailed link, and without one cannot grant alone', async () => {
     const { m, c } = await setup();
     const member = await makeUser(h.db, { municipality: m, roles: ['coordinator'] });
     const url = `/${m.slug}/staff/${member.id}`;
     const form = await c.get(url);
-    assert.ok(form.body.includes(CANNOT_ALONE), 'the page says it cannot be granted alone');
+    assertIncludes(form.body, CANNOT_ALONE, 'the page says it cannot be granted alone');
     const v = String((await rolesOf(m, member.id))!.version);
     const alone = await c.postJson(url, { roles: ['coordinator', 'auditor'], version: v });
     assert.deepEqual([alone.statusCode, errorCode(alone)], [409, 'staff.grant_needs_second']);
     const alonePage = await c.post(url, { roles: ['coordinator', 'auditor'], version: v });
     assert.equal(alonePage.statusCode, 409);
-    assert.ok(alonePage.body.includes('Roli administratora, dyrektora ani audytora nie nadaje jedna osoba'));
+    assertIncludes(alonePage.body, 'Roli administratora, dyrektora ani audytora nie nadaje jedna osoba');
     const invited = await c.postJson(`/${m.slug}/staff/invitations`, { email: `audytor-${uniq()}@example.pl`, roles: 'auditor' });
     assert.deepEqual([invited.statusCode, errorCode(invited)], [409, 'staff.grant_needs_second']);
     assert.deepEqual((await rolesOf(m, member.id))?.roles, ['coordinator']);
@@ -357,7 +382,7 @@ describeEachEngine('staff and invitations', (h) => {
     const dc = await logIn(h, director);
     const page = await dc.get(link);
     assert.equal(page.statusCode, 200);
-    assert.ok(page.body.includes(email));
+    assertIncludes(page.body, email);
     assert.equal((await dc.post(link, { decision: 'confirm' })).statusCode, 303);
     await h.worker.drain();
     assert.equal((await devMail(h.db, email)).length, 1, 'the invitation is sent once confirmed');
@@ -368,8 +393,8 @@ describeEachEngine('staff and invitations', (h) => {
     const { m, admin, c } = await setup();
     const res = await c.get(`/${m.slug}/staff`);
     assert.equal(res.statusCode, 200);
-    assert.ok(res.body.includes(admin.email), 'the administrator is listed');
-    assert.ok(res.body.includes('1 osoba'));
+    assertIncludes(res.body, admin.email, 'the administrator is listed');
+    assertIncludes(res.body, '1 osoba');
     const entries = (await auditActions(m, admin.id)).filter((e) => e.action === 'staff.list_viewed');
     assert.equal(entries.length, 1);
     assert.equal(entries[0]!.details.people, 1);

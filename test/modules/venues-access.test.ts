@@ -6,6 +6,7 @@ import { TestClient } from '../support/client';
 import { describeEachEngine } from '../support/harness';
 import { fieldError, inputValue, pageText } from '../support/pages';
 import { addDays, book, bookingRows, code, instant, mondayOf, nextWeekday, onlyBooking, organiser, person, place } from './venues-helpers';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 describeEachEngine('venues: who may do what, tenants, calendars, staff edits, the contract for other modules', (h) => {
   test("residents cannot decide; another municipality's staff can neither see nor decide A's requests", async () => {
@@ -17,7 +18,8 @@ describeEachEngine('venues: who may do what, tenants, calendars, staff edits, th
     const { c: resident } = await person(h, p.m, ['resident', 'coordinator']);
     assert.equal((await resident.get(`/${p.m.slug}/venues/queue`)).statusCode, 403);
     assert.equal((await resident.postJson(`/${p.m.slug}/venues/bookings/${b.id}/approve`)).statusCode, 403);
-    assert.equal((await resident.postJson(`/${p.m.slug}/venues/bookings/${b.id}/cancel`, { scope: 'one' })).statusCode, 404, "not theirs to cancel");
+    assert.equal((await resident.postJson(`/${p.m.slug}/venues/bookings/${b.id}/cancel`, { scope: 'one', confirmed: 'yes' })).statusCode, 404, "not theirs to cancel");
+    assert.equal((await resident.get(`/${p.m.slug}/venues/bookings/${b.id}/cancel`)).statusCode, 404, 'nor its confirmation page');
     const { c: outsider } = await organiser(h, other.m, ['community_organiser', 'director', 'administrator']);
     assert.equal((await outsider.get(`/${p.m.slug}/venues/queue`)).statusCode, 403);
     assert.equal((await outsider.get(`/${p.m.slug}/venues/bookings/${b.id}`)).statusCode, 403);
@@ -25,7 +27,7 @@ describeEachEngine('venues: who may do what, tenants, calendars, staff edits, th
     const viaB = await outsider.postJson(`/${other.m.slug}/venues/bookings/${b.id}/approve`);
     assert.deepEqual([viaB.statusCode, code(viaB)], [404, 'not_found']);
     assert.equal((await outsider.get(`/${other.m.slug}/venues/rooms/${p.roomId}`)).statusCode, 404);
-    assert.ok(!(await outsider.get(`/${other.m.slug}/venues/queue`)).body.includes('Próba chóru'));
+    assertExcludes((await outsider.get(`/${other.m.slug}/venues/queue`)).body, 'Próba chóru');
     assert.equal((await onlyBooking(h, p)).status, 'requested', 'nothing changed');
     const anonymous = new TestClient(h.app);
     for (const path of ['bookings', `rooms/${p.roomId}/book`, 'queue', 'manage']) {
@@ -44,22 +46,25 @@ describeEachEngine('venues: who may do what, tenants, calendars, staff edits, th
     const anonymous = await new TestClient(h.app).get(url);
     assert.equal(anonymous.statusCode, 200);
     const text = pageText(anonymous.body);
-    assert.ok(text.includes('zajęte') && !text.includes('Próba chóru'), 'the public sees only that it is taken');
+    assertIncludes(text, 'zajęte', 'the public sees that it is taken');
+    assertExcludes(text, 'Próba chóru', 'the public sees only that it is taken');
     assert.match(anonymous.body, /<th scope="col">czwartek<br\/>/);
     assert.match(anonymous.body, /<th scope="row">17:00–18:00<\/th>/);
     const monday = mondayOf(day);
-    assert.ok(anonymous.body.includes(`href="?week=${addDays(monday, -7)}"`) && anonymous.body.includes(`href="?week=${addDays(monday, 7)}"`), `links around ${monday}`);
-    assert.ok(pageText((await owner.get(url)).body).includes('Próba chóru'), 'the requester sees their own');
+    assertIncludes(anonymous.body, `href="?week=${addDays(monday, -7)}"`, `the week before ${monday}`);
+    assertIncludes(anonymous.body, `href="?week=${addDays(monday, 7)}"`, `the week after ${monday}`);
+    assertIncludes(pageText((await owner.get(url)).body), 'Próba chóru', 'the requester sees their own');
     const { c: staff } = await organiser(h, p.m);
     const staffText = pageText((await staff.get(url)).body);
-    assert.ok(staffText.includes('Próba chóru') && staffText.includes('czeka na decyzję'));
+    assertIncludes(staffText, 'Próba chóru');
+    assertIncludes(staffText, 'czeka na decyzję');
     const { c: withoutTotp } = await person(h, p.m, ['community_organiser']);
-    assert.ok(!pageText((await withoutTotp.get(url)).body).includes('Próba chóru'), 'who booked what is personal data: staff see it only with TOTP');
+    assertExcludes(pageText((await withoutTotp.get(url)).body), 'Próba chóru', 'who booked what is personal data: staff see it only with TOTP');
     const garbage = await new TestClient(h.app).get(`/${p.m.slug}/venues/rooms/${p.roomId}?week=jutro`);
     assert.equal(garbage.statusCode, 200, 'an unreadable week is this week');
     assert.equal((await new TestClient(h.app).get(`/${p.m.slug}/venues/rooms/nie-uuid`)).statusCode, 404);
     const list = pageText((await new TestClient(h.app).get(`/${p.m.slug}/venues`)).body);
-    assert.ok(list.includes('MAL Osada') && list.includes('Sala 2') && list.includes('projektor') && list.includes('09:00–21:00'));
+    for (const part of ['MAL Osada', 'Sala 2', 'projektor', '09:00–21:00']) assertIncludes(list, part);
   });
 
   test('staff keep venues and rooms: a stale edit is 409 with what was typed kept; a booked room cannot be removed', async () => {
@@ -72,9 +77,9 @@ describeEachEngine('venues: who may do what, tenants, calendars, staff edits, th
     assert.equal((await a.post(`/${p.m.slug}/venues/rooms/${p.roomId}/edit`, form({ capacity: '30' }))).statusCode, 303);
     const stale = await b.post(`/${p.m.slug}/venues/rooms/${p.roomId}/edit`, form({ description: 'Nowy opis sali' }));
     assert.equal(stale.statusCode, 409);
-    assert.ok(pageText(stale.body).includes('Ktoś inny zmienił te dane w międzyczasie.'));
+    assertIncludes(pageText(stale.body), 'Ktoś inny zmienił te dane w międzyczasie.');
     assert.equal(inputValue(stale.body, 'version'), '2', 'the form is now on the saved version');
-    assert.ok(stale.body.includes('Nowy opis sali'), 'what was typed stays');
+    assertIncludes(stale.body, 'Nowy opis sali', 'what was typed stays');
     assert.equal((await b.post(`/${p.m.slug}/venues/rooms/${p.roomId}/edit`, form({ description: 'Nowy opis sali', capacity: '30', version: '2' }))).statusCode, 303);
 
     const bad = await a.post(`/${p.m.slug}/venues/new`, { name: 'Świetlica', opens_1: '16:00', closes_1: '08:00', opens_2: '9:00', closes_2: '' });
@@ -86,10 +91,10 @@ describeEachEngine('venues: who may do what, tenants, calendars, staff edits, th
     const { c } = await person(h, p.m);
     assert.equal((await book(c, p)).statusCode, 303);
     await a.get(`/${p.m.slug}/venues/rooms/${p.roomId}/edit`);
-    const removal = await a.post(`/${p.m.slug}/venues/rooms/${p.roomId}/delete`, { version: '3' });
+    const removal = await a.post(`/${p.m.slug}/venues/rooms/${p.roomId}/delete`, { version: '3', confirmed: 'yes' });
     assert.equal(removal.statusCode, 422);
     assert.match(fieldError(removal.body, 'name'), /^Tej sali nie można usunąć/);
-    assert.equal((await a.post(`/${p.m.slug}/venues/rooms/${p.smallRoomId}/delete`, { version: '1' })).statusCode, 303, 'a room never booked goes');
+    assert.equal((await a.post(`/${p.m.slug}/venues/rooms/${p.smallRoomId}/delete`, { version: '1', confirmed: 'yes' })).statusCode, 303, 'a room never booked goes');
   });
 
   test('the contract for meetings and the registry: an approved booking, the same conflict, release, choices, history', async () => {

@@ -5,6 +5,7 @@ import { fieldError, inputValue, pageText } from '../support/pages';
 import {
   book, bookingForm, bookingRows, code, errorMessage, instant, nextWeekday, onlyBooking, organiser, person, place, slotPl,
 } from './venues-helpers';
+import { assertIncludes } from '../support/assertions';
 
 describeEachEngine('venues: requests, decisions, the double-booking race, weekly series', (h) => {
   test('a resident asks for a room; staff approve it; the requester sees it and is told by e-mail', async () => {
@@ -20,20 +21,21 @@ describeEachEngine('venues: requests, decisions, the double-booking race, weekly
 
     const queue = await staff.get(`/${p.m.slug}/venues/queue`);
     assert.equal(queue.statusCode, 200);
-    assert.ok(pageText(queue.body).includes('Próba chóru „Lniane Głosy”'));
+    assertIncludes(pageText(queue.body), 'Próba chóru „Lniane Głosy”');
     const review = await staff.get(`/${p.m.slug}/venues/bookings/${b.id}`);
-    assert.ok(pageText(review.body).includes(user.email), 'staff see who asked');
+    assertIncludes(pageText(review.body), user.email, 'staff see who asked');
     assert.equal((await staff.post(`/${p.m.slug}/venues/bookings/${b.id}/approve`)).statusCode, 303);
     assert.equal((await onlyBooking(h, p)).status, 'approved');
     const again = await staff.postJson(`/${p.m.slug}/venues/bookings/${b.id}/approve`);
     assert.deepEqual([again.statusCode, code(again)], [409, 'conflict.stale'], 'decided already');
 
     const mine = pageText((await c.get(`/${p.m.slug}/venues/bookings`)).body);
-    assert.ok(mine.includes('zatwierdzona') && mine.includes('Próba chóru'));
+    assertIncludes(mine, 'zatwierdzona');
+    assertIncludes(mine, 'Próba chóru');
     await h.worker.drain();
     const [mail] = await devMail(h.db, user.email);
     assert.equal(mail?.subject, 'Rezerwacja zatwierdzona: MAL Osada — Sala 2');
-    assert.ok(mail?.body_text.includes(slotPl(b.starts_at, b.ends_at)));
+    assertIncludes(mail?.body_text, slotPl(b.starts_at, b.ends_at));
     assert.match(slotPl(b.starts_at, b.ends_at), /^\d{1,2} [a-ząćęłńóśźż]+ \d{4} 17:00–19:00$/);
   });
 
@@ -44,18 +46,18 @@ describeEachEngine('venues: requests, decisions, the double-booking race, weekly
     assert.equal((await book(c, p)).statusCode, 303);
     const b = await onlyBooking(h, p);
     await staff.get(`/${p.m.slug}/venues/bookings/${b.id}`);
-    const empty = await staff.post(`/${p.m.slug}/venues/bookings/${b.id}/decline`, { reason: '  ' });
+    const empty = await staff.post(`/${p.m.slug}/venues/bookings/${b.id}/decline`, { reason: '  ', confirmed: 'yes' });
     assert.equal(empty.statusCode, 422);
     assert.equal(fieldError(empty.body, 'reason'), 'Napisz powód odrzucenia — proszący go zobaczy.');
     const reason = 'W tym dniu sala jest zajęta przez wybory. Proponujemy czwartek 18:00.';
-    assert.equal((await staff.post(`/${p.m.slug}/venues/bookings/${b.id}/decline`, { reason })).statusCode, 303);
+    assert.equal((await staff.post(`/${p.m.slug}/venues/bookings/${b.id}/decline`, { reason, confirmed: 'yes' })).statusCode, 303);
     const row = await onlyBooking(h, p);
     assert.deepEqual([row.status, row.decision_reason], ['declined', reason]);
-    assert.ok(pageText((await c.get(`/${p.m.slug}/venues/bookings`)).body).includes(`Powód: ${reason}`));
+    assertIncludes(pageText((await c.get(`/${p.m.slug}/venues/bookings`)).body), `Powód: ${reason}`);
     await h.worker.drain();
     const [mail] = await devMail(h.db, user.email);
     assert.equal(mail?.subject, 'Rezerwacja odrzucona: MAL Osada — Sala 2');
-    assert.ok(mail?.body_text.includes(reason));
+    assertIncludes(mail?.body_text, reason);
     const { c: other } = await person(h, p.m);
     assert.equal((await book(other, p)).statusCode, 303, 'a declined request holds nothing');
   });
@@ -97,7 +99,7 @@ describeEachEngine('venues: requests, decisions, the double-booking race, weekly
     assert.match(message, /^Sala 2 jest już zajęta w 2 terminach: /);
     for (const week of [2, 4]) {
       const day = nextWeekday(4, week);
-      assert.ok(message.includes(slotPl(await instant(h, day, '17:00'), await instant(h, day, '19:00'))), `week ${week}: ${message}`);
+      assertIncludes(message, slotPl(await instant(h, day, '17:00'), await instant(h, day, '19:00')), `week ${week}: ${message}`);
     }
     assert.equal((await bookingRows(h, p)).length, 2, 'nothing of the series was saved');
 
@@ -106,7 +108,7 @@ describeEachEngine('venues: requests, decisions, the double-booking race, weekly
     const series = (await bookingRows(h, p)).filter((b) => b.title === 'Warsztaty tkackie');
     assert.equal(series.length, 4);
     assert.equal(new Set(series.map((b) => b.series_id)).size, 1);
-    const cancel = await c.post(`/${p.m.slug}/venues/bookings/${series[1]!.id}/cancel`, { scope: 'series' });
+    const cancel = await c.post(`/${p.m.slug}/venues/bookings/${series[1]!.id}/cancel`, { scope: 'series', confirmed: 'yes' });
     assert.equal(cancel.statusCode, 303);
     assert.deepEqual((await bookingRows(h, p)).filter((b) => b.title === 'Warsztaty tkackie').map((b) => b.status), ['cancelled', 'cancelled', 'cancelled', 'cancelled']);
   });

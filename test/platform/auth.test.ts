@@ -6,6 +6,7 @@ import { NO_CONTEXT } from '../../src/platform/db/types';
 import { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine, linkIn, type Harness } from '../support/harness';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 // ---------------------------------------------------------------------------------------------
 // A real SMTP server on a random local port: mail goes through nodemailer and the wire.
@@ -152,7 +153,7 @@ describeEachEngine(
       const reg = await c.post('/register', { display_name: 'Zofia Źdźbło', email: `  ${email.toUpperCase()} `, password: STRONG, password_confirm: STRONG });
       assert.equal(reg.statusCode, 200);
       assert.match(reg.body, new RegExp(MSG.registerDone));
-      assert.ok(reg.body.includes(`Jeśli adres ${email} jest poprawny, wysłaliśmy na niego link potwierdzający.`));
+      assertIncludes(reg.body, `Jeśli adres ${email} jest poprawny, wysłaliśmy na niego link potwierdzający.`);
 
       const row = await userRow(email);
       assert.ok(row, 'the account exists, under the normalised (lower-case) address');
@@ -175,24 +176,24 @@ describeEachEngine(
       // Logging in before confirming is refused.
       const early = await login(c, email, STRONG);
       assert.equal(early.statusCode, 403);
-      assert.ok(early.body.includes(MSG.notVerified));
+      assertIncludes(early.body, MSG.notVerified);
       assert.equal(c.hasCookie('sid'), false);
 
       // GET only shows a button (link scanners spend nothing).
       const page = await c.get(confirmPath);
       assert.equal(page.statusCode, 200);
-      assert.ok(page.body.includes('Potwierdzam adres e-mail'));
-      assert.ok(page.body.includes(`action="${confirmPath}"`));
+      assertIncludes(page.body, 'Potwierdzam adres e-mail');
+      assertIncludes(page.body, `action="${confirmPath}"`);
       assert.equal((await userRow(email))!.email_verified_at, null, 'GET does not confirm');
 
       const confirmed = await c.post(confirmPath);
       assert.equal(confirmed.statusCode, 200);
-      assert.ok(confirmed.body.includes('Adres e-mail został potwierdzony. Możesz się zalogować.'));
+      assertIncludes(confirmed.body, 'Adres e-mail został potwierdzony. Możesz się zalogować.');
       assert.ok((await userRow(email))!.email_verified_at instanceof Date);
 
       const again = await c.post(confirmPath);
       assert.equal(again.statusCode, 410);
-      assert.ok(again.body.includes(MSG.tokenUsed));
+      assertIncludes(again.body, MSG.tokenUsed);
 
       const ok = await login(c, email, STRONG);
       assert.equal(ok.statusCode, 303);
@@ -205,11 +206,11 @@ describeEachEngine(
 
       const account = await c.get('/account');
       assert.equal(account.statusCode, 200);
-      assert.ok(account.body.includes(`E-mail: ${email}`));
-      assert.ok(account.body.includes('Zalogowano.'), 'the flash message is shown once');
-      assert.ok(account.body.includes('Wyloguj się'));
+      assertIncludes(account.body, `E-mail: ${email}`);
+      assertIncludes(account.body, 'Zalogowano.', 'the flash message is shown once');
+      assertIncludes(account.body, 'Wyloguj się');
       const second = await c.get('/account');
-      assert.ok(!second.body.includes('Zalogowano.'));
+      assertExcludes(second.body, 'Zalogowano.');
 
       const out = await c.post('/logout');
       assert.equal(out.statusCode, 303);
@@ -218,9 +219,9 @@ describeEachEngine(
       assert.equal(await sessionCount(row.id), 0, 'the session is deleted on the server');
       const home = await c.get('/');
       assert.equal(home.statusCode, 200);
-      assert.ok(home.body.includes('<p class="flash" role="status">Wylogowano. Do zobaczenia!</p>'), 'the log-out is confirmed');
-      assert.ok(home.body.includes('Zaloguj się'));
-      assert.ok(!(await c.get('/')).body.includes('Wylogowano.'), 'the flash is shown once');
+      assertIncludes(home.body, '<p class="flash" role="status">Wylogowano. Do zobaczenia!</p>', 'the log-out is confirmed');
+      assertIncludes(home.body, 'Zaloguj się');
+      assertExcludes((await c.get('/')).body, 'Wylogowano.', 'the flash is shown once');
 
       const gone = await c.get('/account');
       assert.equal(gone.statusCode, 303);
@@ -251,7 +252,7 @@ describeEachEngine(
       const toOwner = mailTo(owner.email);
       assert.equal(toOwner.length, 1);
       assert.equal(toOwner[0]!.subject, 'Próba założenia konta w serwisie Wspólnota');
-      assert.ok(!toOwner[0]!.text.includes('/confirm/'), 'no confirmation link for a taken address');
+      assertExcludes(toOwner[0]!.text, '/confirm/', 'no confirmation link for a taken address');
       const link = linkIn(toOwner[0]!.text);
       assert.match(link, /^\/password\/reset\//);
       assert.equal((await client().get(link)).statusCode, 200, 'the reset link in the "exists" mail works');
@@ -266,11 +267,11 @@ describeEachEngine(
         const email = `slabe-${uniq()}@example.pl`;
         const res = await client().post('/register', { display_name: 'Jan Słaby', email, password: weak, password_confirm: weak });
         assert.equal(res.statusCode, 422);
-        assert.ok(res.body.includes(MSG.weak));
+        assertIncludes(res.body, MSG.weak);
         assert.match(res.body, /<input id="f-password" name="password" type="password" value(?:="")? [^>]*aria-invalid="true"/);
-        assert.ok(res.body.includes(`value="${email}"`), 'the e-mail is kept');
-        assert.ok(res.body.includes('value="Jan Słaby"'), 'the name is kept');
-        assert.ok(!res.body.includes(weak), 'the password is never echoed');
+        assertIncludes(res.body, `value="${email}"`, 'the e-mail is kept');
+        assertIncludes(res.body, 'value="Jan Słaby"', 'the name is kept');
+        assertExcludes(res.body, weak, 'the password is never echoed');
         assert.equal(await userRow(email), undefined, 'no account was created');
       });
     }
@@ -279,24 +280,24 @@ describeEachEngine(
       const email = `krotkie-${uniq()}@example.pl`;
       const short = await client().post('/register', { display_name: 'Ola', email, password: 'Kr0tk!e', password_confirm: 'Kr0tk!e' });
       assert.equal(short.statusCode, 422);
-      assert.ok(short.body.includes(MSG.tooShort));
-      assert.ok(short.body.includes(`value="${email}"`));
-      assert.ok(!short.body.includes('Kr0tk!e'));
+      assertIncludes(short.body, MSG.tooShort);
+      assertIncludes(short.body, `value="${email}"`);
+      assertExcludes(short.body, 'Kr0tk!e');
 
       const other = `${STRONG}-inne`;
       const mismatch = await client().post('/register', { display_name: 'Ola', email, password: STRONG, password_confirm: other });
       assert.equal(mismatch.statusCode, 422);
-      assert.ok(mismatch.body.includes(MSG.mismatch));
+      assertIncludes(mismatch.body, MSG.mismatch);
       assert.match(mismatch.body, /id="f-password_confirm-error"/);
-      assert.ok(mismatch.body.includes('value="Ola"'));
-      assert.ok(!mismatch.body.includes(STRONG));
+      assertIncludes(mismatch.body, 'value="Ola"');
+      assertExcludes(mismatch.body, STRONG);
 
       const bad = await client().post('/register', { display_name: 'Ola Nowak', email: 'to-nie-jest-adres', password: STRONG, password_confirm: STRONG });
       assert.equal(bad.statusCode, 422);
-      assert.ok(bad.body.includes(MSG.badEmail));
+      assertIncludes(bad.body, MSG.badEmail);
       assert.match(bad.body, /<input id="f-email" name="email" type="email" value="to-nie-jest-adres"[^>]*aria-invalid="true"/);
-      assert.ok(bad.body.includes('value="Ola Nowak"'));
-      assert.ok(!bad.body.includes(STRONG));
+      assertIncludes(bad.body, 'value="Ola Nowak"');
+      assertExcludes(bad.body, STRONG);
 
       assert.equal(await userRow(email), undefined);
       const none = await h.db.tx(NO_CONTEXT, (sql) => sql.query('SELECT 1 FROM users WHERE email = $1', ['to-nie-jest-adres']));
@@ -310,10 +311,10 @@ describeEachEngine(
       const nobody = await login(client(), unknown, 'Zle-Haslo-Zle-Haslo-1');
       assert.equal(wrong.statusCode, 401);
       assert.equal(nobody.statusCode, 401);
-      assert.ok(wrong.body.includes(MSG.invalidCredentials));
+      assertIncludes(wrong.body, MSG.invalidCredentials);
       assert.equal(normalise(wrong.body, user.email), normalise(nobody.body, unknown));
-      assert.ok(!wrong.body.includes('Zle-Haslo'));
-      assert.ok(wrong.body.includes(`value="${user.email}"`), 'the address is kept in the form');
+      assertExcludes(wrong.body, 'Zle-Haslo');
+      assertIncludes(wrong.body, `value="${user.email}"`, 'the address is kept in the form');
       assert.equal(await sessionCount(user.id), 0);
     });
 
@@ -322,13 +323,13 @@ describeEachEngine(
       const c = client();
       const wrong = await login(c, user.email, 'Zle-Haslo-Zle-Haslo-1');
       assert.equal(wrong.statusCode, 401);
-      assert.ok(wrong.body.includes(MSG.invalidCredentials));
-      assert.ok(!wrong.body.includes(MSG.notVerified));
+      assertIncludes(wrong.body, MSG.invalidCredentials);
+      assertExcludes(wrong.body, MSG.notVerified);
 
       const right = await login(c, user.email, user.password);
       assert.equal(right.statusCode, 403);
-      assert.ok(right.body.includes(MSG.notVerified));
-      assert.ok(right.body.includes('action="/login/resend"'), 'offers to resend the link');
+      assertIncludes(right.body, MSG.notVerified);
+      assertIncludes(right.body, 'action="/login/resend"', 'offers to resend the link');
       assert.equal(c.hasCookie('sid'), false);
       assert.equal(await sessionCount(user.id), 0);
 
@@ -346,7 +347,7 @@ describeEachEngine(
       for (let i = 1; i <= 5; i++) {
         const res = await login(c, user.email, `Zle-Haslo-Numer-${i}`);
         assert.equal(res.statusCode, 401, `failure ${i}`);
-        assert.ok(res.body.includes(MSG.invalidCredentials));
+        assertIncludes(res.body, MSG.invalidCredentials);
       }
       const blocked = await login(c, user.email, user.password);
       assert.equal(blocked.statusCode, 429);
@@ -400,7 +401,7 @@ describeEachEngine(
       const other = client();
       assert.equal((await login(c, user.email, user.password)).statusCode, 303);
       assert.equal((await login(other, user.email, user.password)).statusCode, 303);
-      assert.ok((await c.get('/account')).body.includes('href="/account/password"'));
+      assertIncludes((await c.get('/account')).body, 'href="/account/password"');
       const form = await c.get('/account/password');
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /name="current_password" type="password"/);
@@ -410,8 +411,8 @@ describeEachEngine(
       assert.match(wrong.body, /id="f-current_password-error"/);
       const weak = await c.post('/account/password', { current_password: user.password, password: 'password1234', password_confirm: 'password1234' });
       assert.equal(weak.statusCode, 422);
-      assert.ok(weak.body.includes(MSG.weak));
-      assert.ok(!weak.body.includes(user.password), 'no password is echoed');
+      assertIncludes(weak.body, MSG.weak);
+      assertExcludes(weak.body, user.password, 'no password is echoed');
 
       const done = await c.post('/account/password', { current_password: user.password, password: STRONG, password_confirm: STRONG });
       assert.equal(done.statusCode, 303);
@@ -431,7 +432,7 @@ describeEachEngine(
       const nobody = await client().post('/password/forgot', { email: unknown });
       assert.equal(known.statusCode, 200);
       assert.equal(nobody.statusCode, 200);
-      assert.ok(known.body.includes(MSG.resetSent));
+      assertIncludes(known.body, MSG.resetSent);
       assert.equal(normalise(known.body), normalise(nobody.body));
 
       const queued = await h.db.ownerTx((sql) => sql.query("SELECT 1 FROM jobs WHERE payload->>'to' = $1", [unknown]));
@@ -451,16 +452,16 @@ describeEachEngine(
       const c = client();
       const page = await c.get(path);
       assert.equal(page.statusCode, 200);
-      assert.ok(page.body.includes('Ustaw nowe hasło'));
+      assertIncludes(page.body, 'Ustaw nowe hasło');
 
       // A weak password is refused and does not spend the link.
       const weak = await c.post(path, { password: 'password1234', password_confirm: 'password1234' });
       assert.equal(weak.statusCode, 422);
-      assert.ok(weak.body.includes(MSG.weak));
+      assertIncludes(weak.body, MSG.weak);
 
       const done = await c.post(path, { password: STRONG, password_confirm: STRONG });
       assert.equal(done.statusCode, 200);
-      assert.ok(done.body.includes(MSG.resetDone));
+      assertIncludes(done.body, MSG.resetDone);
       assert.equal(await sessionCount(user.id), 0, 'every session of the account ended');
 
       const kicked = await other.get('/account');
@@ -472,10 +473,10 @@ describeEachEngine(
 
       const reopen = await client().get(path);
       assert.equal(reopen.statusCode, 410);
-      assert.ok(reopen.body.includes(MSG.tokenUsed));
+      assertIncludes(reopen.body, MSG.tokenUsed);
       const reuse = await client().post(path, { password: 'Inny-Wiatrak-Pochmurny-52', password_confirm: 'Inny-Wiatrak-Pochmurny-52' });
       assert.equal(reuse.statusCode, 410);
-      assert.ok(reuse.body.includes(MSG.tokenUsed));
+      assertIncludes(reuse.body, MSG.tokenUsed);
       assert.equal((await login(client(), user.email, 'Inny-Wiatrak-Pochmurny-52')).statusCode, 401, 'the reused link changed nothing');
     });
 
@@ -491,7 +492,7 @@ describeEachEngine(
     test('an invalid reset token answers 400, an expired one 410', async () => {
       const invalid = await client().get('/password/reset/to-nie-jest-token');
       assert.equal(invalid.statusCode, 400);
-      assert.ok(invalid.body.includes(MSG.tokenInvalid));
+      assertIncludes(invalid.body, MSG.tokenInvalid);
       const invalidPost = await client().post('/password/reset/to-nie-jest-token', { password: STRONG, password_confirm: STRONG });
       assert.equal(invalidPost.statusCode, 400);
 
@@ -500,10 +501,10 @@ describeEachEngine(
       await h.db.ownerTx((sql) => sql.query("UPDATE user_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [user.id]));
       const expired = await client().get(path);
       assert.equal(expired.statusCode, 410);
-      assert.ok(expired.body.includes(MSG.tokenExpired));
+      assertIncludes(expired.body, MSG.tokenExpired);
       const expiredPost = await client().post(path, { password: STRONG, password_confirm: STRONG });
       assert.equal(expiredPost.statusCode, 410);
-      assert.ok(expiredPost.body.includes(MSG.tokenExpired));
+      assertIncludes(expiredPost.body, MSG.tokenExpired);
       assert.equal((await login(client(), user.email, STRONG)).statusCode, 401, 'the password did not change');
       assert.equal((await login(client(), user.email, user.password)).statusCode, 303);
     });
@@ -531,7 +532,7 @@ describeEachEngine(
         memberships: [{ municipality: m.slug, roles: ['resident'] }],
       });
       assert.equal(typeof body.displayName, 'string');
-      assert.ok(!JSON.stringify(body).includes('argon2'), 'no password hash');
+      assertExcludes(JSON.stringify(body), 'argon2', 'no password hash');
 
       await c.post('/logout');
       assert.equal((await c.get('/api/me')).statusCode, 401);
@@ -549,7 +550,7 @@ describeEachEngine(
       assert.ok(Number(cookie?.maxAge) > 30 * 24 * 3600, 'the choice is remembered');
       const en = await anon.get('/login');
       assert.match(en.body, /<html lang="en">/);
-      assert.ok(en.body.includes('Log in'));
+      assertIncludes(en.body, 'Log in');
 
       // Logged in: the account remembers it, so another browser gets English too.
       const user = await makeUser(h.db);
@@ -561,7 +562,7 @@ describeEachEngine(
       assert.equal((await userRow(user.email))!.locale, 'en');
       const account = await c.get('/account');
       assert.match(account.body, /<html lang="en">/);
-      assert.ok(account.body.includes('My account'));
+      assertIncludes(account.body, 'My account');
 
       const elsewhere = client();
       assert.equal((await login(elsewhere, user.email, user.password)).statusCode, 303);

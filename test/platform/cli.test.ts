@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { fillPgliteFromTemplate } from '../support/engines';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsp-cli-'));
@@ -19,6 +20,8 @@ function cli(...args: string[]) {
 }
 
 describe('operator CLI (PGlite)', () => {
+  // The folder starts migrated (npm test's template): each run of the CLI only checks the migrations.
+  before(() => fillPgliteFromTemplate(path.join(dataDir, 'pgdata')));
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test('creates a municipality and prints its address and the administrator invitation', () => {

@@ -16,8 +16,11 @@ test('review 1 #16c: /dev/mail is served only when DEV_MAILBOX=true, never in pr
   assert.equal(loadConfig({ NODE_ENV: 'development', DEV_MAILBOX: 'true' }).devMailbox, true);
   assert.equal(loadConfig({ NODE_ENV: 'production', DEV_MAILBOX: 'true', APP_SECRET: 'x'.repeat(32) }).devMailbox, false);
   const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const envFile = /--env-file=(\S+)/.exec(start)?.[1];
-  assert.ok(envFile, `npm start reads an env file: ${start}`);
+  const script = /^node (\S+\.mjs)$/.exec(start)?.[1];
+  assert.ok(script, `npm start runs a start script: ${start}`);
+  // Outside production only: production refuses to start with DEV_MAILBOX=true.
+  const envFile = /NODE_ENV !== 'production'\) process\.loadEnvFile\(path\.join\(ROOT, '([^']+)'\)\)/.exec(fs.readFileSync(path.join(ROOT, script), 'utf8'))?.[1];
+  assert.ok(envFile, `${script} reads an env file outside production`);
   assert.match(fs.readFileSync(path.join(ROOT, envFile), 'utf8'), /^DEV_MAILBOX=true$/m);
 });
 

@@ -51,7 +51,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function spawnServer(env: { DATA_DIR: string; DATABASE_URL?: string; NODE_ENV?: string; APP_SECRET?: string }): Promise<Server> {
+async function spawnServer(env: { DATA_DIR: string } & Record<string, string | undefined>): Promise<Server> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.has(k)));
   const spawnedAt = performance.now();
@@ -258,7 +258,11 @@ describe('process lifecycle: npm start on PGlite', () => {
   });
 
   test('review 1 #16d: production refuses to start while demo accounts keep the published password', async () => {
-    const prod = await spawnServer({ DATA_DIR: dataDir, NODE_ENV: 'production', APP_SECRET: crypto.randomBytes(24).toString('hex') });
+    // Every other production setting is right, so the demo passwords are what it refuses.
+    const prod = await spawnServer({
+      DATA_DIR: dataDir, NODE_ENV: 'production', APP_SECRET: crypto.randomBytes(24).toString('hex'),
+      PUBLIC_URL: 'https://cus.zyrardow.example', DEV_MAILBOX: 'false', MAIL_DISABLED: 'true',
+    });
     const exit = await exitWithin(prod, READY_TIMEOUT_MS);
     assert.notEqual(exit.code, 0, prod.output());
     assert.match(prod.output(), /Odmowa startu \(NODE_ENV=production\)/);

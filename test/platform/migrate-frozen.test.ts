@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { freeze, frozenProblems, LIST_NAME, readFrozen } from '../../scripts/migrations-frozen';
+import { freeze, frozenProblems, readFrozen, sidecarOf } from '../../scripts/migrations-frozen';
 import { readMigrations } from '../../src/platform/db/migrate';
 
 describe('landed migrations are frozen (ADR 0017)', () => {
@@ -53,16 +53,23 @@ describe('landed migrations are frozen (ADR 0017)', () => {
       assert.match(problems(), new RegExp(`${first!.name} changed after it landed`));
     });
 
-    test('a new migration is accepted only once frozen, and freezing appends it and nothing else', () => {
-      const before = fs.readFileSync(path.join(dir, LIST_NAME), 'utf8');
+    test('a new migration is accepted only once frozen, and freezing adds its own record and touches nothing else', () => {
+      const snapshot = () => Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+      const before = snapshot();
       write('9000_new_table.sql', 'CREATE TABLE t (id int);\n');
-      assert.match(problems(), /9000_new_table\.sql is new and not in migrations\/checksums\.txt: run `npm run migrations:freeze`/);
+      assert.match(problems(), /9000_new_table\.sql is new and not frozen \(no migrations\/9000_new_table\.sha256\): run `npm run migrations:freeze`/);
       assert.deepEqual(freeze(dir), ['9000_new_table.sql']);
       assert.equal(problems(), '');
-      const after = fs.readFileSync(path.join(dir, LIST_NAME), 'utf8');
-      assert.ok(after.startsWith(before), 'landed lines untouched');
-      assert.match(after.slice(before.length), /^[0-9a-f]{64} {2}9000_new_table\.sql\n$/);
+      const { [sidecarOf('9000_new_table.sql')]: record, ['9000_new_table.sql']: _migration, ...rest } = snapshot();
+      assert.deepEqual(rest, before, 'what was frozen before is untouched');
+      assert.match(record ?? '', /^[0-9a-f]{64} {2}9000_new_table\.sql\n$/);
       assert.deepEqual(freeze(dir), [], 'freezing again adds nothing');
+    });
+
+    test('a record edited to name another migration is refused', () => {
+      const [first, second] = readFrozen(dir);
+      fs.writeFileSync(path.join(dir, sidecarOf(first!.name)), `${second!.checksum}  ${second!.name}\n`);
+      assert.match(problems(), new RegExp(`${sidecarOf(first!.name)} must record exactly its own migration`));
     });
 
     test('a new migration numbered before a landed one, or misnamed, is refused', () => {

@@ -8,6 +8,7 @@ import { NO_CONTEXT, type DbContext } from '../../src/platform/db/types';
 import { memberships, type MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 const actor: AuditActor = { userId: null, label: 'rls-test', ip: '127.0.0.1', userAgent: 'test', requestId: 'rls' };
 
@@ -193,7 +194,8 @@ describeEachEngine('row-level security', (h) => {
           return { who: who!.who, units: units.map((u) => u.name) };
         });
         assert.equal(escaped.who, login, 'RESET ROLE leaves the login role, not the owner');
-        assert.ok(escaped.units.includes(unitA) && !escaped.units.includes(unitB), 'row-level security still applies');
+        assertIncludes(escaped.units, unitA, 'row-level security still applies');
+        assertExcludes(escaped.units, unitB, 'row-level security still applies');
         await assert.rejects(db.tx(inA(), (sql) => sql.query(`SET ROLE ${owner}`)), /permission denied/);
         await assert.rejects(db.tx(inA(), async (sql) => { await sql.query('RESET ROLE'); await sql.query('ALTER TABLE units DISABLE ROW LEVEL SECURITY'); }), /must be owner/);
         await assert.rejects(db.tx(inA(), async (sql) => { await sql.query('RESET ROLE'); await sql.query('DELETE FROM audit_log'); }), /permission denied/);

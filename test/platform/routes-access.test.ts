@@ -4,13 +4,14 @@ import Fastify from 'fastify';
 import { before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { PUBLIC, can } from '../../src/platform/auth/access';
-import { PERMISSIONS, permissionsOf, type Role } from '../../src/platform/auth/roles';
+import { isPermission, permissionsOf, type Role } from '../../src/platform/auth/roles';
 import { guard } from '../../src/platform/http/guard';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { TestClient } from '../support/client';
 import { makeMunicipality, makeUser, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { logIn } from '../support/session';
+import { assertExcludes, assertIncludes } from '../support/assertions';
 
 const errorCode = (res: LightMyRequestResponse): string | undefined => {
   try {
@@ -38,9 +39,9 @@ describeEachEngine('route access rules', (h) => {
     const offenders = h.routes.filter((r) => !r.access || !['public', 'authenticated', 'permission', 'development'].includes(r.access.kind));
     assert.deepEqual(offenders.map((r) => `${r.method} ${r.url}`), [], 'routes without an access rule');
     for (const r of permissionRoutes()) {
-      assert.ok(r.url.includes(':municipality'), `${r.method} ${r.url} is scoped to a municipality`);
+      assertIncludes(r.url, ':municipality', `${r.method} ${r.url} is scoped to a municipality`);
       const permission = (r.access as { permission: string }).permission;
-      assert.ok(permission in PERMISSIONS, `${r.method} ${r.url}: ${permission} is a known permission`);
+      assert.ok(isPermission(permission), `${r.method} ${r.url}: ${permission} is a known permission`);
     }
     // Staff and audit pages are behind permissions, not merely behind a log-in.
     for (const url of ['/:municipality/staff', '/:municipality/audit', '/:municipality/audit.csv', '/api/:municipality/audit-log']) {
@@ -97,7 +98,7 @@ describeEachEngine('route access rules', (h) => {
         assert.equal(withToken.statusCode, 401, label);
         assert.equal(errorCode(withToken), 'auth.required', label);
         const bare = await new TestClient(h.app).post(url, { roles: 'administrator' }, { csrf: false });
-        assert.ok([401, 403].includes(bare.statusCode), `${label} without CSRF: ${bare.statusCode}`);
+        assertIncludes([401, 403], bare.statusCode, `${label} without CSRF: ${bare.statusCode}`);
       }
       checked++;
     }
@@ -128,8 +129,8 @@ describeEachEngine('route access rules', (h) => {
       if (r.method === 'GET' && !r.url.startsWith('/api/')) {
         const page = await c.get(url);
         assert.equal(page.statusCode, 403, `${label} as a page`);
-        assert.ok(page.body.includes('Nie masz uprawnień do tej strony.'), `${label} explains the refusal`);
-        assert.ok(!page.body.includes('<table'), `${label} shows no data`);
+        assertIncludes(page.body, 'Nie masz uprawnień do tej strony.', `${label} explains the refusal`);
+        assertExcludes(page.body, '<table', `${label} shows no data`);
       }
       checked++;
     }

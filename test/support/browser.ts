@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
+import axeCore from 'axe-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before } from 'node:test';
@@ -31,17 +32,61 @@ export function launchBrowser(): Promise<Browser> {
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Runs axe-core on the current page and fails with every violation's id and targets. */
+/** The narrowest screen WCAG 1.4.10 (Reflow) asks a page to fit without scrolling sideways. */
+export const REFLOW_WIDTH = 320;
+
+/**
+ * Shows the current page REFLOW_WIDTH px wide and fails if the document is wider (sideways scrolling),
+ * naming the widest elements outside a table's own scrolling region; then restores the viewport.
+ */
+export async function checkReflow(page: Page, label = page.url()): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: REFLOW_WIDTH, height: 640 });
+  try {
+    const seen = (await page.evaluate(`(() => {
+      const root = document.documentElement;
+      const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+      const wide = [...document.body.querySelectorAll('*')]
+        .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > root.clientWidth + 0.5)
+        .map((e) => name(e) + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
+      return { width: root.scrollWidth, wide: wide.slice(-6) };
+    })()`)) as { width: number; wide: string[] };
+    assert.ok(seen.width <= REFLOW_WIDTH, `${label} is ${seen.width} px wide at ${REFLOW_WIDTH} px (WCAG 1.4.10); too wide: ${seen.wide.join(', ')}`);
+  } finally {
+    await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Runs axe-core on the current page and fails with every violation's id and targets; then checks
+ * that the page fits a 320 px screen (checkReflow).
+ */
 export async function checkA11y(page: Page, label = page.url()): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (result.violations.length === 0) return;
-  const report = result.violations
+  const violations = await axeViolations(page);
+  if (violations.length === 0) return checkReflow(page, label);
+  const report = violations
     .map((v) => {
       const nodes = v.nodes.map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`);
       return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes.join('\n')}`;
     })
     .join('\n');
-  assert.fail(`axe found ${result.violations.length} accessibility violation(s) on ${label}:\n${report}`);
+  assert.fail(`axe found ${violations.length} accessibility violation(s) on ${label}:\n${report}`);
+}
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/**
+ * axe-core's violations of AXE_TAGS on the page. Our pages have no frames: axe is put into the page
+ * once (until it navigates) and run there, asking for violations only — a quarter of the time of
+ * AxeBuilder, which injects it again and finishes every run in a new blank page (measured in
+ * docs/testing.md). A page with frames goes through AxeBuilder, which checks inside them too.
+ */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  if (page.frames().length > 1) return (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+  if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeCore.source);
+  return (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations)`,
+  )) as Violation[];
 }
 
 /**

@@ -17,8 +17,10 @@ export function testEngines(): Engine[] {
 }
 
 /**
- * A fresh, migrated database of its own for each test file: PGlite starts from the migrated
- * template that `npm test` prepares (WSP_PGLITE_TEMPLATE); PostgreSQL gets a new database.
+ * A fresh, migrated database of its own for each test file, copied from the migrated template that
+ * `npm test` prepares (scripts/test-templates.ts): PGlite loads a dump of its data directory
+ * (WSP_PGLITE_TEMPLATE); PostgreSQL creates a database from the template database
+ * (WSP_POSTGRES_TEMPLATE). Without them (a file run directly) the migrations run; with them they only check.
  */
 export async function openTestDb(engine: Engine): Promise<OpenedDb> {
   if (engine === 'pglite') {
@@ -31,7 +33,7 @@ export async function openTestDb(engine: Engine): Promise<OpenedDb> {
   }
   const url = process.env.TEST_DATABASE_URL!;
   const name = `wsp_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const db = openPostgres(await createDatabase(url, name), 5);
+  const db = openPostgres(await createDatabase(url, name, process.env.WSP_POSTGRES_TEMPLATE), 5);
   await migrate(db);
   return {
     db,
@@ -42,9 +44,22 @@ export async function openTestDb(engine: Engine): Promise<OpenedDb> {
   };
 }
 
-/** Creates database `name` on the server of `url` and returns the URL that reaches it. */
-export async function createDatabase(url: string, name: string): Promise<string> {
-  await adminQuery(url, `CREATE DATABASE ${name}`);
+/**
+ * Fills the empty PGlite data folder `pgdata` (as a server or the CLI keeps it: DATA_DIR/pgdata) with
+ * the migrated template `npm test` prepared (WSP_PGLITE_TEMPLATE), so that the process opening it
+ * next skips initdb and the migrations; without a template (a file run directly) it does nothing.
+ */
+export async function fillPgliteFromTemplate(pgdata: string): Promise<boolean> {
+  const template = process.env.WSP_PGLITE_TEMPLATE;
+  if (!template || !fs.existsSync(template)) return false;
+  const db = await openPglite({ dataDir: pgdata, loadDataDir: new Blob([fs.readFileSync(template)]) });
+  await db.close();
+  return true;
+}
+
+/** Creates database `name` (a copy of `template` when given) on the server of `url` and returns the URL that reaches it. */
+export async function createDatabase(url: string, name: string, template?: string): Promise<string> {
+  await adminQuery(url, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
   return dbUrl.toString();

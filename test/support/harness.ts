@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe } from 'node:test';
 import { buildApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/platform/config';
 import type { Database, Engine } from '../../src/platform/db/types';
+import type { AppModule } from '../../src/platform/module';
 import { createMailer, type Mailer } from '../../src/platform/mail/mailer';
 import { TestClient } from './client';
 import { openTestDb, testEngines, type OpenedDb } from './engines';
@@ -12,6 +15,7 @@ export interface Harness {
   db: Database;
   app: App['app'];
   worker: App['worker'];
+  scheduler: App['scheduler'];
   routes: App['routes'];
   config: Config;
   mailer: Mailer;
@@ -21,6 +25,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** Extra environment for loadConfig, e.g. SMTP_URL. */
   env?: Record<string, string>;
+  /** The modules the app runs (every module of the app by default). */
+  modules?: readonly AppModule[];
 }
 
 /**
@@ -45,15 +51,18 @@ function describeOn(engines: Engine[], name: string, fn: (h: Harness) => void, o
     describe(`${name} [${engine}]`, () => {
       const h = { engine } as Harness;
       let opened: OpenedDb | undefined;
+      let started = 0;
       before(async () => {
+        started = performance.now();
         const o = typeof opts === 'function' ? opts() : opts;
         opened = await openTestDb(engine);
         h.db = opened.db;
         h.config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', ...o.env });
         h.mailer = createMailer({ smtpUrl: h.config.smtpUrl, from: h.config.mailFrom, db: h.db });
-        const built = await buildApp({ config: h.config, db: h.db, mailer: h.mailer, appSecret: TEST_APP_SECRET, workerAutostart: false });
+        const built = await buildApp({ config: h.config, db: h.db, mailer: h.mailer, appSecret: TEST_APP_SECRET, workerAutostart: false, modules: o.modules });
         h.app = built.app;
         h.worker = built.worker;
+        h.scheduler = built.scheduler;
         h.routes = built.routes;
         h.client = () => new TestClient(built.app);
       });
@@ -61,10 +70,19 @@ function describeOn(engines: Engine[], name: string, fn: (h: Harness) => void, o
         await h.app?.close();
         h.mailer?.close();
         await opened?.close();
+        recordSuiteTime(engine, performance.now() - started);
       });
       fn(h);
     });
   }
+}
+
+/** One line per suite for `npm test`'s timing table (scripts/test.ts): which file spent how long on which engine. */
+function recordSuiteTime(engine: Engine, ms: number): void {
+  const log = process.env.WSP_TEST_TIMINGS;
+  if (!log || !process.argv[1]) return;
+  const file = path.relative(path.resolve(import.meta.dirname, '../..'), process.argv[1]);
+  fs.appendFileSync(log, `${JSON.stringify({ file, engine, ms: Math.round(ms) })}\n`);
 }
 
 /** A second app on the harness's database that logs everything (trace level) into `lines`: for what the request log holds. Close it. */

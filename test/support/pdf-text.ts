@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
  * bytes. A stream is read by its /Length, never by looking for "endobj": compressed bytes can
  * happen to spell it.
  */
-function objects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | null }> {
+export function pdfObjects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | null }> {
   const text = pdf.toString('latin1');
   const result = new Map<number, { dict: string; stream: Buffer | null }>();
   const header = /(\d+) 0 obj/g;
@@ -51,11 +51,11 @@ function unicodeMap(cmap: string): Map<number, string> {
 }
 
 /**
- * The text of a PDF written by pdfkit (pdfmake): each page's content streams decoded through the
+ * The text of a PDF written by PDFKit: each page's content streams decoded through the
  * fonts' ToUnicode maps, one line per baseline. Enough to check what a PDF says.
  */
 export function pdfText(pdf: Buffer): string {
-  const objs = objects(pdf);
+  const objs = pdfObjects(pdf);
   const fonts = new Map<string, Map<number, string>>();
   for (const { dict } of objs.values()) {
     for (const f of dict.matchAll(/\/(F\d+)\s+(\d+) 0 R/g)) {
@@ -72,7 +72,7 @@ export function pdfText(pdf: Buffer): string {
     let current = new Map<number, string>();
     for (const op of stream.toString('latin1').matchAll(/[\d.-]+\s+([\d.-]+)\s+Tm|\/(F\d+)\s+[\d.]+\s+Tf|(\[[^\]]*\]|<[0-9a-f]*>)\s*T[Jj]/gi)) {
       if (op[1]) {
-        // pdfmake shows each word at its own position: a new baseline is a new line.
+        // Each line (or run of a line) is shown at its own position: a new baseline is a new line.
         if (op[1] !== lastY && out) out += '\n';
         lastY = op[1];
       } else if (op[2]) {

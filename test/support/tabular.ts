@@ -65,7 +65,8 @@ export function typeProblem(field: Field, value: string): string | null {
     case 'time':
       return /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(value) ? null : 'not a time (hh:mm:ss)';
     case 'datetime':
-      return /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.test(value) && validDate(value.slice(0, 10)) ? null : 'not a datetime (YYYY-MM-DDThh:mm:ssZ)';
+      // Table Schema's default datetime is XML Schema's dateTime in UTC: fractional seconds allowed.
+      return /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/.test(value) && validDate(value.slice(0, 10)) ? null : 'not a datetime (YYYY-MM-DDThh:mm:ss[.sss]Z)';
     default:
       return `unknown type ${field.type}`;
   }
