@@ -84,11 +84,16 @@ function printTimings(rows: FileTiming[], wallMs: number, filesAtOnce: number): 
 
 /**
  * Each file's last measured time (ms), by path from the root: test-results/durations.json, which
- * every run updates for the files it ran, over the files of the last run's timings.json (the first
- * time, or a file run only by an older `npm test`).
+ * every run updates for the files it ran, over the files of the last run's timings.json, over the
+ * committed test/durations.json (so that a fresh clone, CI's, also starts the slowest files first).
  */
 function readDurations(file: string): Map<string, number> {
   const known = new Map<string, number>();
+  try {
+    for (const [f, ms] of Object.entries(JSON.parse(fs.readFileSync(path.join(root, 'test', 'durations.json'), 'utf8')) as Record<string, number>)) known.set(f, ms);
+  } catch {
+    // no committed figures
+  }
   try {
     const last = JSON.parse(fs.readFileSync(path.join(path.dirname(file), 'timings.json'), 'utf8')) as { files: FileTiming[] };
     for (const f of last.files) known.set(f.file, f.ms);
