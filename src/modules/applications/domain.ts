@@ -39,7 +39,7 @@ export interface ApplicationRow {
   applicant_id: string | null;
   applicant_name: string;
   beneficiary_name: string;
-  beneficiary_birth_year: number;
+  beneficiary_birth_year: number | null;
   relation: Relation;
   contact_phone: string;
   contact_email: string;
@@ -65,11 +65,16 @@ export interface Warning {
   params: { min?: number; max?: number; age: number };
 }
 
+/** Whether the service's criteria name an age: then the year of birth is asked also of one applying for themselves. */
+export const needsAge = (criteria: readonly Criterion[]) => criteria.some((c) => c.type === 'age' && (c.min !== undefined || c.max !== undefined));
+
 /**
  * The beneficiary's age against the service's age range. Only the year of birth is known, so the
- * age this year is `year − birth` or one less; a warning only when neither meets the range.
+ * age this year is `year − birth` or one less; a warning only when neither meets the range. Without a
+ * year (one applying for themselves to a service without an age range) there is nothing to compare.
  */
-export function ageWarnings(criteria: readonly Criterion[], birthYear: number, now = new Date()): Warning[] {
+export function ageWarnings(criteria: readonly Criterion[], birthYear: number | null, now = new Date()): Warning[] {
+  if (birthYear === null) return [];
   const oldest = now.getUTCFullYear() - birthYear;
   const youngest = oldest - 1;
   const out: Warning[] = [];

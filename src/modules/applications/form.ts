@@ -25,7 +25,8 @@ export interface ApplicationInput {
   relation: Relation;
   /** '' for oneself: the applicant's name is used. */
   beneficiaryName: string;
-  birthYear: number;
+  /** null only for oneself: asked then only when the service's criteria name an age (`service-apply.ts`). */
+  birthYear: number | null;
   contactPhone: string;
   contactEmail: string;
   need: string;
@@ -36,8 +37,9 @@ type Checks<S extends Record<string, z.ZodType>> = (v: Partial<Parsed<S>>, fail:
 
 const commonChecks: Checks<typeof applyShape> = (v, fail) => {
   if (v.relation && v.relation !== 'self' && !v.beneficiary_name) fail('beneficiary_name', 'application_beneficiary_required');
-  if (v.beneficiary_birth_year === null) fail('beneficiary_birth_year', 'required');
-  else if (v.beneficiary_birth_year !== undefined && v.beneficiary_birth_year > new Date().getUTCFullYear()) fail('beneficiary_birth_year', 'application_birth_year');
+  // For oneself the year may be left out; the service layer still asks for it when the service has an age range.
+  if (v.beneficiary_birth_year === null && v.relation !== 'self') fail('beneficiary_birth_year', 'required');
+  else if (typeof v.beneficiary_birth_year === 'number' && v.beneficiary_birth_year > new Date().getUTCFullYear()) fail('beneficiary_birth_year', 'application_birth_year');
   if (v.contact_phone === '' && v.contact_email === '') fail('contact_phone', 'application_contact_required');
   if (v.consent_processing === false) fail('consent_processing', 'application_consent_required');
 };
@@ -46,7 +48,7 @@ const toInput = (v: Parsed<typeof applyShape>): ApplicationInput => ({
   serviceId: v.service_id.toLowerCase(),
   relation: v.relation,
   beneficiaryName: v.beneficiary_name,
-  birthYear: v.beneficiary_birth_year!,
+  birthYear: v.beneficiary_birth_year ?? null,
   contactPhone: v.contact_phone,
   contactEmail: v.contact_email,
   need: v.need,

@@ -8,7 +8,7 @@ export interface ApplicationRecord {
   provider_name: string;
   applicant_name: string;
   beneficiary_name: string;
-  beneficiary_birth_year: number;
+  beneficiary_birth_year: number | null;
   relation: string;
   contact_phone: string;
   contact_email: string;

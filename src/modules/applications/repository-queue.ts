@@ -16,7 +16,7 @@ export interface QueueEntry {
   status: Status;
   applicant_name: string;
   beneficiary_name: string;
-  beneficiary_birth_year: number;
+  beneficiary_birth_year: number | null;
   relation: Relation;
   contact_phone: string;
   contact_email: string;
@@ -88,13 +88,14 @@ export const queues = {
   },
   /**
    * Whether the applicant already has an application for the beneficiary (the name in any case and
-   * spacing, and the year of birth) in the service's queue. The applicant is the account, or for one
+   * spacing, and the year of birth — a missing year, allowed for oneself, matches any) in the service's queue. The applicant is the account, or for one
    * registered by staff without an account the applicant's name: a namesake filed by someone else is
    * not a duplicate, and no one can block another person's place by filing for them first.
    */
-  async holdsBeneficiary(sql: Sql, municipalityId: string, serviceId: string, applicant: { id: string | null; name: string }, name: string, birthYear: number): Promise<boolean> {
+  async holdsBeneficiary(sql: Sql, municipalityId: string, serviceId: string, applicant: { id: string | null; name: string }, name: string, birthYear: number | null): Promise<boolean> {
     const rows = await sql.query(
-      `SELECT 1 FROM applications WHERE municipality_id = $1 AND service_id = $2 AND queue_position IS NOT NULL AND beneficiary_birth_year = $3
+      `SELECT 1 FROM applications WHERE municipality_id = $1 AND service_id = $2 AND queue_position IS NOT NULL
+         AND (beneficiary_birth_year = $3::int OR beneficiary_birth_year IS NULL OR $3::int IS NULL)
          AND ${SAME_NAME('beneficiary_name')} = ${SAME_NAME('$4::text')}
          AND CASE WHEN $5::uuid IS NULL THEN applicant_id IS NULL AND ${SAME_NAME('applicant_name')} = ${SAME_NAME('$6::text')} ELSE applicant_id = $5::uuid END
        LIMIT 1`,

@@ -15,7 +15,7 @@ export interface NewApplication {
   applicantId: string | null;
   applicantName: string;
   beneficiaryName: string;
-  birthYear: number;
+  birthYear: number | null;
   relation: Relation;
   contactPhone: string;
   contactEmail: string;

@@ -2,7 +2,7 @@ import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { Database, DbContext, Sql } from '../../platform/db/types';
 import { AppError, validationError, type FieldErrors } from '../../platform/http/errors';
 import type { MunicipalityRow } from '../../platform/tenancy/repository';
-import { isInQueue, MAX_OPEN_PER_APPLICANT, type Channel } from './domain';
+import { isInQueue, MAX_OPEN_PER_APPLICANT, needsAge, type Channel } from './domain';
 import type { ApplicationInput } from './form';
 import { mailStatusChange } from './mail';
 import { applications } from './repository';
@@ -33,7 +33,7 @@ async function openService(sql: Sql, municipalityId: string, serviceId: string) 
  * One queue is not to be flooded: at most MAX_OPEN_PER_APPLICANT of one applicant's applications in it,
  * and one of theirs per beneficiary. Checked under the queue's lock, so parallel submissions are counted one by one.
  */
-async function refuseFlooding(sql: Sql, municipalityId: string, serviceId: string, applicant: Applicant, beneficiary: string, birthYear: number): Promise<void> {
+async function refuseFlooding(sql: Sql, municipalityId: string, serviceId: string, applicant: Applicant, beneficiary: string, birthYear: number | null): Promise<void> {
   const fields: FieldErrors = {};
   if (applicant.id && (await queues.openOfApplicant(sql, municipalityId, serviceId, applicant.id)) >= MAX_OPEN_PER_APPLICANT) {
     fields.service_id = { code: 'application_open_limit', params: { max: MAX_OPEN_PER_APPLICANT } };
@@ -45,6 +45,8 @@ async function refuseFlooding(sql: Sql, municipalityId: string, serviceId: strin
 /** Files an application at the end of its service's queue, with its consents, history entry, audit entry and mail. */
 async function file(deps: ApplicationsDeps, sql: Sql, municipality: MunicipalityRow, input: ApplicationInput, applicant: Applicant, actor: AuditActor): Promise<{ id: string; position: number }> {
   const service = await openService(sql, municipality.id, input.serviceId);
+  // For oneself the year may be left out (the form), except where the service's eligibility needs an age.
+  if (input.birthYear === null && needsAge(service.criteria)) throw validationError({ beneficiary_birth_year: { code: 'application_birth_year_for_age' } });
   const beneficiaryName = input.beneficiaryName || applicant.name;
   await queues.lock(sql, municipality.id, service.id);
   await refuseFlooding(sql, municipality.id, service.id, applicant, beneficiaryName, input.birthYear);

@@ -32,7 +32,7 @@ export interface CaseRow {
   id: string;
   number: string;
   person_name: string;
-  birth_year: number;
+  birth_year: number | null;
   coordinator_id: string;
   coordinator_name: string;
   team_id: string | null;

@@ -80,7 +80,7 @@ export function carePlanDocument(input: CarePlanPdfInput): PdfDocument {
         kind: 'facts',
         rows: [
           [t('care_plan.pdf.case'), c.number],
-          [t('care_plan.pdf.resident'), t('care_plan.pdf.resident_born', { name: c.person_name, year: c.birth_year })],
+          [t('care_plan.pdf.resident'), c.birth_year !== null ? t('care_plan.pdf.resident_born', { name: c.person_name, year: c.birth_year }) : c.person_name],
           [t('care_plan.coordinator'), c.coordinator_name],
           [t('care_plan.validity'), `${date(p.valid_from)} – ${date(p.valid_until)}`],
           [t('care_plan.status_label'), `${t(`care_plan.status.${p.status}`)}${p.approved_at ? ` — ${t('care_plan.approved_by', { who: p.approver_name ?? '—', when: date(p.approved_at) })}` : ''}`],

@@ -28,7 +28,7 @@ export interface CaseRow {
   opened_from: string;
   resident_user_id: string | null;
   person_name: string;
-  birth_year: number;
+  birth_year: number | null;
   representative_name: string;
   contact_phone: string;
   contact_email: string;
@@ -52,7 +52,7 @@ export interface CaseListRow {
   id: string;
   number: string;
   person_name: string;
-  birth_year: number;
+  birth_year: number | null;
   coordinator_name: string;
   team_name: string | null;
   status: CaseStatus;

@@ -6,7 +6,7 @@ export interface CaseRecord {
   id: string;
   number: string;
   person_name: string;
-  birth_year: number;
+  birth_year: number | null;
   representative_name: string;
   contact_phone: string;
   contact_email: string;

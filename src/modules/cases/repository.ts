@@ -27,7 +27,7 @@ export interface ApplicationForCase {
   applicant_id: string | null;
   applicant_name: string;
   beneficiary_name: string;
-  beneficiary_birth_year: number;
+  beneficiary_birth_year: number | null;
   relation: string;
   contact_phone: string;
   contact_email: string;
@@ -127,7 +127,7 @@ export const caseApplications = {
     return row;
   },
   /** Accepted applications in no case yet, the most recently decided first: where cases are opened from. */
-  async withoutCase(sql: Sql, municipalityId: string, limit = 100): Promise<{ id: string; beneficiary_name: string; beneficiary_birth_year: number; service_name: string; decided_at: Date }[]> {
+  async withoutCase(sql: Sql, municipalityId: string, limit = 100): Promise<{ id: string; beneficiary_name: string; beneficiary_birth_year: number | null; service_name: string; decided_at: Date }[]> {
     return sql.query(
       `SELECT a.id, a.beneficiary_name, a.beneficiary_birth_year, s.name AS service_name, a.decided_at
        FROM applications a JOIN services s ON s.municipality_id = a.municipality_id AND s.id = a.service_id

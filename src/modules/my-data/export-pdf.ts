@@ -30,7 +30,7 @@ function applications(rows: ApplicationRecord[], i18n: Translator): Block[] {
     facts([
       [t('my_data.pdf.status'), `${t(`applications.status.${a.status}` as 'applications.status.waiting')}${a.queue_position !== null ? ` — ${t('applications.mine.position', { position: a.queue_position })}` : ''}`],
       [t('my_data.pdf.reason'), a.status_reason],
-      [t('applications.col.beneficiary'), `${a.beneficiary_name}, ${t('applications.born', { year: a.beneficiary_birth_year })} (${t(`applications.relation.${a.relation}` as 'applications.relation.self')})`],
+      [t('applications.col.beneficiary'), `${a.beneficiary_name}${a.beneficiary_birth_year !== null ? `, ${t('applications.born', { year: a.beneficiary_birth_year })}` : ''} (${t(`applications.relation.${a.relation}` as 'applications.relation.self')})`],
       [t('applications.col.applicant'), a.applicant_name],
       [t('applications.detail.contact'), [a.contact_phone, a.contact_email].filter(Boolean).join(', ')],
       [t('applications.field.need'), a.need],
@@ -52,7 +52,7 @@ function cases(rows: CaseRecord[], i18n: Translator): Block[] {
     subheading(t('my_data.case', { number: c.number })),
     facts([
       [t('my_data.pdf.status'), t(`my_data.case_status.${c.status}`)],
-      [t('my_data.pdf.person'), `${c.person_name}, ${t('applications.born', { year: c.birth_year })}${c.representative_name ? `; ${t('my_data.pdf.representative', { name: c.representative_name })}` : ''}`],
+      [t('my_data.pdf.person'), `${c.person_name}${c.birth_year !== null ? `, ${t('applications.born', { year: c.birth_year })}` : ''}${c.representative_name ? `; ${t('my_data.pdf.representative', { name: c.representative_name })}` : ''}`],
       [t('applications.detail.contact'), [c.contact_phone, c.contact_email].filter(Boolean).join(', ')],
       [t('my_data.coordinator'), c.coordinator],
       [t('my_data.unit'), c.unit ? [c.unit.name, c.unit.phone, c.unit.email, c.unit.address].filter(Boolean).join(', ') : ''],

@@ -50,7 +50,7 @@ export function ApplyPage(props: { ctx: PageContext; form: FormState; services: 
         />
         <RadioGroup ctx={ctx} form={form} name="relation" label={labels.relation!} hint={t('applications.field.relation_hint')} options={RELATIONS.map((r) => ({ value: r, label: relationLabel(ctx, r) }))} />
         <TextField ctx={ctx} form={form} name="beneficiary_name" label={labels.beneficiary_name!} hint={t('applications.field.beneficiary_name_hint')} />
-        <NumberField ctx={ctx} form={form} name="beneficiary_birth_year" label={labels.beneficiary_birth_year!} hint={t('applications.field.birth_year_hint')} required />
+        <NumberField ctx={ctx} form={form} name="beneficiary_birth_year" label={labels.beneficiary_birth_year!} hint={t('applications.field.birth_year_hint')} />
         <InputField ctx={ctx} form={form} name="contact_phone" type="tel" autocomplete="tel" label={labels.contact_phone!} hint={t('applications.field.contact_hint')} size="medium" />
         <InputField ctx={ctx} form={form} name="contact_email" type="email" autocomplete="email" label={labels.contact_email!} />
         <TextArea ctx={ctx} form={form} name="need" label={labels.need!} hint={t('applications.field.need_hint')} required rows={6} />

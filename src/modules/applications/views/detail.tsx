@@ -47,7 +47,7 @@ export function ApplicationPageView(props: { ctx: PageContext; data: Application
         </dd>
         <dt>{t('applications.col.beneficiary')}</dt>
         <dd>
-          {a.beneficiary_name}, {t('applications.born', { year: a.beneficiary_birth_year })} ({relationLabel(ctx, a.relation)})
+          {a.beneficiary_name}{a.beneficiary_birth_year !== null ? `, ${t('applications.born', { year: a.beneficiary_birth_year })}` : ''} ({relationLabel(ctx, a.relation)})
         </dd>
         <dt>{t('applications.col.applicant')}</dt>
         <dd>

@@ -64,8 +64,12 @@ export function QueuePageView(props: { ctx: PageContext; data: QueuePage; form: 
                     <td>{e.queue_position}</td>
                     <th scope="row">
                       <a href={`${base}/${e.id}`}>{e.beneficiary_name}</a>
-                      <br />
-                      <span class="muted">{t('applications.born', { year: e.beneficiary_birth_year })}</span>
+                      {e.beneficiary_birth_year !== null ? (
+                        <>
+                          <br />
+                          <span class="muted">{t('applications.born', { year: e.beneficiary_birth_year })}</span>
+                        </>
+                      ) : null}
                     </th>
                     <td>
                       {e.applicant_name}

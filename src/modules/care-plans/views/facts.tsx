@@ -11,7 +11,7 @@ export function CaseFacts(props: { ctx: PageContext; case: CaseRow; approved: bo
   return (
     <dl class="facts">
       <dt>{t('care_plan.pdf.resident')}</dt>
-      <dd>{t('care_plan.pdf.resident_born', { name: c.person_name, year: c.birth_year })}</dd>
+      <dd>{c.birth_year !== null ? t('care_plan.pdf.resident_born', { name: c.person_name, year: c.birth_year }) : c.person_name}</dd>
       <dt>{t('care_plan.coordinator')}</dt>
       <dd>{c.coordinator_name}</dd>
       {c.needs_plan && c.plan_due_on ? (

@@ -31,7 +31,8 @@ export function CasePageView(props: { ctx: PageContext; data: CasePage; form: Fo
       <dl class="facts">
         <dt>{t('cases.page.person')}</dt>
         <dd>
-          {c.person_name}, {t('cases.born', { year: c.birth_year })}
+          {c.person_name}
+          {c.birth_year !== null ? `, ${t('cases.born', { year: c.birth_year })}` : ''}
         </dd>
         <dt>{t('cases.page.representative')}</dt>
         <dd>{c.representative_name || t('cases.none')}</dd>

@@ -78,8 +78,12 @@ export function CaseListView(props: { ctx: PageContext; data: CaseListPage; canC
             cell: (c) => (
               <>
                 {c.person_name}
-                <br />
-                <span class="muted">{t('cases.born', { year: c.birth_year })}</span>
+                {c.birth_year !== null ? (
+                  <>
+                    <br />
+                    <span class="muted">{t('cases.born', { year: c.birth_year })}</span>
+                  </>
+                ) : null}
               </>
             ),
           },

@@ -20,7 +20,8 @@ export function OpenCaseView(props: { ctx: PageContext; data: OpenPage; form: Fo
         <dd>{a.service_name}</dd>
         <dt>{t('cases.open.person')}</dt>
         <dd>
-          {a.beneficiary_name}, {t('cases.born', { year: a.beneficiary_birth_year })}
+          {a.beneficiary_name}
+          {a.beneficiary_birth_year !== null ? `, ${t('cases.born', { year: a.beneficiary_birth_year })}` : ''}
         </dd>
         <dt>{t('cases.open.applicant')}</dt>
         <dd>
@@ -73,7 +74,8 @@ export function OpenableView(props: { ctx: PageContext; list: Openable }) {
         <ul>
           {props.list.map((a) => (
             <li>
-              <a href={`${casesBase(ctx)}/new?application=${a.id}`}>{a.beneficiary_name}</a>, {t('cases.born', { year: a.beneficiary_birth_year })} — {a.service_name}
+              <a href={`${casesBase(ctx)}/new?application=${a.id}`}>{a.beneficiary_name}</a>
+              {a.beneficiary_birth_year !== null ? `, ${t('cases.born', { year: a.beneficiary_birth_year })}` : ''} — {a.service_name}
               {a.decided_at ? <span class="muted"> ({ctx.i18n.date(a.decided_at)})</span> : null}
             </li>
           ))}

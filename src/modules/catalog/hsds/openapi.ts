@@ -202,7 +202,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                       id: { type: 'string', format: 'uuid' },
                       number: { type: 'string', description: 'CUS/<year>/<6 digits>' },
                       person: { type: 'string' },
-                      birthYear: { type: 'integer' },
+                      birthYear: { type: ['integer', 'null'], description: 'null when the person applied for themselves without giving it' },
                       coordinator: { type: 'string' },
                       team: { type: ['string', 'null'] },
                       status: { type: 'string', enum: ['open', 'closed'] },
