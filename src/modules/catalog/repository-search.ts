@@ -88,7 +88,7 @@ export type Match = 'all' | 'any';
  * more have one, is the index's choice, not the best. Ranking thousands (a common word beside one the
  * catalogue has elsewhere) made such a page several times the cost of one before ADR 0026 (docs/performance.md).
  */
-export const ANY_WORD_LIMIT = 200;
+export const ANY_WORD_LIMIT = 200; // also the LIMIT inside catalog_matching_service_ids (migration 0038)
 
 /** A LIKE pattern matching `expr` anywhere, with its wildcards taken literally. */
 const containing = (expr: string) => `'%' || replace(replace(replace(${expr}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
@@ -132,10 +132,11 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment, mo
   // The ids come from an index-backed function that sees only the current municipality (migrations
   // 0003 and 0004 explain why).
   const tsquery = (text: string) => `to_tsquery('simple'::regconfig, ${text}::text)`;
-  // Every word (or the phrase, or a typo of a name); else — 'any' — at most ANY_WORD_LIMIT services with any of the words.
+  // Every word (or the phrase, or a typo of a name); else — 'any' — at most ANY_WORD_LIMIT services with any of the words
+  // (the function reads no more than that many, and asks the phrase and prefixes again only when fewer than 20: migration 0038).
   const textMatch = mode === 'all'
     ? `s.id IN (SELECT catalog_matching_service_ids(${q}, ${tsquery(words)}, NULL))`
-    : `s.id IN (SELECT x.id FROM (SELECT catalog_matching_service_ids(${q}, ${tsquery(anyWords)}, NULL) AS id) x LIMIT ${ANY_WORD_LIMIT})`;
+    : `s.id IN (SELECT x.id FROM (SELECT catalog_matching_service_ids(${q}, NULL, ${tsquery(anyWords)}) AS id) x LIMIT ${ANY_WORD_LIMIT})`;
   // Parameters are added only when used: PostgreSQL cannot type a parameter the statement never mentions.
   // Without an area or group named (most questions), no OR: the services found are then read by their key
   // instead of all of the municipality's services scanned for the OR (docs/performance.md).
