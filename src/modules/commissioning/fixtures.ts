@@ -54,10 +54,12 @@ export async function seedCommissioningFixtures(sql: Sql, m: MunicipalityRow, pe
   );
   const call = (await calls.find(sql, m.id, closed))!;
   if (officer) await announceCall(m, officer, url)(sql, call);
+  const resolvedIds = new Map<string, string>();
   for (const [i, d] of RESOLVED.entries()) {
     const organisation = await orgId(d.org);
     if (!organisation) continue;
     const id = await offers.insert(sql, m.id, closed, organisation, people.representative ?? officer ?? '00000000-0000-0000-0000-000000000000');
+    resolvedIds.set(d.org, id);
     await offers.saveDraft(sql, m.id, id, { title: d.title, task_description: d.description, expected_results: d.results, schedule: d.schedule.map(([action, from, to]) => ({ action, from, to })), cost_lines: d.lines, partners: [] }, 1);
     const offer = (await offers.find(sql, m.id, id))!;
     const content = contentOf(offer, call);
@@ -67,6 +69,7 @@ export async function seedCommissioningFixtures(sql: Sql, m: MunicipalityRow, pe
       [m.id, id, d.decision, d.amount ? d.amount * 100 : null, d.reasons, officer, new Date('2026-02-24T11:00:00Z')]);
     await offers.setStatus(sql, m.id, id, d.decision);
   }
+  await seedResolvedCommittee(sql, m, closed, resolvedIds, officer, people.representative ?? null);
   await sql.query("UPDATE commissioning_calls SET status = 'resolved', results_published_at = '2026-02-25T10:00:00Z' WHERE municipality_id = $1 AND id = $2", [m.id, closed]);
   if (officer) await announceResults(m, officer, url)(sql, call, await offers.ofCall(sql, m.id, closed));
 
@@ -79,6 +82,11 @@ export async function seedCommissioningFixtures(sql: Sql, m: MunicipalityRow, pe
   }, officer);
   await sql.query("UPDATE commissioning_calls SET status = 'published', published_at = now() - interval '5 days' WHERE municipality_id = $1 AND id = $2", [m.id, open]);
   if (officer) await announceCall(m, officer, url)(sql, (await calls.find(sql, m.id, open))!);
+  // The open call's committee, appointed before the closing time: the grants officer chairs it.
+  const organiser = await userId(sql, 'organizator@zyrardow.example');
+  for (const [member, chair] of [[officer, true], [organiser, false]] as const) {
+    if (member) await sql.query("INSERT INTO commissioning_committee_members (municipality_id, call_id, user_id, kind, chair, appointed_by, appointed_at) VALUES ($1, $2, $3, 'staff', $4, $5, now() - interval '2 days') ON CONFLICT DO NOTHING", [m.id, open, member, chair, officer]);
+  }
   const federation = await orgId('DZIAŁAJ.MY');
   if (federation && people.representative) {
     const id = await offers.insert(sql, m.id, open, federation, people.representative);
@@ -87,5 +95,66 @@ export async function seedCommissioningFixtures(sql: Sql, m: MunicipalityRow, pe
       expected_results: '', schedule: [{ action: 'Szkolenie wolontariuszy', from: '2027-02-01', to: '2027-02-28' }],
       cost_lines: [line('Koordynator wolontariatu', 18_000, 2_000, 0, 0), line('Ubezpieczenie i szkolenie wolontariuszy', 3_000, 0, 500, 4_000)], partners: [],
     }, 1);
+  }
+}
+
+const userId = async (sql: Sql, email: string): Promise<string | null> => (await sql.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]))[0]?.id ?? null;
+
+type Sheet = [number, number, number, number, string];
+/** Per offer: the formal assessment, each member's sheet (criteria 30/25/25/20) or a conflict, and the consensus. */
+const ASSESSMENTS: Record<string, { formal: 'ok' | 'errors'; notes: string; sheets: (Sheet | 'conflict')[]; consensus?: Sheet }> = {
+  'Trzeciego Wieku': {
+    formal: 'ok', notes: '',
+    sheets: [
+      [27, 22, 21, 17, 'Doświadczony oferent, realny harmonogram; kosztorys szczegółowy, wysoki udział wolontariuszy.'],
+      [26, 21, 22, 18, 'Dobre przygotowanie kadry; stawki instruktorów rynkowe.'],
+      [25, 23, 20, 16, 'Oferta spójna z programem współpracy; wkład wolontariuszy dobrze opisany.'],
+    ],
+    consensus: [26, 22, 21, 17, 'Komisja uzgodniła ocenę jednogłośnie; rekomenduje dotację w wysokości 36 000 zł.'],
+  },
+  'Dom przy Lnianej': {
+    formal: 'ok', notes: '',
+    sheets: [
+      [25, 20, 22, 14, 'Potrzebne zadanie; liczba godzin opieki zawyżona względem kosztorysu.'],
+      [24, 21, 23, 15, 'Doświadczenie w opiece wytchnieniowej; wkład własny niewielki.'],
+      'conflict',
+    ],
+    consensus: [25, 20, 22, 14, 'Rekomendacja dotacji niższej od wnioskowanej (30 000 zł) ze względu na liczbę godzin.'],
+  },
+  Caritas: {
+    formal: 'errors', notes: 'Brak oświadczenia o niezaleganiu z płatnościami wobec gminy (rozdział VI ust. 3 ogłoszenia); wezwanie do uzupełnienia z 11 lutego 2026 r. pozostało bez odpowiedzi.',
+    sheets: [],
+  },
+};
+
+/** The resolved call's committee of three (the grants officer chairs it, the director, the federation's nominee), with declarations, sheets and the consensus. */
+async function seedResolvedCommittee(sql: Sql, m: MunicipalityRow, callId: string, offerIds: Map<string, string>, officer: string | null, representative: string | null): Promise<void> {
+  const director = await userId(sql, 'dyrektor@zyrardow.example');
+  const federation = (await sql.query<{ id: string }>("SELECT id FROM organisations WHERE municipality_id = $1 AND name LIKE '%DZIAŁAJ.MY%' LIMIT 1", [m.id]))[0]?.id;
+  const members: { id: string; kind: 'staff' | 'nominee'; org: string | null; chair: boolean }[] = [];
+  if (officer) members.push({ id: officer, kind: 'staff', org: null, chair: true });
+  if (director && director !== officer) members.push({ id: director, kind: 'staff', org: null, chair: false });
+  if (representative && federation && !members.some((x) => x.id === representative)) members.push({ id: representative, kind: 'nominee', org: federation, chair: false });
+  if (members.length === 0) return;
+  for (const x of members) {
+    await sql.query('INSERT INTO commissioning_committee_members (municipality_id, call_id, user_id, kind, organisation_id, chair, appointed_by, appointed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [m.id, callId, x.id, x.kind, x.org, x.chair, officer, new Date('2026-02-05T10:00:00Z')]);
+  }
+  for (const [org, a] of Object.entries(ASSESSMENTS)) {
+    const offerId = offerIds.get(org);
+    if (!offerId) continue;
+    for (const [i, x] of members.entries()) {
+      const sheet = a.sheets[i];
+      const conflict = sheet === 'conflict';
+      await sql.query('INSERT INTO commissioning_conflict_declarations (municipality_id, offer_id, user_id, conflict, explanation, declared_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [m.id, offerId, x.id, conflict, conflict ? 'Jestem wolontariuszką fundacji i pomagałam przygotować harmonogram tej oferty.' : '', new Date(Date.UTC(2026, 1, 11, 9, 5 + i * 7))]);
+      if (sheet && sheet !== 'conflict') {
+        await sql.query('INSERT INTO commissioning_score_sheets (municipality_id, offer_id, user_id, scores, submitted_at) VALUES ($1, $2, $3, $4::jsonb, $5)',
+          [m.id, offerId, x.id, JSON.stringify(sheet.slice(0, 4).map((score) => ({ score, justification: sheet[4] }))), new Date(Date.UTC(2026, 1, 16, 12, 10 + i * 13))]);
+      }
+    }
+    const c = a.consensus;
+    await sql.query('INSERT INTO commissioning_consensus (municipality_id, offer_id, formal, formal_notes, scores, total, remarks, updated_by, updated_at, version) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)',
+      [m.id, offerId, a.formal, a.notes, JSON.stringify(c ? c.slice(0, 4).map((score) => ({ score, justification: c[4] })) : []), c ? (c.slice(0, 4) as number[]).reduce((s, v) => s + v, 0) : null, c ? c[4] : '', officer, new Date('2026-02-20T13:30:00Z'), c ? 2 : 1]);
   }
 }

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, ModuleContext } from '../../platform/module';
 import { commissioningErrors } from './errors';
+import { committeeErrors } from './errors-committee';
 import { commissioningMessages } from './messages';
+import { committeeMessages } from './messages-committee';
 import { commissioningPermissions } from './permissions';
 import { commissioningRoutes } from './routes';
+import { committeeRoutes } from './routes-committee';
 import { commissioningStartCards } from './start-cards';
+import { committeeStartCards } from './committee-start-cards';
 
 /**
  * Commissioning public tasks (issue 17, ADR 0032): open calls for offers published through the
@@ -15,15 +19,17 @@ import { commissioningStartCards } from './start-cards';
 export const commissioningModule: AppModule = {
   name: 'commissioning',
   permissions: commissioningPermissions,
-  errors: commissioningErrors,
-  messages: commissioningMessages,
-  startCards: commissioningStartCards,
+  errors: { ...commissioningErrors, ...committeeErrors },
+  messages: [...commissioningMessages, ...committeeMessages],
+  startCards: async (sql, who) => [...(await commissioningStartCards(sql, who)), ...(await committeeStartCards(sql, who))],
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await commissioningRoutes(app, ctx);
+    await committeeRoutes(app, ctx);
   },
   navigation: [
     { href: '/grants', label: 'nav.commissioning' },
     { href: '/grants/offers/mine', label: 'nav.commissioning_mine', roles: ['ngo_member'], group: 'organisation' },
+    { href: '/grants/committee', label: 'committee.mine', roles: ['ngo_member', 'evaluator', 'grants_officer', 'community_organiser', 'director'], group: 'work' },
   ],
 };
 

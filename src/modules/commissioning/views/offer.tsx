@@ -192,6 +192,11 @@ function ReadOnlyOffer(props: { ctx: PageContext; view: OfferView; title: string
     <PageLayout ctx={ctx} title={props.title} back={{ href: `${base}/calls/${view.call.id}`, label: view.call.title }}>
       {props.head}
       <p>{o.status === 'draft' ? t('commissioning.offer.closed') : t('commissioning.offer.read_only')}</p>
+      {view.member && o.status === 'submitted' && !props.closed ? (
+        <p>
+          <a href={`${base}/offers/${o.id}/withdraw`}>{t('committee.withdraw.link')}</a>
+        </p>
+      ) : null}
       {view.submitted ? (
         <p>
           {t('commissioning.offer.submitted_at')}: {secondsOf(ctx, view.submitted.submitted_at)} · {t('commissioning.offer.hash')}: <code>{view.submitted.sha256}</code>

@@ -69,6 +69,9 @@ export function ManagePage(props: { ctx: PageContext; view: View; publishForm: F
     <PageLayout ctx={ctx} title={t('commissioning.manage.title', { title: c.title })} back={{ href: `${base}/calls/${c.id}`, label: c.title }}>
       <ErrorSummary ctx={ctx} form={props.publishForm} labels={{ closes_on: t('commissioning.form.field.closes_on') }} />
       <CallFacts ctx={ctx} c={c} services={view.services} />
+      <p>
+        <a href={`${base}/calls/${c.id}/committee`}>{t('committee.link')}</a>
+      </p>
       {c.status === 'draft' ? (
         <Form ctx={ctx} action={`${base}/calls/${c.id}/publish`}>
           <input type="hidden" name="version" value={String(c.version)} />
@@ -85,6 +88,7 @@ export function ManagePage(props: { ctx: PageContext; view: View; publishForm: F
           { header: t('commissioning.results.offer'), cell: (o) => <a href={`${base}/offers/${o.id}`}>{o.title || t('commissioning.offer.untitled')}</a> },
           { header: t('commissioning.results.submitted'), cell: (o) => (o.submitted_at ? ctx.i18n.dateTime(o.submitted_at) : '—') },
           { header: t('commissioning.results.requested'), cell: (o) => zl(ctx, offerSums(o.cost_lines).bySource.grant), numeric: true },
+          { header: t('committee.consensus_total'), cell: (o) => (o.consensus_total === null ? '—' : <a href={`${base}/offers/${o.id}/assessment`}>{String(o.consensus_total)}</a>), numeric: true },
           {
             header: t('commissioning.results.decision'),
             cell: (o) => (
