@@ -4,6 +4,7 @@ import { budgetErrors } from './errors';
 import { budgetMessages } from './messages';
 import { budgetPermissions } from './permissions';
 import { paperRoutes } from './routes-paper';
+import { proposalRoutes } from './routes-proposals';
 import { publicRoutes } from './routes-public';
 import { voteRoutes } from './routes-vote';
 
@@ -21,6 +22,7 @@ export const budgetModule: AppModule = {
     await publicRoutes(app, ctx);
     await voteRoutes(app, ctx);
     await paperRoutes(app, ctx);
+    await proposalRoutes(app, ctx);
   },
   navigation: [{ href: '/budzet', label: 'nav.budget' }],
 
@@ -29,6 +31,7 @@ export const budgetModule: AppModule = {
 export { editionWinners, importPbFile } from './service-cli';
 export { PbParseError } from './pabulib';
 export { seedBudgetFixtures } from './fixtures';
+export { seedBudgetProposalFixtures } from './proposals-fixtures';
 // the pure rules and the pabulib format (H4, ADR 0029), for the tests and bench/budget-rules.ts
 export { computeOutcome, scores, validateVote } from './rules';
 export type { Ballot, Election, ElectionVote, Outcome, RuleName, RuleOptions, TieBreak } from './rules';

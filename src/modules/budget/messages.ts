@@ -1,4 +1,5 @@
 import type { Message, MessagesPart } from '../../platform/i18n';
+import { budgetProposalMessages } from './messages-proposals';
 
 /** The participatory budget: editions, pools, projects, results, voting online and on paper. */
 const pl = {
@@ -295,4 +296,4 @@ declare module '../../platform/i18n/catalogue' {
   }
 }
 
-export const budgetMessages: readonly MessagesPart[] = [{ pl, en }];
+export const budgetMessages: readonly MessagesPart[] = [{ pl, en }, budgetProposalMessages];

@@ -16,7 +16,7 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
 
   app.get<{ Params: Params }>('/:municipality/budzet', OPEN, async (request, reply) => {
     const list = await editionsList(db, request.dbContext(), m(request), isStaff(request));
-    return reply.page((c) => <EditionsPage ctx={c} list={list} />);
+    return reply.page((c) => <EditionsPage ctx={c} list={list} staff={isStaff(request)} />);
   });
 
   app.get<{ Params: EditionParams }>('/:municipality/budzet/:edition', OPEN, async (request, reply) => {

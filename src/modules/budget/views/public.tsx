@@ -7,13 +7,18 @@ import type { ProjectResult } from '../rules';
 import type { EditionView, PoolResult } from '../service-results';
 import { ballotText, budgetBase, periodOf, phaseName, projectTitle, reasonText, ruleText, zl } from './common';
 
-export function EditionsPage(props: { ctx: PageContext; list: (EditionRow & { voting_ends_at: Date | null })[] }) {
+export function EditionsPage(props: { ctx: PageContext; list: (EditionRow & { voting_ends_at: Date | null })[]; staff?: boolean }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('budget.title')}>
       <h1>{t('budget.title')}</h1>
       <p>{t('budget.intro')}</p>
+      {props.staff ? (
+        <p>
+          <a href={`${budgetBase(ctx)}/nowa-edycja`}>{t('budget.edition.link')}</a>
+        </p>
+      ) : null}
       {props.list.length === 0 ? (
         <p class="admin-empty">{t('budget.empty')}</p>
       ) : (
@@ -42,6 +47,9 @@ export function EditionPage(props: { ctx: PageContext; view: EditionView; canCou
     <PageLayout ctx={ctx} title={e.name} back={{ href: budgetBase(ctx), label: t('budget.back') }}>
       <p>{t('budget.now', { phase: phaseName(ctx, view.phase) })}</p>
       <ul class="links">
+        <li>
+          <a href={`${base}/wnioski`}>{t('budget.proposals.link')}</a>
+        </li>
         {view.phase === 'voting' ? (
           <li>
             <a href={`${base}/glosuj`}>{t('budget.vote_now')}</a>
