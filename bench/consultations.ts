@@ -3,7 +3,9 @@
  * (`npm run bench:consultations`). The consultations module under load, on a fresh database (PGlite in
  * memory unless --database-url names an empty PostgreSQL database): a 120-part text loaded as DOCX,
  * 300 people logged in commenting at once (latency p50/p95/p99, every comment stored once — nothing lost),
- * the report of 5 000 remarks as HTML and as PDF, and importing a 100-page DOCX. Writes
+ * the report of 5 000 remarks as HTML and as PDF, the public consultation page with those remarks (paged, 50 a
+ * page), importing a 100-page DOCX, and the announcements' board and Atom feeds with --announcements (3 000)
+ * published against the raw SQL of the board's query in the same run (median of --repeat requests). Writes
  * bench/results/consultations.json; exits with 1 when a check fails. Targets (issue 16): comment p99 ≤ 150 ms,
  * report HTML ≤ 1 s, PDF ≤ 5 s, 100-page DOCX ≤ 2 s — figures on a loaded machine say little alone.
  */
@@ -30,10 +32,12 @@ const { values } = parseArgs({
     parts: { type: 'string', default: '120' },
     remarks: { type: 'string', default: '5000' },
     pages: { type: 'string', default: '100' },
+    announcements: { type: 'string', default: '3000' },
+    repeat: { type: 'string', default: '20' },
     'database-url': { type: 'string' },
   },
 });
-const [people, partCount, remarkCount, pages] = [values.people, values.parts, values.remarks, values.pages].map(Number) as [number, number, number, number];
+const [people, partCount, remarkCount, pages, announcementCount, repeat] = [values.people, values.parts, values.remarks, values.pages, values.announcements, values.repeat].map(Number) as [number, number, number, number, number, number];
 const PASSWORD = 'Lniany-Szlak-Ławka-2026';
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
@@ -186,6 +190,32 @@ const html = await timed(`${base}/${slug}/consultations/${consultationId}/report
 const pdf = await timed(`${base}/${slug}/consultations/${consultationId}/report.pdf`);
 checks.push({ name: 'report HTML and PDF', ok: html.status === 200 && pdf.status === 200, detail: `HTML ${html.status} ${html.bytes} B, PDF ${pdf.status} ${pdf.bytes} B` });
 
+// The public consultation page with those 5 000 remarks: one page of 50 (keyset), not all of them; a
+// later page costs what the first does. Anonymous visitor, median of `repeat` sequential requests.
+const visitorTimed = async (url: string) => {
+  const started = performance.now();
+  const res = await fetch(url, { headers: { 'x-forwarded-for': '10.9.1.1' } });
+  const body = await res.text();
+  return { ms: performance.now() - started, status: res.status, bytes: body.length, body };
+};
+const series = async (url: string, n = repeat) => {
+  const runs: number[] = [];
+  let last = { status: 0, bytes: 0, body: '' };
+  for (let i = 0; i < n; i++) {
+    const r = await visitorTimed(url);
+    runs.push(r.ms);
+    last = r;
+  }
+  runs.sort((a, b) => a - b);
+  return { median: round(quantile(runs, 0.5)), p95: round(quantile(runs, 0.95)), status: last.status, bytes: last.bytes, body: last.body };
+};
+const pageUrl = `${base}/${slug}/consultations/${consultationId}`;
+const firstPage = await series(pageUrl);
+const after = /href="[^"]+\?after=([0-9a-f-]{36})#remarks" rel="next"/.exec(firstPage.body)?.[1];
+const laterPage = after ? await series(`${pageUrl}?after=${after}`) : null;
+const shownRemarks = (firstPage.body.match(/class="result remark"/g) ?? []).length;
+checks.push({ name: 'consultation page paged', ok: firstPage.status === 200 && shownRemarks === 50 && Boolean(after) && laterPage?.status === 200, detail: `${shownRemarks} remarks on the first page of ${remarkCount}, ${firstPage.bytes} B` });
+
 // Importing a 100-page DOCX into a new consultation.
 const second = await fetch(`${base}/${slug}/consultations/new`, {
   method: 'POST', redirect: 'manual', headers: { cookie: director, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.9.0.1' },
@@ -198,6 +228,65 @@ const imported = await multipartPost(`${base}/${slug}/consultations/${secondId}/
 const importMs = performance.now() - importStarted;
 checks.push({ name: `${pages}-page DOCX imported`, ok: imported.status === 303, detail: `${imported.status}, ${docx.length} B` });
 
+// Announcements: the board and the Atom feeds with a few thousand announcements, against the raw SQL of the
+// board's query measured in the same run (the ratio says what the module adds: rendering, Markdown, the feed).
+const boardUrl = `${base}/${slug}/ogloszenia`;
+await (await fetch(boardUrl, { headers: { 'x-forwarded-for': '10.9.2.1' } })).arrayBuffer(); // the standard categories, on first use
+const BODY = [
+  'Centrum Usług Społecznych informuje o **naborze** uczestników do zajęć.',
+  '',
+  '## Dla kogo',
+  '',
+  '- osoby starsze mieszkające w gminie,',
+  '- opiekunowie osób z niepełnosprawnościami,',
+  '- rodziny z dziećmi.',
+  '',
+  '| Dzień | Godzina | Miejsce |',
+  '| --- | --- | --- |',
+  '| poniedziałek | 10:00 | Klub Seniora, ul. Polna 3 |',
+  '| środa | 16:00 | Świetlica, ul. Lipowa 12 |',
+  '',
+  'Zgłoszenia: tel. 46 855 00 15 albo [formularz](https://cus.example/zgloszenia).',
+].join('\n');
+await db.ownerTx(async (sql) => {
+  await sql.query(
+    `INSERT INTO announcements (municipality_id, number, category_id, status, title, lead, body, produced_by, publish_at, published_at, published_version, mailed_at)
+     SELECT $1, (SELECT coalesce(max(number), 0) FROM announcements WHERE municipality_id = $1) + g, (SELECT id FROM announcement_categories WHERE municipality_id = $1 ORDER BY position, slug OFFSET (g % 5) LIMIT 1), 'published',
+       'Ogłoszenie nr ' || g || ': nabór na zajęcia w Klubie Seniora', 'Krótki wstęp do ogłoszenia nr ' || g || ' o zajęciach dla mieszkańców.', $3, 'Dział Pracy Socjalnej',
+       now() - (g || ' hours')::interval, now() - (g || ' hours')::interval, 1, now()
+     FROM generate_series(1, $2::int) g`,
+    [municipalityId, announcementCount, BODY],
+  );
+  await sql.query(
+    `INSERT INTO announcement_versions (municipality_id, announcement_id, n, title, lead, body, produced_by)
+     SELECT a.municipality_id, a.id, 1, a.title, a.lead, a.body, a.produced_by FROM announcements a WHERE a.municipality_id = $1
+       AND a.status = 'published' AND NOT EXISTS (SELECT 1 FROM announcement_versions v WHERE v.municipality_id = a.municipality_id AND v.announcement_id = a.id)`,
+    [municipalityId],
+  );
+});
+const [category] = await db.ownerTx((sql) => sql.query<{ slug: string }>('SELECT slug FROM announcement_categories WHERE municipality_id = $1 ORDER BY position, slug LIMIT 1', [municipalityId]));
+const boardPage = await series(boardUrl);
+const feed = await series(`${boardUrl}/kanal.atom`);
+const categoryFeed = await series(`${boardUrl}/kategoria/${category!.slug}/kanal.atom`);
+const sqlRuns: number[] = [];
+for (let i = 0; i < repeat; i++) {
+  const started = performance.now();
+  await db.tx({ municipalityId, userId: null }, (sql) =>
+    sql.query(
+      `SELECT a.*, c.slug, c.name FROM announcements a JOIN announcement_categories c ON c.municipality_id = a.municipality_id AND c.id = a.category_id
+       WHERE a.municipality_id = $1 AND a.status = 'published' AND a.publish_at <= now() AND (a.remove_at IS NULL OR a.remove_at > now())
+       ORDER BY a.publish_at DESC, a.number DESC LIMIT 50`,
+      [municipalityId],
+    ),
+  );
+  sqlRuns.push(performance.now() - started);
+}
+sqlRuns.sort((a, b) => a - b);
+const sqlMedian = round(quantile(sqlRuns, 0.5));
+const entries = (feed.body.match(/<entry>/g) ?? []).length;
+checks.push({ name: 'announcements board and feeds', ok: boardPage.status === 200 && feed.status === 200 && categoryFeed.status === 200 && entries === 50, detail: `board ${boardPage.bytes} B, feed ${entries} entries ${feed.bytes} B` });
+const ratio = (ms: number) => (sqlMedian > 0 ? round(ms / sqlMedian) : null);
+
 const result = {
   when: new Date().toISOString(),
   engine: values['database-url'] ? 'postgres' : 'pglite',
@@ -205,6 +294,20 @@ const result = {
   comments: { people, parts: partCount, wallMs: round(commentWall), p50: round(quantile(latencies, 0.5)), p95: round(quantile(latencies, 0.95)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? 0), targetP99: 150 },
   report: { remarks: remarkCount, htmlMs: round(html.ms), htmlTarget: 1000, pdfMs: round(pdf.ms), pdfTarget: 5000 },
   docx: { pages, bytes: docx.length, ms: round(importMs), target: 2000 },
+  consultationPage: { remarks: remarkCount, firstMedianMs: firstPage.median, firstP95Ms: firstPage.p95, laterMedianMs: laterPage?.median ?? null, bytes: firstPage.bytes, repeat },
+  announcements: {
+    count: announcementCount, repeat, sqlMedianMs: sqlMedian,
+    board: { medianMs: boardPage.median, p95Ms: boardPage.p95, ratioToSql: ratio(boardPage.median) },
+    feed: { medianMs: feed.median, p95Ms: feed.p95, ratioToSql: ratio(feed.median) },
+    categoryFeed: { medianMs: categoryFeed.median, p95Ms: categoryFeed.p95, ratioToSql: ratio(categoryFeed.median) },
+  },
+  /** The issue's targets, met or not (not part of the exit code: a shared machine's figures say little alone). */
+  targets: {
+    commentP99: quantile(latencies, 0.99) <= 150,
+    reportHtml: html.ms <= 1000,
+    reportPdf: pdf.ms <= 5000,
+    docx: importMs <= 2000,
+  },
   checks,
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

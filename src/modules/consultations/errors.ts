@@ -12,6 +12,8 @@ export const consultationsErrors = {
   'consultation.not_consulted': 403,
   /** The report is already published, or the consultation has not closed yet. */
   'consultation.report_state': 409,
+  /** The short survey is already open (or closed): its questions change in the surveys module's builder, which keeps answers with their question. */
+  'consultation.survey_not_draft': 409,
 } as const satisfies ErrorTable;
 
 declare module '../../platform/http/errors' {

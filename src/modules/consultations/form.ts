@@ -116,3 +116,32 @@ const pasteFields = { text: requiredText(20_000) };
 export const parsePasteForm = (body: unknown): { text: string } => parseFields(pasteFields, body);
 
 export { parseTime };
+
+/** The kinds of question a consultation's short survey offers (the surveys module has more, in its builder). */
+export const SURVEY_KINDS = ['single', 'multiple', 'scale', 'long_text'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+const surveyQuestionFields = {
+  text: requiredText(1000),
+  kind: choice(SURVEY_KINDS),
+  choices: text(3000),
+  required: checked(),
+};
+export const SURVEY_QUESTION_FIELDS = Object.keys(surveyQuestionFields);
+export interface SurveyQuestionInput {
+  text: string;
+  kind: SurveyKind;
+  /** One a line; at least two for single and multiple choice, ignored otherwise. */
+  choices: string[];
+  required: boolean;
+}
+
+/** A question of the short survey: a choice needs at least two answers, one a line (at most 20). */
+export function parseSurveyQuestionForm(body: unknown): SurveyQuestionInput {
+  const lines = (raw: string) => raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const f = parseFields(surveyQuestionFields, body, (v, fail) => {
+    const n = lines(v.choices ?? '').length;
+    if ((v.kind === 'single' || v.kind === 'multiple') && (n < 2 || n > 20)) fail('choices', 'consultation_survey_choices');
+  });
+  return { text: f.text, kind: f.kind, choices: f.kind === 'single' || f.kind === 'multiple' ? lines(f.choices) : [], required: f.required };
+}

@@ -8,6 +8,7 @@ import { remarksOfPerson } from './personal-data';
 import { publicRoutes } from './routes-public';
 import { depsOf } from './routes-common';
 import { staffRoutes } from './routes-staff';
+import { surveyRoutes } from './routes-survey';
 import { consultationStartCards } from './start-cards';
 
 /**
@@ -24,6 +25,7 @@ export const consultationsModule: AppModule = {
   startCards: consultationStartCards,
   routes: async (app: FastifyInstance, ctx: ModuleContext) => {
     await staffRoutes(app, ctx);
+    await surveyRoutes(app, ctx);
     await publicRoutes(app, ctx);
   },
   navigation: [{ href: '/consultations', label: 'nav.consultations' }],

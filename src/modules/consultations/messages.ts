@@ -1,4 +1,5 @@
 import type { Message, MessagesPart } from '../../platform/i18n';
+import { moreEn, morePl } from './messages-more';
 
 /** Public consultations: the list, a consultation's page with its text and remarks, staff pages, the report. */
 const pl = {
@@ -419,4 +420,4 @@ declare module '../../platform/i18n/catalogue' {
   }
 }
 
-export const consultationsMessages: readonly MessagesPart[] = [{ pl, en }];
+export const consultationsMessages: readonly MessagesPart[] = [{ pl, en }, { pl: morePl, en: moreEn }];

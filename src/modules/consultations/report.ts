@@ -3,6 +3,7 @@ import type { MessageKey } from '../../platform/i18n';
 import type { PdfDocument } from '../../platform/export/pdf';
 import { shownAuthor } from './domain';
 import type { ReportData, ShownRemark } from './service';
+import type { SurveyResults } from './service-survey';
 
 /**
  * The report as plain rows, shared by its page and its PDF: who (or "anonimowo"), which part, the
@@ -46,6 +47,43 @@ export function reportFacts(i18n: Translator, report: ReportData): [string, stri
   ];
 }
 
+/** The short survey in the report: one table of counts per choice question (as the surveys module shows them, "<5" where suppressed), then numbers and written answers counted. */
+export interface SurveySummary {
+  responses: string;
+  tables: { question: string; rows: [string, string][] }[];
+  lines: { question: string; text: string }[];
+}
+
+export function surveySummary(t: Translator['t'], results: SurveyResults): SurveySummary {
+  const a = results.analysis;
+  const min = a.survey.min_cell;
+  const tables = a.frequencies.flatMap((f) =>
+    f.rows.map((r) => ({ question: r.label ? `${f.question.text_pl} — ${r.label}` : f.question.text_pl, rows: r.cells.map((c): [string, string] => [c.label, c.cell.shown]) })),
+  );
+  const lines = [
+    ...a.numbers.map((n) => ({ question: n.question.text_pl, text: t('consultations.report.survey_numbers', { n: n.shown, min: n.min, mean: n.mean, max: n.max }) })),
+    ...a.texts.map((x) => ({ question: x.question.text_pl, text: t('consultations.report.survey_texts', { n: x.shown }) })),
+  ];
+  return { responses: t('consultations.report.survey_responses', { count: a.responses, min }), tables, lines };
+}
+
+function surveyBlocks(t: Translator['t'], results: SurveyResults | null): PdfDocument['blocks'] {
+  if (!results) return [];
+  const s = surveySummary(t, results);
+  return [
+    { kind: 'heading', level: 2, text: t('consultations.report.survey') },
+    { kind: 'paragraph', text: s.responses },
+    ...s.tables.flatMap((q): PdfDocument['blocks'] => [
+      { kind: 'heading', level: 3, text: q.question },
+      { kind: 'table', header: [t('consultations.report.survey_answer'), t('consultations.report.survey_count')], rows: q.rows.map(([l, n]) => [l, n]), widths: ['*', 120] },
+    ]),
+    ...s.lines.flatMap((l): PdfDocument['blocks'] => [
+      { kind: 'heading', level: 3, text: l.question },
+      { kind: 'paragraph', text: l.text },
+    ]),
+  ];
+}
+
 /** The report as a tagged PDF (rendered on the worker pool by renderPdf). */
 export function reportPdf(i18n: Translator, report: ReportData, municipalityName: string): PdfDocument {
   const { t } = i18n;
@@ -63,6 +101,7 @@ export function reportPdf(i18n: Translator, report: ReportData, municipalityName
       ...(report.consultation.report_published_at ? [] : [{ kind: 'paragraph' as const, text: t('consultations.report.not_published'), style: 'notice' as const }]),
       { kind: 'heading', level: 2, text: t('consultations.report.summary') },
       { kind: 'facts', rows: reportFacts(i18n, report) },
+      ...surveyBlocks(t, report.survey),
       { kind: 'heading', level: 2, text: t('consultations.report.remarks') },
       rows.length
         ? {

@@ -52,4 +52,11 @@ export const remarkPages = {
     );
     return row?.n ?? 0;
   },
+  /** How many remarks each part has ('' for remarks on the whole text): the consultation's page shows counts and pages the remarks. */
+  async countsByPart(sql: Sql, municipalityId: string, consultationId: string): Promise<{ part_id: string | null; n: number }[]> {
+    return sql.query<{ part_id: string | null; n: number }>(
+      'SELECT part_id, count(*)::int AS n FROM consultation_remarks WHERE municipality_id = $1 AND consultation_id = $2 GROUP BY part_id',
+      [municipalityId, consultationId],
+    );
+  },
 };

@@ -9,8 +9,8 @@ import { emptyForm, type FormState } from '../../platform/ui/context';
 import { parseCommentForm } from './form';
 import { reportPdf } from './report';
 import { basePath, COMMENTING, depsOf, municipalityOf, OPEN, PDF, viewerOf, type IdParams, type Params, type PartParams } from './routes-common';
-import { addComment, consultationView, listConsultations, reportData, textChanges } from './service';
-import { afterOf, partPage } from './service-pages';
+import { addComment, listConsultations, reportData, textChanges } from './service';
+import { afterOf, consultationPage, partPage } from './service-pages';
 import { ChangesPage, ConsultationPage, ConsultationsPage, PartPage } from './views/public';
 import { ReportPage } from './views/report';
 
@@ -26,8 +26,10 @@ export async function publicRoutes(app: FastifyInstance, ctx: ModuleContext): Pr
 
   app.get<{ Params: IdParams }>('/:municipality/consultations/:id', OPEN, async (request, reply) => {
     const viewer = viewerOf(request);
-    const view = await consultationView(deps, request.dbContext(), m(request), idParam(request), viewer);
-    return reply.page((c) => <ConsultationPage ctx={c} view={view} staff={viewer.staff} />);
+    const data = await consultationPage(deps, request.dbContext(), m(request), idParam(request), afterOf(request.query), viewer);
+    // The meeting's own page is the meetings staff's (meetings.manage): everyone else sees its title and time, not a link that answers 403.
+    const meetingLink = Boolean(request.tenant?.permissions.has('meetings.manage'));
+    return reply.page((c) => <ConsultationPage ctx={c} view={data.view} page={data.page} counts={data.counts} survey={data.survey} staff={viewer.staff} meetingLink={meetingLink} />);
   });
 
   const renderPart = async (request: FastifyRequest<{ Params: PartParams }>, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {

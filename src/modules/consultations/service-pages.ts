@@ -3,7 +3,11 @@ import { AppError } from '../../platform/http/errors';
 import type { ConsultationRow, PartRow } from './domain';
 import { consultations, parts, people } from './repository';
 import { remarkPages, REMARKS_PAGE } from './repository-pages';
-import { shownRemark, type ConsultationsDeps, type ShownRemark, type Viewer } from './service';
+
+export { REMARKS_PAGE };
+import { consultationView, shownRemark, type ConsultationsDeps, type ConsultationView, type ShownRemark, type Viewer } from './service';
+import { surveyOf } from './service-survey';
+import type { OwnedSurvey } from '../surveys';
 
 /** One page of a list of remarks: the remarks, the id to read the next page after (null on the last), and the number of the first. */
 export interface RemarksPage {
@@ -42,6 +46,22 @@ export async function partPage(
       page: paged(rows, after !== null),
       organisations: viewer.userId ? await people.organisationsOf(sql, municipalityId, viewer.userId) : [],
     };
+  });
+}
+
+/**
+ * A consultation's public page: its facts and text with each part's count of remarks, and the remarks 50 at
+ * a time in the report's order (the same keyset pages as the staff list), never all of them at once.
+ */
+export async function consultationPage(
+  deps: ConsultationsDeps, ctx: DbContext, municipalityId: string, consultationId: string, after: string | null, viewer: Viewer,
+): Promise<{ view: ConsultationView; page: RemarksPage; counts: Map<string | null, number>; survey: OwnedSurvey | null }> {
+  const view = await consultationView(deps, ctx, municipalityId, consultationId, viewer, false);
+  return deps.db.tx(ctx, async (sql) => {
+    const rows = (await remarkPages.ofConsultation(sql, municipalityId, consultationId, after)).map((r) => shownRemark(r, viewer));
+    const before = after && rows.length ? await remarkPages.countUpTo(sql, municipalityId, consultationId, after) : 0;
+    const counts = new Map((await remarkPages.countsByPart(sql, municipalityId, consultationId)).map((c) => [c.part_id, c.n] as const));
+    return { view, page: paged(rows, after !== null, before + 1), counts, survey: await surveyOf(sql, municipalityId, consultationId) };
   });
 }
 

@@ -9,7 +9,8 @@ import { consultations, parts, people, remarks } from './repository';
 import { splitText, type SplitText } from './split';
 import { enqueue } from '../../platform/jobs/outbox';
 import { OPENINGS_QUEUE } from './openings';
-import { meetingSummary } from '../meetings';
+import { surveyResultsOf, type SurveyResults } from './service-survey';
+import { meetingSummary, type MeetingSummary } from '../meetings';
 
 export interface ConsultationsDeps {
   db: Database;
@@ -56,6 +57,8 @@ export interface ConsultationView {
   parts: PartRow[];
   remarks: ShownRemark[];
   organisations: { id: string; name: string }[];
+  /** The meeting named (the meetings module's read model: title, when, cancelled) — shown as text; only staff of meetings get a link. */
+  meeting: MeetingSummary | null;
 }
 
 /** A consultation with its parts, and (unless `withRemarks` is false: pages that list remarks 50 at a time) all its remarks. */
@@ -67,6 +70,7 @@ export async function consultationView(deps: ConsultationsDeps, ctx: DbContext, 
       parts: await parts.of(sql, municipalityId, id),
       remarks: withRemarks ? (await remarks.of(sql, municipalityId, id)).map((r) => shownRemark(r, viewer)) : [],
       organisations: viewer.userId ? await people.organisationsOf(sql, municipalityId, viewer.userId) : [],
+      meeting: consultation.meeting_id ? ((await meetingSummary(sql, municipalityId, consultation.meeting_id)) ?? null) : null,
     };
   });
 }
@@ -284,6 +288,8 @@ export interface ReportData {
   parts: PartRow[];
   remarks: ShownRemark[];
   counts: { total: number; comment: number; written: number; meeting: number; hidden: number; accepted: number; partly: number; rejected: number; not_applicable: number; open: number };
+  /** The short survey's counts (suppressed by the surveys module), when the consultation has one with questions. */
+  survey: SurveyResults | null;
 }
 
 /** Every remark with its author (or "anonimowo"), part, content, position and reasons; counts and dates. */
@@ -302,7 +308,8 @@ async function reportOf(sql: Sql, municipalityId: string, id: string): Promise<R
     if (r.position) counts[r.position] += 1;
     else counts.open += 1;
   }
-  return { consultation, parts: await parts.of(sql, municipalityId, id, true), remarks: list, counts };
+  const survey = await surveyResultsOf(sql, municipalityId, id);
+  return { consultation, parts: await parts.of(sql, municipalityId, id, true), remarks: list, counts, survey: survey && survey.analysis.questions.length ? survey : null };
 }
 
 export interface PublishHooks {

@@ -5,7 +5,9 @@ import { ErrorSummary, Form } from '../../../platform/ui/forms';
 import { Layout, PageLayout } from '../../../platform/ui/layout';
 import { consultedAs, phaseOf, type ConsultationRow, type PartRow } from '../domain';
 import type { ConsultationView } from '../service';
-import type { RemarksPage } from '../service-pages';
+import { REMARKS_PAGE, type RemarksPage } from '../service-pages';
+import type { MeetingSummary } from '../../meetings';
+import type { OwnedSurvey } from '../../surveys';
 import { audienceLabel, consultationsBase, Diff, formLabel, period, phaseLabel, Remark, RemarksPager } from './common';
 
 export function ConsultationsPage(props: { ctx: PageContext; list: (ConsultationRow & { remarks: number })[]; staff: boolean }) {
@@ -43,8 +45,9 @@ export function ConsultationsPage(props: { ctx: PageContext; list: (Consultation
   );
 }
 
-export function Facts(props: { ctx: PageContext; c: ConsultationRow }) {
-  const { ctx, c } = props;
+/** `meeting` is the meeting's public facts (title, when); `meetingLink` whether the viewer may open the meeting's page (meetings' staff only). */
+export function Facts(props: { ctx: PageContext; c: ConsultationRow; meeting?: MeetingSummary | null; meetingLink?: boolean }) {
+  const { ctx, c, meeting } = props;
   const { t } = ctx.i18n;
   const docs = c.documents.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   return (
@@ -69,11 +72,22 @@ export function Facts(props: { ctx: PageContext; c: ConsultationRow }) {
           <dd>{c.spheres.map((s) => t(`sphere.${s}` as MessageKey)).join('; ')}</dd>
         </>
       ) : null}
-      {c.meeting_id ? (
+      {meeting ? (
         <>
           <dt>{t('consultations.fact.meeting')}</dt>
           <dd>
-            <a href={`/${ctx.municipality!.slug}/meetings/${c.meeting_id}`}>{t('consultations.meeting_link')}</a>
+            {t('consultations.meeting_when', { title: meeting.title, when: ctx.i18n.dateTime(meeting.starts_at) })} {meeting.cancelled ? t('consultations.meeting_cancelled') : null}
+            {props.meetingLink ? (
+              <>
+                {' · '}
+                <a href={`/${ctx.municipality!.slug}/meetings/${meeting.id}`}>{t('consultations.meeting_link')}</a>
+              </>
+            ) : ctx.user ? (
+              <>
+                {' · '}
+                <a href={`/${ctx.municipality!.slug}/meetings/inbox`}>{t('consultations.meeting_invited')}</a>
+              </>
+            ) : null}
           </dd>
         </>
       ) : null}
@@ -120,55 +134,82 @@ function Links(props: { ctx: PageContext; c: ConsultationRow; staff: boolean }) 
   ) : null;
 }
 
-/** A consultation: its facts, the text part by part with the remarks on each, and a way to comment on each part. */
-export function ConsultationPage(props: { ctx: PageContext; view: ConsultationView; staff: boolean }) {
-  const { ctx, view } = props;
+/**
+ * A consultation: its facts, the short survey when open, the text part by part with each part's count of
+ * remarks (a link to the part's page, where they are paged, and its comment form), and the remarks 50 a page
+ * in the report's order with plain links to the next page — never every remark at once.
+ */
+export function ConsultationPage(props: {
+  ctx: PageContext; view: ConsultationView; page: RemarksPage; counts: Map<string | null, number>; survey: OwnedSurvey | null; staff: boolean; meetingLink: boolean;
+}) {
+  const { ctx, view, page } = props;
   const { t } = ctx.i18n;
   const c = view.consultation;
   const base = `${consultationsBase(ctx)}/${c.id}`;
-  const open = phaseOf(c) === 'open' && c.forms.includes('comments');
-  const general = view.remarks.filter((r) => r.part_id === null);
+  const phase = phaseOf(c);
+  const open = phase === 'open' && c.forms.includes('comments');
+  const bodies = new Map(view.parts.map((p) => [p.id, p.body]));
+  const survey = props.survey && props.survey.status === 'open' && phase === 'open' ? props.survey : null;
   let chapter = '';
   return (
     <PageLayout ctx={ctx} title={c.subject} back={{ href: consultationsBase(ctx), label: t('consultations.back') }}>
-      <Facts ctx={ctx} c={c} />
+      <Facts ctx={ctx} c={c} meeting={view.meeting} meetingLink={props.meetingLink} />
       <Links ctx={ctx} c={c} staff={props.staff} />
+      {survey ? (
+        <section class="notice" aria-labelledby="survey-link-title">
+          <h2 id="survey-link-title">{t('consultations.survey.link')}</h2>
+          <p>{t('consultations.survey.fill_hint')}</p>
+          <p>
+            <a href={`/${ctx.municipality!.slug}${survey.href}`} class="button">
+              {t('consultations.survey.fill')}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <p class="hint">{t('consultations.comment.rules')}</p>
       <h2>{t('consultations.text')}</h2>
       {view.parts.length === 0 ? <p class="admin-empty">{t('consultations.text_empty')}</p> : <p class="hint">{c.text_title}</p>}
       {view.parts.map((p) => {
         const newChapter = p.chapter !== chapter ? p.chapter : null;
         chapter = p.chapter;
-        const list = view.remarks.filter((r) => r.part_id === p.id);
+        const count = props.counts.get(p.id) ?? 0;
         return (
           <section class="consultation-part" id={`part-${p.id}`} aria-labelledby={`part-${p.id}-title`}>
             {newChapter ? <p class="hint">{newChapter}</p> : null}
             <h3 id={`part-${p.id}-title`}>{p.label}</h3>
             <p class="prewrap">{p.body}</p>
-            {list.length ? (
-              <details>
-                <summary>{t('consultations.remarks_count', { count: list.length })}</summary>
-                {list.map((r) => (
-                  <Remark ctx={ctx} remark={r} partBody={p.body} staff={props.staff} />
-                ))}
-              </details>
-            ) : null}
-            {open ? (
-              <p>
-                <a href={`${base}/parts/${p.id}`}>{t('consultations.comment.title', { part: p.label })}</a>
-              </p>
+            {count || open ? (
+              <ul class="links">
+                {count ? (
+                  <li>
+                    <a href={`${base}/parts/${p.id}`}>{t('consultations.part_remarks_link', { count })}</a>
+                  </li>
+                ) : null}
+                {open ? (
+                  <li>
+                    <a href={`${base}/parts/${p.id}`}>{t('consultations.comment.title', { part: p.label })}</a>
+                  </li>
+                ) : null}
+              </ul>
             ) : null}
           </section>
         );
       })}
-      {general.length ? (
-        <section aria-labelledby="general-title">
-          <h2 id="general-title">{t('consultations.general_remarks')}</h2>
-          {general.map((r) => (
-            <Remark ctx={ctx} remark={r} staff={props.staff} />
-          ))}
-        </section>
-      ) : null}
+      <section aria-labelledby="remarks">
+        <h2 id="remarks">{t('consultations.remarks_all')}</h2>
+        {page.remarks.length === 0 ? (
+          <p class="admin-empty">{t(page.later ? 'consultations.pager.empty' : 'consultations.report.none')}</p>
+        ) : (
+          <p class="hint">{t('consultations.remarks_all_hint', { size: REMARKS_PAGE })}</p>
+        )}
+        {page.remarks.map((r) => (
+          <div>
+            <h3>{t('consultations.remark_on', { part: r.part_label ?? t('consultations.report.general') })}</h3>
+            <Remark ctx={ctx} remark={r} partBody={r.part_id ? bodies.get(r.part_id) : undefined} staff={props.staff} />
+          </div>
+        ))}
+        <RemarksPager ctx={ctx} page={page} href={base} anchor="remarks" />
+      </section>
     </PageLayout>
   );
 }

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/ui/context';
 import { PageLayout } from '../../../platform/ui/layout';
 import { Table } from '../../../platform/ui/table';
-import { reportFacts, reportRows, type ReportRow } from '../report';
+import { reportFacts, reportRows, surveySummary, type ReportRow } from '../report';
 import type { ReportData } from '../service';
 import { consultationsBase } from './common';
 
@@ -28,6 +28,7 @@ export function ReportPage(props: { ctx: PageContext; report: ReportData }) {
           </>
         ))}
       </dl>
+      {report.survey ? <SurveySection ctx={ctx} report={report} /> : null}
       <h2 id="remarks-title">{t('consultations.report.remarks')}</h2>
       <Table<ReportRow>
         id="report-remarks"
@@ -45,5 +46,39 @@ export function ReportPage(props: { ctx: PageContext; report: ReportData }) {
         ]}
       />
     </PageLayout>
+  );
+}
+
+/** The short survey's counts (suppressed by the surveys module): a table per choice question, numbers and written answers counted. */
+function SurveySection(props: { ctx: PageContext; report: ReportData }) {
+  const { t } = props.ctx.i18n;
+  const s = surveySummary(t, props.report.survey!);
+  return (
+    <section aria-labelledby="survey-title">
+      <h2 id="survey-title">{t('consultations.report.survey')}</h2>
+      <p>{s.responses}</p>
+      {s.tables.map((q, i) => (
+        <>
+          <h3 id={`survey-q-${i}`}>{q.question}</h3>
+          <Table<[string, string]>
+            id={`survey-table-${i}`}
+            caption={q.question}
+            captionHidden
+            rows={q.rows}
+            empty="—"
+            columns={[
+              { header: t('consultations.report.survey_answer'), cell: (r) => r[0], rowHeader: true },
+              { header: t('consultations.report.survey_count'), cell: (r) => r[1], numeric: true },
+            ]}
+          />
+        </>
+      ))}
+      {s.lines.map((l) => (
+        <>
+          <h3>{l.question}</h3>
+          <p>{l.text}</p>
+        </>
+      ))}
+    </section>
   );
 }

@@ -84,6 +84,9 @@ export function ManagePage(props: { ctx: PageContext; view: ConsultationView; re
         <li>
           <a href={`${base}/report`}>{t('consultations.report_link')}</a>
         </li>
+        <li>
+          <a href={`${base}/survey`}>{t('consultations.survey.link')}</a>
+        </li>
       </ul>
       <h2>{t('consultations.manage.text')}</h2>
       {phase === 'open' ? (
