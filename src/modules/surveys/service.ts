@@ -147,17 +147,26 @@ export async function surveyIntro(deps: SurveysDeps, ctx: DbContext, m: string, 
  * survey needs an account, the account's marker is claimed first in a transaction of its own (ADR 0031).
  */
 export async function startResponse(deps: SurveysDeps, ctx: DbContext, m: string, id: string, viewer: Viewer): Promise<string> {
-  const s = await deps.db.tx(ctx, (sql) => mustFind(sql, m, id));
-  if (!isAnswerable(s)) throw new AppError('survey.closed');
-  assertAudience(s, viewer);
-  if (s.audience !== 'link' && viewer.userId) {
+  const token = newDraftToken();
+  const start = (sql: Sql, s: SurveyRow) =>
+    responses.start(sql, m, { surveyId: id, version: s.current_version, anonymous: s.anonymous, respondentId: viewer.userId, draftHash: draftHash(token), source: 'online', day: warsawDay() });
+  const checked = (s: SurveyRow) => {
+    if (!isAnswerable(s)) throw new AppError('survey.closed');
+    assertAudience(s, viewer);
+    return s;
+  };
+  // Anyone with the link: the survey read and the draft started in one transaction (one pool checkout).
+  const s = await deps.db.tx(ctx, async (sql) => {
+    const found = checked(await mustFind(sql, m, id));
+    if (found.audience === 'link') await start(sql, found);
+    return found;
+  });
+  if (s.audience === 'link') return token;
+  if (viewer.userId) {
     const claimed = await deps.db.tx(ctx, (sql) => respondents.claim(sql, m, id, markerOf(deps, viewer.userId!, id)));
     if (!claimed) throw new AppError('survey.already_answered');
   }
-  const token = newDraftToken();
-  await deps.db.tx(ctx, (sql) =>
-    responses.start(sql, m, { surveyId: id, version: s.current_version, anonymous: s.anonymous, respondentId: viewer.userId, draftHash: draftHash(token), source: 'online', day: warsawDay() }),
-  );
+  await deps.db.tx(ctx, (sql) => start(sql, s));
   return token;
 }
 
@@ -173,13 +182,15 @@ export interface PageView {
   answered: { question: QuestionRow; items: ReturnType<Answers['get']> }[];
 }
 
+/** The respondent's draft and what answering it needs: one round trip (repository: draftWithStructure). */
 async function loadDraft(sql: Sql, m: string, id: string, token: string | undefined) {
-  const s = await mustFind(sql, m, id);
-  const draft = token ? await responses.byDraft(sql, m, id, draftHash(token)) : undefined;
+  if (!token) {
+    await mustFind(sql, m, id);
+    throw new AppError('survey.no_draft');
+  }
+  const { draft, survey: s, sections, questions, given } = await responses.draftWithStructure(sql, m, id, draftHash(token));
+  if (!s) throw new AppError('not_found');
   if (!draft) throw new AppError('survey.no_draft');
-  const sections = await structure.sections(sql, m, id, draft.survey_version);
-  const questions = await structure.questions(sql, m, id, draft.survey_version);
-  const given = await answers.of(sql, m, draft.id);
   return { s, draft, sections, questions, given };
 }
 
@@ -222,10 +233,10 @@ export async function savePage(deps: SurveysDeps, ctx: DbContext, m: string, id:
     const shown = new Set(visibleQuestions(sections, questions, merged).map((q) => q.id));
     const errors = Object.fromEntries(Object.entries(read.errors).filter(([name, e]) => e.code !== 'required' || shown.has(name.slice(2))));
     if (go === 'next' && Object.keys(errors).length > 0) throw validationError(errors);
-    await answers.save(sql, m, s.id, draft.id, [...kept.keys()].map((qid) => before.questions.find((q) => q.id === qid)!), kept);
-    for (const [qid, items] of kept) given.set(qid, items);
     const page = Math.max(0, before.index + (go === 'next' ? 1 : -1));
-    await responses.setPage(sql, m, draft.id, page);
+    // The answers and the page go out together: one round trip for the page's writes.
+    await Promise.all([answers.save(sql, m, s.id, draft.id, [...kept.keys()].map((qid) => before.questions.find((q) => q.id === qid)!), kept), responses.setPage(sql, m, draft.id, page)]);
+    for (const [qid, items] of kept) given.set(qid, items);
     return viewOf(s, sections, questions, given, page);
   });
 }
@@ -242,8 +253,7 @@ export async function submitResponse(deps: SurveysDeps, ctx: DbContext, m: strin
       await responses.setPage(sql, m, draft.id, pages.findIndex((p) => p.includes(visible[missing]!)));
       throw new AppError('survey.incomplete');
     }
-    await answers.keepOnly(sql, m, draft.id, visible.map((q) => q.id));
-    await responses.submit(sql, m, draft.id, warsawDay());
+    await Promise.all([answers.keepOnly(sql, m, draft.id, visible.map((q) => q.id)), responses.submit(sql, m, draft.id, warsawDay())]);
   });
 }
 
