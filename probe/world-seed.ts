@@ -23,6 +23,8 @@ import { caseIds } from './world-seed-cases';
 import { announcementIds, announcementText } from './world-seed-announcements';
 import { budgetIds } from './world-seed-budget';
 import { commissioningIds } from './world-seed-commissioning';
+import { diagnosisIds } from './world-seed-diagnosis';
+import { exchangeIds } from './world-seed-exchange';
 import { consultationAnonymousNames, consultationIds } from './world-seed-consultations';
 import { surveyIds, surveyTexts } from './world-seed-surveys';
 import { carePlanIds, carePlanText } from './world-seed-care-plans';
@@ -183,6 +185,9 @@ export async function seedMunicipality(
     Object.assign(ids, await budgetIds(sql, m, opts.admin));
     Object.assign(ids, await surveyIds(sql, m));
     Object.assign(ids, await commissioningIds(sql, m, opts.admin));
+    const diagnosis = await diagnosisIds(sql, m);
+    Object.assign(ids, diagnosis.ids);
+    Object.assign(ids, await exchangeIds(sql, m, opts.admin));
     const bookingTitles = opts.full ? await sql.query<{ name: string }>('SELECT DISTINCT title AS name FROM room_bookings WHERE municipality_id = $1', [m.id]) : [];
     const names = await sql.query<{ name: string }>(
       `SELECT name FROM services WHERE municipality_id = $1 AND status = 'active'
@@ -206,7 +211,7 @@ export async function seedMunicipality(
     const surveyAnswers = await surveyTexts(sql, m);
     return {
       ids,
-      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...referralNotes, ...documentNotes, ...planNotes, ...announcementDrafts, ...anonymousAuthors, ...surveyAnswers, ...invited],
+      privateMarkers: [...Object.values(hidden), ...waiting.map((r) => r.name), ...draftPlans.map((r) => r.name), ...bookingTitles.map((r) => r.name), ...applicationText.map((r) => r.name), ...referralNotes, ...documentNotes, ...planNotes, ...announcementDrafts, ...anonymousAuthors, ...surveyAnswers, ...diagnosis.texts, ...invited],
       // Names without characters that pages escape, so that they can be looked for as they are.
       publicMarkers: [...new Set(names.map((r) => r.name).filter((n) => !/[&<>"']/.test(n)))],
       invitees: invited,

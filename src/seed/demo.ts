@@ -14,8 +14,10 @@ import { seedCarePlanFixtures } from '../modules/care-plans';
 import { seedCaseFixtures } from '../modules/cases';
 import { seedCatalogFixtures } from '../modules/catalog';
 import { seedCommissioningFixtures } from '../modules/commissioning';
-import { seedBudgetFixtures } from '../modules/budget';
+import { seedExchangeFixtures } from '../modules/exchange';
+import { seedBudgetFixtures, seedBudgetProposalFixtures } from '../modules/budget';
 import { seedConsultationFixtures } from '../modules/consultations';
+import { seedDiagnosisFixtures } from '../modules/diagnosis';
 import { seedMeetingFixtures } from '../modules/meetings';
 import { seedMyDataFixtures } from '../modules/my-data';
 import { seedOrganisationFixtures } from '../modules/organisations';
@@ -108,16 +110,22 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedMeetingFixtures(sql, municipality.id);
     await seedConsultationFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE), director: accounts.get('dyrektor@zyrardow.example') });
     await seedSurveyFixtures(sql, municipality.id);
-    await seedBudgetFixtures(sql, municipality.id);
+    const budget = await seedBudgetFixtures(sql, municipality.id);
+    await seedBudgetProposalFixtures(sql, municipality.id, budget.open.edition, {
+      resident: accounts.get('mieszkanka@zyrardow.example'), officer: accounts.get('dotacje@zyrardow.example'), director: accounts.get('dyrektor@zyrardow.example'), organiser: accounts.get('organizator@zyrardow.example'),
+    });
     await seedVenueFixtures(sql, municipality.id, { representative: accounts.get(DEMO_REPRESENTATIVE), organiser: accounts.get('organizator@zyrardow.example') });
     await seedAnnouncementFixtures(sql, municipality.id, { organiser: accounts.get('organizator@zyrardow.example') });
     await seedCommissioningFixtures(sql, municipality, { officer: accounts.get('dotacje@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE) });
+    await seedDiagnosisFixtures(sql, municipality.id);
     await seedApplicationFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example'), coordinator: accounts.get('koordynator@zyrardow.example') });
     await seedMyDataFixtures(sql, municipality.id, { resident: accounts.get('mieszkanka@zyrardow.example') });
     await seedCaseFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), supervisor: accounts.get('kierownik@zyrardow.example'), resident: accounts.get('mieszkanka@zyrardow.example') });
     await seedCarePlanFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), director: accounts.get('dyrektor@zyrardow.example') });
     // Keep last, after the cases' and plans' fixtures: the referrals are sent from their cases.
     await seedReferralFixtures(sql, municipality.id, { coordinator: accounts.get('koordynator@zyrardow.example'), representative: accounts.get(DEMO_REPRESENTATIVE) });
+    // After every module's data: Żyrardów's indicators are computed from it (issue 20); Milanówek and Sochaczew join the group.
+    await seedExchangeFixtures(sql, municipality, { director: accounts.get('dyrektor@zyrardow.example'), delegates: [accounts.get('dyrektor@zyrardow.example'), accounts.get('analityk@zyrardow.example')] });
     // Staff reads of the resident's data, as the audited read paths record them ("Kto czytał moje dane").
     await seedDemoReads(sql, municipality.id, {
       resident: accounts.get('mieszkanka@zyrardow.example'),

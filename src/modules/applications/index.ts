@@ -42,3 +42,5 @@ export const applicationsModule: AppModule = {
 export { seedApplicationFixtures } from './fixtures';
 export { applicationFormPath, takesApplications } from './apply-link';
 export type { ApplicationRecord } from './personal-data';
+/** Read model for the exchange's benchmarks (issue 20): an aggregate of this module's own rows, never a person. */
+export { applicationDecisionDays } from './repository-indicators';

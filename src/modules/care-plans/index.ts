@@ -58,3 +58,5 @@ export { seedCarePlanFixtures } from './fixtures';
 export { sendWarnings, WARN_QUEUE, WARN_SCHEDULE } from './warnings';
 export type { PlanStatus, ServiceRow as CarePlanServiceRow } from './domain';
 export type { PlanRecord } from './personal-data';
+/** Read model for the exchange's benchmarks (issue 20): an aggregate of this module's own rows, never a person. */
+export { firstPlansWithin30Days } from './repository-indicators';

@@ -68,6 +68,10 @@ export const catalogModule: AppModule = {
 
 export type { Criterion } from './criteria';
 export type { Area, FeeKind, ProviderKind, TargetGroup } from './domain';
+/** The 14 statutory areas and the target groups (their labels: messages `area.<code>`, `group.<code>`) — the diagnosis' lists too. */
+export { AREAS, TARGET_GROUPS, isArea, isTargetGroup } from './domain';
 export { seedCatalogFixtures } from './fixtures';
 export { DRAFT_PROGRAMME_TEXT } from './fixtures-draft-programme';
 export { draftProgramme, type DraftProgramme } from './repository-draft-programme';
+/** Read model for the exchange's benchmarks (issue 20): an aggregate of this module's own rows, never a person. */
+export { activeServiceCount } from './repository-indicators';

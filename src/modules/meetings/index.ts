@@ -49,3 +49,5 @@ export { seedMeetingFixtures } from './fixtures';
 export { invitationToken } from './mail';
 export type { MeetingAnswerRecord } from './personal-data';
 export { meetingSummary, type MeetingSummary } from './read-model';
+/** Read model for the exchange's benchmarks (issue 20): an aggregate of this module's own rows, never a person. */
+export { meetingTurnout } from './repository-indicators';

@@ -50,3 +50,5 @@ export function referralsRelyingOnConsent(sql: Sql, municipalityId: string, cons
 
 export { seedReferralFixtures } from './fixtures';
 export type { ReferralRecord } from './personal-data';
+/** Read model for the exchange's benchmarks (issue 20): an aggregate of this module's own rows, never a person. */
+export { organisationAcceptDays } from './repository-indicators';
