@@ -3,16 +3,19 @@ import type { MunicipalityRow } from '../src/platform/tenancy/repository';
 import { seedDiagnosisFixtures } from '../src/modules/diagnosis';
 
 /**
- * The demo diagnosis (in progress, so for staff only) named after the municipality, so that A's
- * markers are never B's own; its needs' titles are staff's working notes too.
+ * The demo diagnosis twice: one adopted (public: the routes are called with its id) and one still in
+ * progress, named after the municipality (so that A's markers are never B's own), whose title and
+ * needs are staff's working notes that no outsider may see.
  */
 export async function diagnosisIds(sql: Sql, m: MunicipalityRow): Promise<{ ids: Record<string, string>; texts: string[] }> {
-  const id = await seedDiagnosisFixtures(sql, m.id);
-  await sql.query("UPDATE diagnoses SET title = title || ' — ' || $2 WHERE municipality_id = $1", [m.id, m.slug]);
-  await sql.query("UPDATE diagnosis_needs SET title = title || ' — ' || $2 WHERE municipality_id = $1", [m.id, m.slug]);
+  const adopted = await seedDiagnosisFixtures(sql, m.id);
+  await sql.query("UPDATE diagnoses SET status = 'adopted', adopted_on = current_date WHERE municipality_id = $1 AND id = $2", [m.id, adopted]);
+  const working = await seedDiagnosisFixtures(sql, m.id);
+  await sql.query("UPDATE diagnoses SET title = title || ' — ' || $3 WHERE municipality_id = $1 AND id = $2", [m.id, working, m.slug]);
+  await sql.query("UPDATE diagnosis_needs SET title = title || ' — ' || $3 WHERE municipality_id = $1 AND diagnosis_id = $2", [m.id, working, m.slug]);
   const rows = await sql.query<{ title: string }>(
-    "SELECT title FROM diagnoses WHERE municipality_id = $1 AND status <> 'adopted' UNION ALL SELECT n.title FROM diagnosis_needs n JOIN diagnoses d ON d.municipality_id = n.municipality_id AND d.id = n.diagnosis_id WHERE n.municipality_id = $1 AND d.status <> 'adopted'",
-    [m.id],
+    'SELECT title FROM diagnoses WHERE municipality_id = $1 AND id = $2 UNION ALL SELECT title FROM diagnosis_needs WHERE municipality_id = $1 AND diagnosis_id = $2',
+    [m.id, working],
   );
-  return { ids: { 'diagnoza/:id': id }, texts: rows.map((r) => r.title).filter((t) => !/[&<>"']/.test(t)) };
+  return { ids: { 'diagnoza/:id': adopted }, texts: rows.map((r) => r.title).filter((t) => !/[&<>"']/.test(t)) };
 }

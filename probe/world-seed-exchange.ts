@@ -19,6 +19,13 @@ export async function exchangeIds(sql: Sql, m: MunicipalityRow, admin: TestUser,
   const groupId = group!.id;
   await sql.query('INSERT INTO exchange_members (municipality_id, group_municipality_id, group_id, population, joined_by) VALUES ($1, $1, $2, 20000, $3)', [m.id, groupId, admin.id]);
   await sql.query('INSERT INTO exchange_delegates (municipality_id, group_id, user_id, added_by) VALUES ($1, $2, $3, $3)', [m.id, groupId, admin.id]);
+  // Every one of m's staff who may take part is a delegate too: the probe's control opens the round as whichever holds the permission.
+  await sql.query(
+    `INSERT INTO exchange_delegates (municipality_id, group_id, user_id, added_by)
+     SELECT $1, $2, user_id, $3 FROM memberships WHERE municipality_id = $1 AND user_id <> $3
+       AND roles && ARRAY['coordinator', 'community_organiser', 'analyst', 'director', 'administrator']::text[]`,
+    [m.id, groupId, admin.id],
+  );
   await sql.query("INSERT INTO exchange_sharing (municipality_id, group_id, indicator, shared_by) VALUES ($1, $2, 'services_per_1000', $3)", [m.id, groupId, admin.id]);
   const [round] = await sql.query<{ id: string }>(
     "INSERT INTO exchange_rounds (municipality_id, group_id, label, period_from, period_to, created_by) VALUES ($1, $2, 'Runda sondy', current_date - 30, current_date, $3) RETURNING id",

@@ -3,16 +3,16 @@ import { AUTHENTICATED, can } from '../../platform/auth/access';
 import { confirmedAction } from '../../platform/http/confirm';
 import { submitForm } from '../../platform/http/forms';
 import { idParam } from '../../platform/http/params';
-import { municipalityOf } from '../../platform/http/route-context';
 import type { ModuleContext } from '../../platform/module';
 import { ConfirmPage } from '../../platform/ui/confirm';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { conflictOf } from '../../platform/ui/conflict';
 import { parseAppoint, parseDeclaration, parseFormal, parseScores, remarksOf, sheetVersion } from './committee-form';
 import { appoint, assessmentView, boardOf, committeeOf, declarationView, declare, myCommittees, saveConsensus, saveFormal, saveSheet, withdrawOffer } from './committee-service';
-import { offerView, type CommissioningDeps, type Viewer } from './service';
+import { offerView, type CommissioningDeps } from './service';
 import { AssessmentPage, BoardPage, CommitteePage, DeclarationPage, MyCommitteesPage, scoreValues, type AssessmentForms } from './views/committee';
 import { grantsBase } from './views/common';
+import { grantsPath, municipalityIdOf, viewerOf } from './routes-common';
 
 type IdParams = { municipality: string; id: string };
 const SIGNED_IN = { config: { access: AUTHENTICATED } };
@@ -24,13 +24,9 @@ const MANAGE = { config: { access: can('commissioning.manage') } };
  */
 export async function committeeRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const deps: CommissioningDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl };
-  const m = (request: FastifyRequest) => municipalityOf(request).id;
-  const base = (request: FastifyRequest) => `/${municipalityOf(request).slug}/grants`;
-  const viewer = (request: FastifyRequest): Viewer => ({
-    userId: request.user?.id ?? null,
-    email: request.user?.email ?? '',
-    staff: Boolean(request.tenant?.permissions.has('commissioning.manage')),
-  });
+  const m = municipalityIdOf;
+  const base = grantsPath;
+  const viewer = viewerOf;
 
   // Staff: the committee of a call.
   const renderCommittee = async (request: FastifyRequest, reply: FastifyReply, form: FormState = emptyForm(), status = 200) => {

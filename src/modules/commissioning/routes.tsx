@@ -17,7 +17,8 @@ import { acceptsOffers } from './domain';
 import { CALL_FIELDS, callToValues, parseCallForm, parseDecisionForm, parseOfferForm } from './form';
 import { grantsCsv, grantsXlsx, threeSixtyGiving } from './open-data';
 import { announceCall, announceResults, mailConfirmation } from './publish';
-import { awardedGrantsOf, callView, createCall, listCalls, myOffers, offerView, publishCall, publishResults, recordDecision, saveOffer, servicesAndOrganisations, startOffer, submitOffer, updateCall, type CommissioningDeps, type Viewer } from './service';
+import { awardedGrantsOf, callView, createCall, listCalls, myOffers, offerView, publishCall, publishResults, recordDecision, saveOffer, servicesAndOrganisations, startOffer, submitOffer, updateCall, type CommissioningDeps } from './service';
+import { grantsPath, municipalityIdOf, viewerOf } from './routes-common';
 import { CallsPage, CallPage } from './views/public';
 import { CallFormPage, DecisionPage, ManagePage } from './views/staff';
 import { CheckPage, MinePage, offerToValues, OfferPage, SubmittedPage } from './views/offer';
@@ -34,13 +35,9 @@ const versionSchema = z.object({ version: versionField() });
 /** Calls (public, staff), offers (members of the offeror), decisions and results (staff), open data (public). */
 export async function commissioningRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const deps: CommissioningDeps = { db: ctx.db, publicUrl: ctx.config.publicUrl };
-  const m = (request: FastifyRequest) => municipalityOf(request).id;
-  const base = (request: FastifyRequest) => `/${municipalityOf(request).slug}/grants`;
-  const viewer = (request: FastifyRequest): Viewer => ({
-    userId: request.user?.id ?? null,
-    email: request.user?.email ?? '',
-    staff: Boolean(request.tenant?.permissions.has('commissioning.manage')),
-  });
+  const m = municipalityIdOf;
+  const base = grantsPath;
+  const viewer = viewerOf;
 
   app.get<{ Params: Params }>('/:municipality/grants', OPEN, async (request, reply) => {
     const list = await listCalls(deps, request.dbContext(), m(request), viewer(request));

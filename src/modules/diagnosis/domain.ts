@@ -1,4 +1,5 @@
 import { AREAS, TARGET_GROUPS } from '../catalog';
+import type { IndicatorInput } from './csv';
 
 export { AREAS, TARGET_GROUPS };
 export const STATUSES = ['draft', 'in_progress', 'adopted'] as const;
@@ -24,18 +25,10 @@ export interface DiagnosisRow {
   version: number;
 }
 
-export interface IndicatorRow {
+export interface IndicatorRow extends IndicatorInput {
   id: string;
   dataset_id: string;
   dataset_title: string;
-  line: number;
-  indicator: string;
-  breakdown: string;
-  period: string;
-  value: number;
-  unit: string;
-  source: string;
-  source_date: string;
 }
 
 export interface NeedRow {
