@@ -179,7 +179,7 @@ describeEachEngine('participatory budget: proposals, support, verification with 
     assert.equal((a.statusCode === 409 ? a : b).json().error.code, 'budget.already_supported');
     const again = await supporter.post(`${url}/popieram`);
     assert.equal(again.statusCode, 409);
-    assertIncludes(pageText(again.body), 'Już poparłeś (poparłaś) ten projekt');
+    assertIncludes(pageText(again.body), 'Twoje poparcie tego projektu jest już zapisane');
     assert.equal((await w.resident.post(`${url}/popieram`)).statusCode, 303, 'the author may sign too');
     assertIncludes(pageText((await new TestClient(h.app).get(url)).body), 'Poparcie: 2 z 3 wymaganych podpisów');
     assert.equal((await w.staff.postJson(`${url}/popieram`)).json().error.code, 'budget.residents_only');

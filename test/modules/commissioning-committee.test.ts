@@ -163,7 +163,7 @@ describeEachEngine('commissioning: the committee and withdrawing an offer', (h) 
     }
     assert.equal((await bidderA.get(`/${m.slug}/grants/offers/${offerA}/assessment`)).statusCode, 404, 'the offeror sees its offer, not the committee’s sheets');
     const board = pageText((await nominee.get(`/${m.slug}/grants/calls/${callId}/assessment`)).body);
-    assertIncludes(board, 'wyłączony(-a) z oceny tej oferty');
+    assertIncludes(board, 'wyłączenie z oceny tej oferty');
     assertIncludes(pageText((await nominee.get(`/${m.slug}/grants/committee`)).body), 'Aktywizacja seniorów w 2027 roku');
   });
 

@@ -123,7 +123,8 @@ describeEachEngine('referrals: statuses, history, the coordinator’s view', (h)
     await ownerQuery(h, "UPDATE referrals SET sent_at = now() - interval '3 days 2 hours' WHERE id = $1", [id]);
     await actNow(h, member.c, m, inbox, id, 'accept');
     const late = await sendReferral(h, coord.c, m, k.caseId, sendForm(`organisation:${place.orgId}`, { service_label: 'Grupa wsparcia' }));
-    await ownerQuery(h, "UPDATE referrals SET respond_by = current_date - 4 WHERE id = $1", [late]);
+    // Four days before today in Warsaw (the page counts days there; the server's current_date is UTC's, a day behind after 23:00 UTC in winter).
+    await ownerQuery(h, "UPDATE referrals SET respond_by = (now() AT TIME ZONE 'Europe/Warsaw')::date - 4 WHERE id = $1", [late]);
 
     const list = pageText((await coord.c.get(centre)).body);
     assert.match(list, /Opieka wytchnieniowa .* przyjęte .* 3 dni/);

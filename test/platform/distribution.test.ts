@@ -30,6 +30,10 @@ const ALLOWED: Record<string, string> = {
   meeting_invitations_token_hash_key: 'RSVP answer links, looked up by hash',
   organisation_invitations_token_hash_key: "organisation members' invitation links, looked up by hash",
   staff_role_grants_token_hash_key: "a director's confirmation link for a role grant, looked up by hash",
+  // Across municipalities by design (ADR 0036): a member's own row points at the group or round of the
+  // municipality that convened it. Under Citus these become reference lookups or checks in the service.
+  exchange_members_group_municipality_id_group_id_fkey: "a member's row → the convener's group",
+  exchange_snapshots_group_municipality_id_round_id_fkey: "a member's shared aggregate → the convener's round",
 };
 
 interface KeyRow {

@@ -57,13 +57,13 @@ const tinyModule: AppModule = {
 const FORMER_TABLE: Record<string, string[]> = {
   resident: [],
   ngo_member: [],
-  coordinator: ['catalog.manage', 'applications.manage', 'cases.manage', 'cases.statistics', 'surveys.manage'],
-  community_organiser: ['organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'consultations.manage', 'announcements.manage', 'surveys.manage', 'budget.manage', 'budget.count'],
+  coordinator: ['catalog.manage', 'applications.manage', 'cases.manage', 'cases.statistics', 'surveys.manage', 'exchange.take_part'],
+  community_organiser: ['organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'consultations.manage', 'announcements.manage', 'surveys.manage', 'budget.manage', 'budget.count', 'diagnosis.manage', 'exchange.take_part'],
   grants_officer: ['commissioning.manage', 'budget.manage', 'budget.count'],
   evaluator: [],
-  analyst: ['cases.statistics', 'surveys.manage'],
-  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage', 'cases.manage', 'plans.approve', 'cases.configure', 'cases.statistics', 'consultations.manage', 'announcements.manage', 'surveys.manage', 'commissioning.manage', 'budget.manage', 'budget.count'],
-  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage', 'cases.configure', 'consultations.manage', 'announcements.manage'],
+  analyst: ['cases.statistics', 'surveys.manage', 'diagnosis.manage', 'exchange.take_part'],
+  director: ['catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage', 'cases.manage', 'plans.approve', 'cases.configure', 'cases.statistics', 'consultations.manage', 'announcements.manage', 'surveys.manage', 'commissioning.manage', 'budget.manage', 'budget.count', 'diagnosis.manage', 'exchange.take_part', 'exchange.manage'],
+  administrator: ['staff.manage', 'catalog.manage', 'organisations.manage', 'meetings.manage', 'venues.manage', 'action_plan.manage', 'applications.manage', 'cases.configure', 'consultations.manage', 'announcements.manage', 'exchange.take_part', 'exchange.manage'],
   auditor: ['audit.read'],
 };
 

@@ -29,7 +29,8 @@ export const commissioningModule: AppModule = {
   navigation: [
     { href: '/grants', label: 'nav.commissioning' },
     { href: '/grants/offers/mine', label: 'nav.commissioning_mine', roles: ['ngo_member'], group: 'organisation' },
-    { href: '/grants/committee', label: 'committee.mine', roles: ['ngo_member', 'evaluator', 'grants_officer', 'community_organiser', 'director'], group: 'work' },
+    // Staff's menu only: an organisation's nominee (rarely, per call) reaches the committee by the start card that counts what awaits them.
+    { href: '/grants/committee', label: 'committee.mine', roles: ['evaluator', 'grants_officer', 'community_organiser', 'director'], group: 'work' },
   ],
 };
 
