@@ -6,8 +6,13 @@ import type { TestUser } from '../test/support/factories';
 /** The demo commissioning: a resolved call and an open one, with their offers; one of each named for the probes. */
 export async function commissioningIds(sql: Sql, m: MunicipalityRow, staff: TestUser): Promise<Record<string, string>> {
   await seedCommissioningFixtures(sql, m, { officer: staff.id, representative: staff.id });
-  const [call] = await sql.query<{ id: string }>('SELECT id FROM commissioning_calls WHERE municipality_id = $1 ORDER BY created_at LIMIT 1', [m.id]);
-  let [offer] = await sql.query<{ id: string }>('SELECT id FROM commissioning_offers WHERE municipality_id = $1 ORDER BY created_at LIMIT 1', [m.id]);
+  const [call] = await sql.query<{ id: string }>("SELECT id FROM commissioning_calls WHERE municipality_id = $1 ORDER BY (status <> 'resolved'), created_at, id LIMIT 1", [m.id]);
+  // A submitted offer of the resolved call first (its committee, seeded with it, opens its pages); the fixtures' rows
+  // share one created_at (one transaction), so the id decides among them, never the engine's sort.
+  let [offer] = await sql.query<{ id: string }>(
+    "SELECT id FROM commissioning_offers WHERE municipality_id = $1 AND call_id = $2 ORDER BY (status = 'draft'), created_at, id LIMIT 1",
+    [m.id, call!.id],
+  );
   // The small world has none of the demo's organisations the fixtures name: a draft offer of one of its own.
   offer ??= (
     await sql.query<{ id: string }>(

@@ -64,7 +64,8 @@ export async function glassRoutes(app: FastifyInstance, ctx: ModuleContext): Pro
       return reply.setFlash(request.i18n.t('cases.glass.review_done')).redirect(`${casesPath(request)}/glass`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || wantsJson(request)) throw err;
-      const typed = String(input.review_note ?? '');
+      // Only text is echoed back: a JSON object in the field (even one with its own toString) is not the person's typing.
+      const typed = typeof input.review_note === 'string' ? input.review_note : '';
       if (err.code === 'validation.failed') {
         const errors = err.fields?.review_note ? { [reviewField(id)]: err.fields.review_note } : {};
         return renderList(request, reply, { values: { [reviewField(id)]: typed }, errors }, id, 422);
