@@ -18,7 +18,6 @@ export async function sessionWithUser(sql: Sql, tokenHash: string, municipalityI
      LEFT JOIN memberships m ON m.municipality_id = $2::uuid AND m.user_id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash, municipalityId],
-    { prepare: true },
   );
   if (!row) return undefined;
   const { token_hash, user_id, mfa_verified, created_at, last_seen_at, expires_at, roles, ...user } = row;
