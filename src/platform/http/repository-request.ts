@@ -10,7 +10,8 @@ type Joined = SessionRow & UserRow & { roles: Role[] | null };
 /**
  * Who asks, in one statement: a live session, its user and (given a municipality) their roles there. The
  * membership is visible because the transaction's RLS context names that municipality (memberships' policy).
- * Every request asks it: kept prepared on each pooled connection (PostgreSQL), parsed and planned once.
+ * Not a prepared statement: its generic plan cannot see the tenant that row-level security compares with, and on a
+ * large municipality it read every membership there (200 000) to find one user's (bench/writes.ts, metro).
  */
 export async function sessionWithUser(sql: Sql, tokenHash: string, municipalityId: string | null): Promise<{ session: SessionRow; user: UserRow; roles: Role[] } | undefined> {
   const [row] = await sql.query<Joined>(
