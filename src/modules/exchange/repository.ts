@@ -76,14 +76,16 @@ export const groups = {
 };
 
 export const members = {
-  async insert(sql: Sql, m: string, group: { municipality_id: string; id: string }, population: number, by: string | null): Promise<void> {
-    await sql.query('INSERT INTO exchange_members (municipality_id, group_municipality_id, group_id, population, joined_by) VALUES ($1, $2, $3, $4, $5)', [
+  /** False when the municipality is a member already (two joins at once: the second finds the first's row). */
+  async insert(sql: Sql, m: string, group: { municipality_id: string; id: string }, population: number, by: string | null): Promise<boolean> {
+    const rows = await sql.query('INSERT INTO exchange_members (municipality_id, group_municipality_id, group_id, population, joined_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1', [
       m,
       group.municipality_id,
       group.id,
       population,
       by,
     ]);
+    return rows.length === 1;
   },
   async own(sql: Sql, m: string, groupId: string, lock = false): Promise<MemberRow | undefined> {
     const [row] = await sql.query<MemberRow>(

@@ -94,7 +94,7 @@ export async function join(deps: ExchangeDeps, ctx: DbContext, m: string, groupI
     if (await members.own(sql, m, groupId)) throw new AppError('exchange.already_member');
     const group = await groups.find(sql, groupId);
     if (!group || !(await invitations.exists(sql, group, m))) throw new AppError('exchange.not_invited');
-    await members.insert(sql, m, group, population, actor.userId);
+    if (!(await members.insert(sql, m, group, population, actor.userId))) throw new AppError('exchange.already_member');
     await audit(sql, m, actor.audit, { action: 'exchange.joined', subjectType: 'exchange_group', subjectId: groupId });
   });
 }
