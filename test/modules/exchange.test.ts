@@ -228,4 +228,55 @@ describeEachEngine('exchange: groups across municipalities, sharing consent, ben
     assertIncludes(page, 'Gmina A 0,38 na 1000 mieszkańców 6');
     assert.ok(!page.includes(b.name), 'the other member is not named');
   });
+
+  test('leaving: asked first, the member’s shared values stop crossing at once, the convener stays, nobody else decides', async () => {
+    const a = await makeMunicipality(h.db, 'Gmina Zwołująca');
+    const b = await makeMunicipality(h.db, 'Gmina Odchodząca');
+    const { c: dirA, user: dirAUser } = await person(h, a, ['director']);
+    const { c: dirB, user: dirBUser } = await person(h, b, ['director']);
+    const { c: coordinatorB } = await person(h, b, ['coordinator']);
+    const id = await groupOf(h, { m: a, c: dirA }, { m: b, c: dirB });
+    await services(h, b, 6);
+    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirAUser.id });
+    await dirB.post(`/${b.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirBUser.id });
+    await dirB.post(`/${b.slug}/wymiana/grupy/${id}/udostepnianie`, { indicators: ['services_per_1000'], version: '1' });
+    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/rundy`, { label: 'Runda', period_from: addDays(warsawDay(), -30), period_to: warsawDay() });
+    const [{ id: roundId }] = (await ownerQuery<{ id: string }>(h, 'SELECT id FROM exchange_rounds WHERE group_id = $1', [id])) as [{ id: string }];
+    assert.equal((await dirB.post(`/${b.slug}/wymiana/rundy/${roundId}/wyniki`)).statusCode, 303);
+    assert.equal((await visibleSnapshots(h, a, dirAUser.id, b)).length, 1, 'B’s shared value crosses before B leaves');
+    const leaveUrl = `/${b.slug}/wymiana/grupy/${id}/wystapienie`;
+
+    // The group page offers it to B's director; the confirmation page says what happens.
+    assert.match((await dirB.get(`/${b.slug}/wymiana/grupy/${id}`)).body, new RegExp(`href="${leaveUrl}"`));
+    const ask = pageText((await dirB.get(leaveUrl)).body);
+    assertIncludes(ask, 'Wystąpić z grupy „Usługi opiekuńcze”?');
+    assertIncludes(ask, 'pozostałe gminy od razu przestaną je widzieć');
+    // Skipping the confirmation, or a coordinator of B, or an outsider: nothing happens.
+    assert.equal((await dirB.post(leaveUrl, {})).statusCode, 422);
+    assert.equal((await coordinatorB.post(leaveUrl, { confirmed: 'yes' })).statusCode, 403);
+    assert.equal((await dirA.post(`/${b.slug}/wymiana/grupy/${id}/wystapienie`, { confirmed: 'yes' })).statusCode, 403, 'A has no role in B');
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM exchange_members WHERE municipality_id = $1', [b.id])).length, 1);
+
+    // The convener cannot leave: told why, in Polish and as a stable code.
+    assertIncludes(pageText((await dirA.get(`/${a.slug}/wymiana/grupy/${id}/wystapienie`)).body), 'Gmina zwołała tę grupę, więc nie może z niej wystąpić');
+    const convener = await dirA.post(`/${a.slug}/wymiana/grupy/${id}/wystapienie`, { confirmed: 'yes' }, { headers: { accept: 'application/json' } });
+    assert.equal(convener.statusCode, 409);
+    assert.equal((JSON.parse(convener.body) as { error: { code: string } }).error.code, 'exchange.convener_stays');
+
+    // B leaves: its rows are gone, A's delegate no longer sees B's value, and B sees the group as an invitation again.
+    const left = await dirB.post(leaveUrl, { confirmed: 'yes' });
+    assert.equal(left.statusCode, 303);
+    assert.equal(left.headers.location, `/${b.slug}/wymiana`);
+    for (const table of ['exchange_members', 'exchange_delegates', 'exchange_sharing', 'exchange_snapshots']) {
+      assert.equal((await ownerQuery(h, `SELECT 1 FROM ${table} WHERE municipality_id = $1`, [b.id])).length, 0, table);
+    }
+    assert.deepEqual(await visibleSnapshots(h, a, dirAUser.id, b), []);
+    assert.ok(!pageText((await dirA.get(`/${a.slug}/wymiana/rundy/${roundId}`)).body).includes(b.name));
+    // On A's group page B is back among the invited, not the members.
+    assertIncludes(pageText((await dirA.get(`/${a.slug}/wymiana/grupy/${id}`)).body), `Gminy w grupie ${a.name} Zaproszone, jeszcze nie przystąpiły: ${b.name}`);
+    assertIncludes(pageText((await dirB.get(`/${b.slug}/wymiana`)).body), `Usługi opiekuńcze — zaprasza: ${a.name}`);
+    assert.equal((await dirB.get(`/${b.slug}/wymiana/rundy/${roundId}`)).statusCode, 404, 'the group’s rounds are its members’ only');
+    const [entry] = await ownerQuery<{ action: string }>(h, "SELECT action FROM audit_log WHERE municipality_id = $1 AND action = 'exchange.left'", [b.id]);
+    assert.equal(entry?.action, 'exchange.left');
+  });
 });

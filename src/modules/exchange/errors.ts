@@ -12,6 +12,8 @@ export const exchangeErrors = {
   'exchange.not_invited': 403,
   /** The municipality is a member already. */
   'exchange.already_member': 409,
+  /** The convener cannot leave the group it convened (it holds the rounds and the invitations). */
+  'exchange.convener_stays': 409,
 } as const satisfies ErrorTable;
 
 declare module '../../platform/http/errors' {

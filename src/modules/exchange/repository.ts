@@ -87,6 +87,12 @@ export const members = {
     ]);
     return rows.length === 1;
   },
+  /** The member leaves: its snapshots, consent, delegates and member row, all rows of its own municipality. */
+  async remove(sql: Sql, m: string, groupId: string): Promise<void> {
+    for (const table of ['exchange_snapshots', 'exchange_sharing', 'exchange_delegates', 'exchange_members']) {
+      await sql.query(`DELETE FROM ${table} WHERE municipality_id = $1 AND group_id = $2`, [m, groupId]);
+    }
+  },
   async own(sql: Sql, m: string, groupId: string, lock = false): Promise<MemberRow | undefined> {
     const [row] = await sql.query<MemberRow>(
       `SELECT x.municipality_id, mu.name, mu.slug, x.population, x.sharing_version, x.joined_at

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../platform/auth/access';
+import { confirmedAction } from '../../platform/http/confirm';
 import { submitForm } from '../../platform/http/forms';
 import { idParam } from '../../platform/http/params';
 import { municipalityOf, userOf } from '../../platform/http/route-context';
 import type { ModuleContext } from '../../platform/module';
 import type { FormState } from '../../platform/ui/context';
 import { parseDelegateForm, parseGroupForm, parseInviteForm, parseJoinForm, parseRoundForm, parseSharingForm } from './form';
-import { addDelegate, comparison, createGroup, groupView, home, invite, join, openRound, setSharing, shareRound, type Actor, type ExchangeDeps } from './service';
-import { ComparisonPage, GroupPage, HomePage, type Forms } from './views';
+import { addDelegate, comparison, createGroup, groupView, home, invite, join, leave, leaveView, openRound, setSharing, shareRound, type Actor, type ExchangeDeps } from './service';
+import { ComparisonPage, GroupPage, HomePage, LeavePage, type Forms } from './views';
 
 type Params = { municipality: string };
 type IdParams = Params & { id: string };
@@ -67,6 +68,20 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: ModuleContext): 
     MANAGE,
     groupForm('join', 'exchange.joined_done', (request, id) => join(deps, request.dbContext(), m(request), id, parseJoinForm(request.body).population, actor(request))),
   );
+  // Leaving asks first (ui/confirm.tsx): what stops crossing, and how to come back.
+  const leaving = confirmedAction<FastifyRequest<{ Params: IdParams }>>({
+    page: async (request, reply, form, status) => {
+      const view = await leaveView(deps, request.dbContext(), m(request), idParam(request));
+      return reply.page((c) => <LeavePage ctx={c} group={view.group} convener={view.convener} form={form} />, status);
+    },
+    run: async (request, reply) => {
+      await leave(deps, request.dbContext(), m(request), idParam(request), actor(request));
+      return reply.setFlash(request.i18n.t('exchange.left_done')).redirect(base(request), 303);
+    },
+    formErrors: ['exchange.convener_stays'],
+  });
+  app.get<{ Params: IdParams }>('/:municipality/wymiana/grupy/:id/wystapienie', MANAGE, leaving.get);
+  app.post<{ Params: IdParams }>('/:municipality/wymiana/grupy/:id/wystapienie', MANAGE, leaving.post);
   app.post<{ Params: IdParams }>(
     '/:municipality/wymiana/grupy/:id/delegaci',
     MANAGE,

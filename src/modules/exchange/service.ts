@@ -99,6 +99,28 @@ export async function join(deps: ExchangeDeps, ctx: DbContext, m: string, groupI
   });
 }
 
+/** What the leaving page shows: the group, and whether the municipality is its convener (who cannot leave). */
+export async function leaveView(deps: ExchangeDeps, ctx: DbContext, m: string, groupId: string) {
+  return deps.db.tx(ctx, async (sql) => {
+    const { group } = await membership(sql, m, groupId);
+    return { group, convener: group.municipality_id === m };
+  });
+}
+
+/**
+ * The municipality leaves a group: its snapshots stop crossing at once (deleted with its consent and delegates),
+ * the others' comparisons show the remaining members. The convener stays: it holds the rounds and invitations.
+ */
+export async function leave(deps: ExchangeDeps, ctx: DbContext, m: string, groupId: string, actor: Actor): Promise<void> {
+  requireManager(actor);
+  await deps.db.tx(ctx, async (sql) => {
+    const { group } = await membership(sql, m, groupId, true);
+    if (group.municipality_id === m) throw new AppError('exchange.convener_stays');
+    await members.remove(sql, m, groupId);
+    await audit(sql, m, actor.audit, { action: 'exchange.left', subjectType: 'exchange_group', subjectId: groupId });
+  });
+}
+
 /** A delegate of the municipality: one of its own staff. */
 export async function addDelegate(deps: ExchangeDeps, ctx: DbContext, m: string, groupId: string, userId: string, actor: Actor): Promise<void> {
   requireManager(actor);

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../platform/i18n';
 import { BarChart } from '../../platform/ui/bar-chart';
+import { ConfirmPage } from '../../platform/ui/confirm';
 import type { FormState, PageContext } from '../../platform/ui/context';
 import { InputField, RadioGroup, SelectField } from '../../platform/ui/fields';
 import { CheckboxGroup, ErrorSummary, Form, TextField } from '../../platform/ui/forms';
@@ -224,7 +225,40 @@ export function GroupPage(props: { ctx: PageContext; view: GroupView; manager: b
           ))}
         </ul>
       )}
+      {manager && !convener ? (
+        <p>
+          <a href={`${base}/grupy/${g.id}/wystapienie`}>{t('exchange.leave')}</a>
+        </p>
+      ) : null}
     </PageLayout>
+  );
+}
+
+/** Leaving a group, asked first; the convener is told why it cannot. */
+export function LeavePage(props: { ctx: PageContext; group: GroupView['group']; convener: boolean; form: FormState }) {
+  const { ctx, group, convener } = props;
+  const { t } = ctx.i18n;
+  const back = { href: `${exchangeBase(ctx)}/grupy/${group.id}`, label: t('exchange.leave_keep') };
+  if (convener) {
+    return (
+      <PageLayout ctx={ctx} title={t('exchange.leave_title', { theme: group.theme })} back={back}>
+        <p>{t('exchange.leave_convener')}</p>
+      </PageLayout>
+    );
+  }
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      title={t('exchange.leave_title', { theme: group.theme })}
+      back={back}
+      facts={[[t('exchange.convener'), group.convener_name]]}
+      consequences={[t('exchange.leave_what_1'), t('exchange.leave_what_2'), t('exchange.leave_what_3')]}
+      undo={t('exchange.leave_undo')}
+      action={`${exchangeBase(ctx)}/grupy/${group.id}/wystapienie`}
+      submit={t('exchange.leave_submit')}
+      keep={back}
+      form={props.form}
+    />
   );
 }
 
