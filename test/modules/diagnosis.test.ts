@@ -174,6 +174,66 @@ describeEachEngine('diagnosis: periods, public statistics from CSV, needs, resou
     assert.deepEqual((await auditActions(h, m, id)).map((a) => a.action).filter((a) => a !== 'diagnosis.data_imported'), ['diagnosis.created', 'diagnosis.need_added', 'diagnosis.need_added', 'diagnosis.need_added', 'diagnosis.resource_added', 'diagnosis.resource_added']);
   });
 
+  test('needs and resources changed (a stale change is 409 with the other side shown) and removed after a confirmation; by staff of this municipality only, until adoption', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Zmian');
+    const other = await makeMunicipality(h.db, 'Gmina Inna');
+    const { c, id, base } = await created(h, m);
+    const { c: outsider } = await person(h, other, ['analyst']);
+    const { c: coordinator } = await person(h, m, ['coordinator']);
+    const careRes = await c.postJson(`${base}/potrzeby/nowa`, { title: 'Usługi opiekuńcze dla osób 75+', area: 'social_assistance', target_group: 'seniors', priority: 'high' });
+    const care = (JSON.parse(careRes.body) as { id: string }).id;
+    const homeRes = await c.postJson(`${base}/zasoby/nowy`, { name: 'Opiekunki CUS', area: 'social_assistance', places: '120', need_ids: [care] });
+    const home = (JSON.parse(homeRes.body) as { id: string }).id;
+    const needUrl = `${base}/potrzeby/${care}`;
+    const resourceUrl = `${base}/zasoby/${home}`;
+
+    // The page links both; the edit form shows what is saved.
+    const page = (await c.get(base)).body;
+    for (const href of [`${needUrl}/edycja`, `${needUrl}/usun`, `${resourceUrl}/edycja`, `${resourceUrl}/usun`]) assert.match(page, new RegExp(`href="${href}"`));
+    assert.equal(inputValue((await c.get(`${needUrl}/edycja`)).body, 'title'), 'Usługi opiekuńcze dla osób 75+');
+
+    // A change, then a stale one: 409, the other side named, what was typed kept.
+    const changed = await c.post(`${needUrl}/edycja`, { title: 'Usługi opiekuńcze w domu dla osób 75+', area: 'social_assistance', target_group: 'seniors', priority: 'medium', version: '1' });
+    assert.equal(changed.statusCode, 303, changed.body.slice(0, 300));
+    const stale = await c.post(`${needUrl}/edycja`, { title: 'Inny tytuł potrzeby', area: 'social_assistance', target_group: 'seniors', priority: 'high', version: '1' });
+    assert.equal(stale.statusCode, 409);
+    assertIncludes(pageText(stale.body), CONFLICT);
+    assertIncludes(pageText(stale.body), 'Usługi opiekuńcze w domu dla osób 75+');
+    assert.equal(inputValue(stale.body, 'title'), 'Inny tytuł potrzeby');
+    const [saved] = await ownerQuery<{ title: string; priority: string; version: number }>(h, 'SELECT title, priority, version FROM diagnosis_needs WHERE municipality_id = $1 AND id = $2', [m.id, care]);
+    assert.deepEqual(saved, { title: 'Usługi opiekuńcze w domu dla osób 75+', priority: 'medium', version: 2 });
+
+    // The resource no longer answers the need: it becomes a gap.
+    assert.equal((await c.post(`${resourceUrl}/edycja`, { name: 'Opiekunki CUS', area: 'social_assistance', places: '90', version: '1' })).statusCode, 303);
+    assertIncludes(pageText((await c.get(base)).body), 'Potrzeb bez zasobu: 1');
+
+    // Nobody else changes or removes them: staff without the permission, another municipality's analyst (its address or ours).
+    assert.equal((await coordinator.post(`${needUrl}/edycja`, { title: 'Przejęte', area: 'health', target_group: 'seniors', priority: 'low', version: '2' })).statusCode, 403);
+    assert.equal((await outsider.post(`${needUrl}/usun`, { confirmed: 'yes' })).statusCode, 403, 'no role in this municipality');
+    assert.equal((await outsider.post(`/${other.slug}/diagnoza/${id}/potrzeby/${care}/usun`, { confirmed: 'yes' })).statusCode, 404);
+
+    // Removal asks first; without the confirmation nothing goes.
+    assertIncludes(pageText((await c.get(`${needUrl}/usun`)).body), 'Usunąć potrzebę „Usługi opiekuńcze w domu dla osób 75+”?');
+    assert.equal((await c.post(`${needUrl}/usun`, {})).statusCode, 422);
+    assert.equal((await c.post(`${needUrl}/usun`, { confirmed: 'yes' })).statusCode, 303);
+    assert.equal((await c.post(`${resourceUrl}/usun`, { confirmed: 'yes' })).statusCode, 303);
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM diagnosis_needs WHERE municipality_id = $1', [m.id])).length, 0);
+    assert.equal((await ownerQuery(h, 'SELECT 1 FROM diagnosis_resources WHERE municipality_id = $1', [m.id])).length, 0);
+    assert.equal((await c.get(`${needUrl}/edycja`)).statusCode, 404);
+    assert.deepEqual(
+      (await auditActions(h, m, id)).map((a) => a.action).filter((a) => /changed|removed/.test(a)),
+      ['diagnosis.need_changed', 'diagnosis.resource_changed', 'diagnosis.need_removed', 'diagnosis.resource_removed'],
+    );
+
+    // Once adopted, nothing changes.
+    const again = await c.postJson(`${base}/potrzeby/nowa`, { title: 'Mieszkania wspomagane', area: 'housing', target_group: 'seniors', priority: 'low' });
+    const later = (JSON.parse(again.body) as { id: string }).id;
+    for (const version of ['1', '2']) await c.post(`${base}/stan`, { version });
+    const refused = await c.postJson(`${base}/potrzeby/${later}/edycja`, { title: 'Po przyjęciu', area: 'housing', target_group: 'seniors', priority: 'low', version: '1' });
+    assert.equal(refused.statusCode, 409);
+    assert.equal((JSON.parse(refused.body) as { error: { code: string } }).error.code, 'diagnosis.adopted');
+  });
+
   test('the demo: Żyrardów 2026 with areas, a GUS population table, seven needs of which two are gaps, resources from the catalogue and the registry', async () => {
     const m = await makeMunicipality(h.db, 'Żyrardów Testowy');
     const id = await h.db.ownerTx(async (sql) => {

@@ -62,3 +62,11 @@ const resourceSchema = z.object({
 });
 export type ResourceInput = z.output<typeof resourceSchema>;
 export const parseResourceForm = (body: unknown): ResourceInput => parse(resourceSchema, body);
+
+/** A saved need or resource as its form's values (the edit page, and the other side of a 409). */
+export const needToValues = (n: { title: string; area: string; target_group: string; priority: string; evidence: string; survey_id: string | null; indicator_ids: string[]; version: number }) => ({
+  title: n.title, area: n.area, target_group: n.target_group, priority: n.priority, evidence: n.evidence, survey_id: n.survey_id ?? '', indicator_ids: n.indicator_ids, version: String(n.version),
+});
+export const resourceToValues = (r: { name: string; area: string; organisation_id: string | null; service_id: string | null; places: number | null; potential: string; need_ids: string[]; version: number }) => ({
+  name: r.name, area: r.area, organisation_id: r.organisation_id ?? '', service_id: r.service_id ?? '', places: r.places === null ? '' : String(r.places), potential: r.potential, need_ids: r.need_ids, version: String(r.version),
+});

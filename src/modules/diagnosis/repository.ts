@@ -92,6 +92,22 @@ export const needs = {
     );
     return row!.id;
   },
+  async find(sql: Sql, m: string, diagnosisId: string, needId: string): Promise<NeedRow | undefined> {
+    return (await needs.of(sql, m, diagnosisId)).find((n) => n.id === needId);
+  },
+  /** A changed need, if `version` is still the saved one (0 rows: someone saved first). */
+  async update(sql: Sql, m: string, needId: string, n: NeedInput, version: number): Promise<number> {
+    const rows = await sql.query(
+      `UPDATE diagnosis_needs SET area = $3, target_group = $4, title = $5, evidence = $6, survey_id = $7, indicator_ids = $8, priority = $9, version = version + 1
+       WHERE municipality_id = $1 AND id = $2 AND version = $10 RETURNING 1`,
+      [m, needId, n.area, n.target_group, n.title, n.evidence, n.survey_id ?? null, n.indicator_ids, n.priority, version],
+    );
+    return rows.length;
+  },
+  /** The need and its links to resources (the resources stay). */
+  async remove(sql: Sql, m: string, needId: string): Promise<void> {
+    await sql.query('DELETE FROM diagnosis_needs WHERE municipality_id = $1 AND id = $2', [m, needId]);
+  },
   async existing(sql: Sql, m: string, diagnosisId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await sql.query<{ id: string }>('SELECT id FROM diagnosis_needs WHERE municipality_id = $1 AND diagnosis_id = $2 AND id = ANY($3::uuid[])', [m, diagnosisId, [...ids]]);
@@ -113,11 +129,29 @@ export const resources = {
       `INSERT INTO diagnosis_resources (municipality_id, diagnosis_id, area, name, organisation_id, service_id, places, potential) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [m, diagnosisId, r.area, r.name, r.organisation_id ?? null, r.service_id ?? null, r.places, r.potential],
     );
-    await sql.query(
-      'INSERT INTO diagnosis_resource_needs (municipality_id, resource_id, need_id) SELECT $1, $2, unnest($3::uuid[])',
-      [m, row!.id, r.need_ids],
-    );
+    await resources.link(sql, m, row!.id, r.need_ids);
     return row!.id;
+  },
+  async link(sql: Sql, m: string, resourceId: string, needIds: readonly string[]): Promise<void> {
+    await sql.query('INSERT INTO diagnosis_resource_needs (municipality_id, resource_id, need_id) SELECT $1, $2, unnest($3::uuid[])', [m, resourceId, [...needIds]]);
+  },
+  async find(sql: Sql, m: string, diagnosisId: string, resourceId: string): Promise<ResourceRow | undefined> {
+    return (await resources.of(sql, m, diagnosisId)).find((r) => r.id === resourceId);
+  },
+  /** A changed resource and the needs it answers, if `version` is still the saved one (0: someone saved first). */
+  async update(sql: Sql, m: string, resourceId: string, r: ResourceInput & { name: string }, version: number): Promise<number> {
+    const rows = await sql.query(
+      `UPDATE diagnosis_resources SET area = $3, name = $4, organisation_id = $5, service_id = $6, places = $7, potential = $8, version = version + 1
+       WHERE municipality_id = $1 AND id = $2 AND version = $9 RETURNING 1`,
+      [m, resourceId, r.area, r.name, r.organisation_id ?? null, r.service_id ?? null, r.places, r.potential, version],
+    );
+    if (rows.length === 0) return 0;
+    await sql.query('DELETE FROM diagnosis_resource_needs WHERE municipality_id = $1 AND resource_id = $2', [m, resourceId]);
+    await resources.link(sql, m, resourceId, r.need_ids);
+    return 1;
+  },
+  async remove(sql: Sql, m: string, resourceId: string): Promise<void> {
+    await sql.query('DELETE FROM diagnosis_resources WHERE municipality_id = $1 AND id = $2', [m, resourceId]);
   },
 };
 

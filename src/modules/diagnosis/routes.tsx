@@ -12,6 +12,7 @@ import { conflictOf } from '../../platform/ui/conflict';
 import type { CsvProblem } from './csv';
 import { DIAGNOSIS_FIELDS, diagnosisToValues, parseDiagnosisForm, parseImportForm, parseNeedForm, parseResourceForm } from './form';
 import { addNeed, addResource, advanceDiagnosis, createDiagnosis, diagnosisView, findForEdit, formChoices, importIndicators, listDiagnoses, updateDiagnosis, type DiagnosisDeps } from './service';
+import { diagnosisItemRoutes } from './routes-items';
 import { DiagnosisFormPage, DiagnosisPage, ImportPage, ListPage, NeedFormPage, ResourceFormPage } from './views/pages';
 
 type Params = { municipality: string };
@@ -138,4 +139,5 @@ export async function diagnosisRoutes(app: FastifyInstance, ctx: ModuleContext):
       rerender: (form, status) => renderResource(request, reply, form, status),
     }),
   );
+  await diagnosisItemRoutes(app, deps);
 }

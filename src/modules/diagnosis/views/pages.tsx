@@ -66,7 +66,24 @@ function IndicatorsTable(props: { ctx: PageContext; rows: IndicatorRow[] }) {
   );
 }
 
-function NeedsTable(props: { ctx: PageContext; id: string; caption: string; rows: NeedRow[]; empty: string }) {
+/** "Zmień" and "Usuń" of a need or resource row, for staff while the diagnosis is open. */
+function rowActions(ctx: PageContext, href: string, name: string) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <a href={`${href}/edycja`}>
+        {t('diagnosis.change')}
+        <span class="visually-hidden">: {name}</span>
+      </a>{' '}
+      <a href={`${href}/usun`}>
+        {t('diagnosis.remove')}
+        <span class="visually-hidden">: {name}</span>
+      </a>
+    </>
+  );
+}
+
+function NeedsTable(props: { ctx: PageContext; id: string; caption: string; rows: NeedRow[]; empty: string; actionsBase?: string }) {
   const { ctx } = props;
   const { t } = ctx.i18n;
   return (
@@ -87,6 +104,7 @@ function NeedsTable(props: { ctx: PageContext; id: string; caption: string; rows
               .join(' · ') || t('diagnosis.none'),
         },
         { header: t('diagnosis.col.answered_by'), cell: (n) => (n.resources.length ? n.resources.join(', ') : t('diagnosis.resource.none')) },
+        ...(props.actionsBase ? [{ header: t('diagnosis.col.actions'), cell: (n: NeedRow) => rowActions(ctx, `${props.actionsBase}/potrzeby/${n.id}`, n.title) }] : []),
       ]}
       rows={props.rows}
       empty={props.empty}
@@ -143,7 +161,7 @@ export function DiagnosisPage(props: { ctx: PageContext; staff: boolean; view: {
           <a href={`${base}/potrzeby/nowa`}>{t('diagnosis.needs.add')}</a>
         </p>
       ) : null}
-      <NeedsTable ctx={ctx} id="needs" caption={t('diagnosis.section.needs')} rows={needs} empty={t('diagnosis.needs.empty')} />
+      <NeedsTable ctx={ctx} id="needs" caption={t('diagnosis.section.needs')} rows={needs} empty={t('diagnosis.needs.empty')} actionsBase={editable ? base : undefined} />
       <h2>{t('diagnosis.section.resources')}</h2>
       {editable ? (
         <p>
@@ -160,6 +178,7 @@ export function DiagnosisPage(props: { ctx: PageContext; staff: boolean; view: {
           { header: t('diagnosis.col.places'), cell: (r) => (r.places === null ? t('diagnosis.none') : numberOf(ctx, r.places)), numeric: true },
           { header: t('diagnosis.col.potential'), cell: (r) => r.potential || t('diagnosis.none') },
           { header: t('diagnosis.col.needs'), cell: (r) => r.need_ids.map((id) => needTitle.get(id) ?? '').filter(Boolean).join('; ') || t('diagnosis.none') },
+          ...(editable ? [{ header: t('diagnosis.col.actions'), cell: (r: ResourceRow) => rowActions(ctx, `${base}/zasoby/${r.id}`, r.name) }] : []),
         ]}
         rows={resources}
         empty={t('diagnosis.resources.empty')}
@@ -242,16 +261,25 @@ export function ImportPage(props: { ctx: PageContext; form: FormState; diagnosis
 
 type Choices = { diagnosis: DiagnosisRow; indicators: IndicatorRow[]; needs: NeedRow[]; surveys: { id: string; name: string }[]; organisations: { id: string; name: string }[]; services: { id: string; name: string }[] };
 
-export function NeedFormPage(props: { ctx: PageContext; form: FormState; choices: Choices }) {
-  const { ctx, form, choices: c } = props;
+/** Editing a saved need or resource: its id, the version the form was read at, and the other side of a 409. */
+export interface Editing {
+  id: string;
+  version: string;
+  conflict?: Conflict;
+}
+
+export function NeedFormPage(props: { ctx: PageContext; form: FormState; choices: Choices; editing?: Editing }) {
+  const { ctx, form, choices: c, editing } = props;
   const { t } = ctx.i18n;
   const labels = labelsOf(ctx, 'diagnosis.need.field', NEED_FIELDS);
   const field = { ctx, form };
   const base = `${diagnosisBase(ctx)}/${c.diagnosis.id}`;
   return (
-    <PageLayout ctx={ctx} title={t('diagnosis.need.title', { title: c.diagnosis.title })} back={{ href: base, label: c.diagnosis.title }}>
+    <PageLayout ctx={ctx} title={t(editing ? 'diagnosis.need.edit_title' : 'diagnosis.need.title', { title: c.diagnosis.title })} back={{ href: base, label: c.diagnosis.title }}>
+      {editing?.conflict ? <ConflictPanel ctx={ctx} conflict={editing.conflict} labels={labels} /> : null}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action={`${base}/potrzeby/nowa`} class="admin-form">
+      <Form ctx={ctx} action={editing ? `${base}/potrzeby/${editing.id}/edycja` : `${base}/potrzeby/nowa`} class="admin-form">
+        {editing ? <input type="hidden" name="version" value={editing.version} /> : null}
         <TextField {...field} name="title" label={labels.title!} required />
         <SelectField {...field} name="area" label={labels.area!} required options={AREAS.map((a) => ({ value: a, label: areaLabel(ctx, a) }))} />
         <SelectField {...field} name="target_group" label={labels.target_group!} required options={TARGET_GROUPS.map((g) => ({ value: g, label: groupLabel(ctx, g) }))} />
@@ -262,24 +290,26 @@ export function NeedFormPage(props: { ctx: PageContext; form: FormState; choices
           <CheckboxGroup {...field} name="indicator_ids" legend={labels.indicator_ids!} options={c.indicators.map((i) => ({ value: i.id, label: `${i.indicator}${i.breakdown ? `, ${i.breakdown}` : ''}, ${i.period}: ${numberOf(ctx, i.value)}${i.unit ? ` ${i.unit}` : ''}` }))} />
         ) : null}
         <p class="admin-actions">
-          <button type="submit">{t('diagnosis.needs.add')}</button>
+          <button type="submit">{t(editing ? 'diagnosis.save' : 'diagnosis.needs.add')}</button>
         </p>
       </Form>
     </PageLayout>
   );
 }
 
-export function ResourceFormPage(props: { ctx: PageContext; form: FormState; choices: Choices }) {
-  const { ctx, form, choices: c } = props;
+export function ResourceFormPage(props: { ctx: PageContext; form: FormState; choices: Choices; editing?: Editing }) {
+  const { ctx, form, choices: c, editing } = props;
   const { t } = ctx.i18n;
   const labels = labelsOf(ctx, 'diagnosis.resource.field', RESOURCE_FIELDS);
   const field = { ctx, form };
   const base = `${diagnosisBase(ctx)}/${c.diagnosis.id}`;
   const none = { value: '', label: t('diagnosis.resource.none') };
   return (
-    <PageLayout ctx={ctx} title={t('diagnosis.resource.title', { title: c.diagnosis.title })} back={{ href: base, label: c.diagnosis.title }}>
+    <PageLayout ctx={ctx} title={t(editing ? 'diagnosis.resource.edit_title' : 'diagnosis.resource.title', { title: c.diagnosis.title })} back={{ href: base, label: c.diagnosis.title }}>
+      {editing?.conflict ? <ConflictPanel ctx={ctx} conflict={editing.conflict} labels={labels} /> : null}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action={`${base}/zasoby/nowy`} class="admin-form">
+      <Form ctx={ctx} action={editing ? `${base}/zasoby/${editing.id}/edycja` : `${base}/zasoby/nowy`} class="admin-form">
+        {editing ? <input type="hidden" name="version" value={editing.version} /> : null}
         <TextField {...field} name="name" label={labels.name!} hint={t('diagnosis.resource.hint.name')} />
         <SelectField {...field} name="area" label={labels.area!} required options={AREAS.map((a) => ({ value: a, label: areaLabel(ctx, a) }))} />
         <SelectField {...field} name="service_id" label={labels.service_id!} options={[none, ...c.services.map((s) => ({ value: s.id, label: s.name }))]} />
@@ -288,7 +318,7 @@ export function ResourceFormPage(props: { ctx: PageContext; form: FormState; cho
         <TextArea {...field} name="potential" label={labels.potential!} rows={4} />
         {c.needs.length ? <CheckboxGroup {...field} name="need_ids" legend={labels.need_ids!} options={c.needs.map((n) => ({ value: n.id, label: `${n.title} (${areaLabel(ctx, n.area)})` }))} /> : null}
         <p class="admin-actions">
-          <button type="submit">{t('diagnosis.resources.add')}</button>
+          <button type="submit">{t(editing ? 'diagnosis.save' : 'diagnosis.resources.add')}</button>
         </p>
       </Form>
     </PageLayout>
