@@ -36,6 +36,10 @@ describeEachEngine("the demo's exchange group", (h) => {
         assertIncludes(page, 'Miasto Milanówek 12,5 dni 41');
         assertIncludes(page, 'Miasto Sochaczew mniej niż 5 przypadków — nie udostępnia się');
         assertIncludes(page, 'Jak liczymy ten wskaźnik');
+        // Every member's improvement plan after the round: Żyrardów's own in its form, the others' shared ones below.
+        assertIncludes(page, 'Skrócić czas od wniosku do decyzji o usługach opiekuńczych do 14 dni w ciągu roku.');
+        assertIncludes(page, 'Miasto Milanówek Czego się nauczyliśmy i od kogo Sochaczew przyjmuje skierowania');
+        assertIncludes(page, 'Miasto Sochaczew Czego się nauczyliśmy i od kogo W Żyrardowie i Milanówku plany IPUS');
         const coordinator = new TestClient(h.app);
         assert.equal((await coordinator.post('/login', { email: 'koordynator@zyrardow.example', password: DEMO_PASSWORD, next: '/account' })).statusCode, 303);
         assert.equal((await coordinator.get(`/zyrardow/wymiana/rundy/${round!.id}`)).statusCode, 403);

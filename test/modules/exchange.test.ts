@@ -229,6 +229,52 @@ describeEachEngine('exchange: groups across municipalities, sharing consent, ben
     assert.ok(!page.includes(b.name), 'the other member is not named');
   });
 
+  test('improvement plans: a delegate writes the member’s plan after a round; shared, the other delegates read it; a stale save is 409', async () => {
+    const a = await makeMunicipality(h.db, 'Gmina Planująca');
+    const b = await makeMunicipality(h.db, 'Gmina Ucząca');
+    const { c: dirA, user: dirAUser } = await person(h, a, ['director']);
+    const { c: dirB, user: dirBUser } = await person(h, b, ['director']);
+    const { c: coordinatorB } = await person(h, b, ['coordinator']);
+    const id = await groupOf(h, { m: a, c: dirA }, { m: b, c: dirB });
+    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirAUser.id });
+    await dirB.post(`/${b.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirBUser.id });
+    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/rundy`, { label: 'Runda wiosenna', period_from: addDays(warsawDay(), -30), period_to: warsawDay() });
+    const [{ id: roundId }] = (await ownerQuery<{ id: string }>(h, 'SELECT id FROM exchange_rounds WHERE group_id = $1', [id])) as [{ id: string }];
+    const planUrl = `/${b.slug}/wymiana/rundy/${roundId}/plan`;
+    const plan = { learned: 'Od Gminy Planującej: dyżury opiekunek w soboty.', goals: 'Skrócić oczekiwanie na usługi opiekuńcze do 14 dni.', actions: 'Dyżur sobotni — kierowniczka działu — do marca\nNabór opiekunek — CUS — do czerwca' };
+
+    const empty = await dirB.post(planUrl, { ...plan, goals: '', version: '0' });
+    assert.equal(empty.statusCode, 422);
+    assert.equal(fieldError(empty.body, 'goals'), 'To pole jest wymagane.');
+    assert.equal((await coordinatorB.post(planUrl, { ...plan, version: '0' })).statusCode, 403, 'only a delegate writes it');
+    assert.equal((await dirA.post(planUrl, { ...plan, version: '0' })).statusCode, 403, 'A has no role in B');
+
+    // Kept to itself first: A's delegate does not see it.
+    assert.equal((await dirB.post(planUrl, { ...plan, version: '0' })).statusCode, 303);
+    assertIncludes(pageText((await dirB.get(`/${b.slug}/wymiana/rundy/${roundId}`)).body), 'Skrócić oczekiwanie na usługi opiekuńcze do 14 dni.');
+    const seenByA = pageText((await dirA.get(`/${a.slug}/wymiana/rundy/${roundId}`)).body);
+    assert.ok(!seenByA.includes('Skrócić oczekiwanie'), 'an unshared plan stays the member’s');
+    assertIncludes(seenByA, 'Żadna inna gmina nie udostępniła jeszcze planu po tej rundzie.');
+
+    // Shared: A's delegate reads it under B's name, each action on its own line.
+    assert.equal((await dirB.post(planUrl, { ...plan, shared: '1', version: '1' })).statusCode, 303);
+    const shared = (await dirA.get(`/${a.slug}/wymiana/rundy/${roundId}`)).body;
+    assertIncludes(pageText(shared), `${b.name} Czego się nauczyliśmy i od kogo Od Gminy Planującej: dyżury opiekunek w soboty.`);
+    assert.match(shared, /<li>Dyżur sobotni — kierowniczka działu — do marca<\/li>\s*<li>Nabór opiekunek — CUS — do czerwca<\/li>/);
+
+    // Someone saved in between: 409, the saved plan shown, what was typed kept.
+    const stale = await dirB.post(planUrl, { ...plan, goals: 'Inne cele wpisane w drugiej karcie.', shared: '1', version: '1' });
+    assert.equal(stale.statusCode, 409);
+    assertIncludes(pageText(stale.body), CONFLICT);
+    assertIncludes(stale.body, 'Inne cele wpisane w drugiej karcie.');
+    const [row] = await ownerQuery<{ goals: string; shared: boolean; version: number }>(h, 'SELECT goals, shared, version FROM exchange_improvement_plans WHERE municipality_id = $1', [b.id]);
+    assert.deepEqual(row, { goals: plan.goals, shared: true, version: 2 });
+
+    // Withdrawn from the group: hidden from A at once.
+    assert.equal((await dirB.post(planUrl, { ...plan, version: '2' })).statusCode, 303);
+    assert.ok(!pageText((await dirA.get(`/${a.slug}/wymiana/rundy/${roundId}`)).body).includes('Skrócić oczekiwanie'));
+  });
+
   test('leaving: asked first, the member’s shared values stop crossing at once, the convener stays, nobody else decides', async () => {
     const a = await makeMunicipality(h.db, 'Gmina Zwołująca');
     const b = await makeMunicipality(h.db, 'Gmina Odchodząca');

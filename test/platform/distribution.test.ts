@@ -34,6 +34,7 @@ const ALLOWED: Record<string, string> = {
   // municipality that convened it. Under Citus these become reference lookups or checks in the service.
   exchange_members_group_municipality_id_group_id_fkey: "a member's row → the convener's group",
   exchange_snapshots_group_municipality_id_round_id_fkey: "a member's shared aggregate → the convener's round",
+  exchange_improvement_plans_round_municipality_id_round_id_fkey: "a member's improvement plan → the convener's round",
 };
 
 interface KeyRow {

@@ -24,6 +24,25 @@ const SHARED: Record<(typeof OTHERS)[number]['slug'], Partial<Record<Indicator, 
 };
 const ZYRARDOW_SHARES: Indicator[] = ['application_decision_days', 'care_plan_30_days', 'referral_accept_days', 'services_per_1000'];
 
+/** Each member's improvement plan after the round (the bench-learning method's last step), all shared with the group. */
+const PLANS: Record<'zyrardow' | (typeof OTHERS)[number]['slug'], { learned: string; goals: string; actions: string }> = {
+  zyrardow: {
+    learned: 'Milanówek decyduje o usługach opiekuńczych średnio w 12,5 dnia: wywiad środowiskowy umawia od razu przy przyjęciu wniosku, a nie po jego rejestracji.',
+    goals: 'Skrócić czas od wniosku do decyzji o usługach opiekuńczych do 14 dni w ciągu roku.',
+    actions: 'Umawianie wywiadu środowiskowego przy przyjęciu wniosku — kierowniczka Działu Usług — od lutego\nWizyta studyjna w CUS w Milanówku — dyrektorka CUS — do kwietnia\nPrzegląd wniosków czekających ponad 21 dni co tydzień — koordynatorki — stale',
+  },
+  milanowek: {
+    learned: 'Sochaczew przyjmuje skierowania do organizacji w 3,5 dnia dzięki wspólnej skrzynce skierowań i dyżurom organizacji.',
+    goals: 'Przyjmować skierowania do organizacji w ciągu 5 dni i zacząć je mierzyć.',
+    actions: 'Uruchomienie skierowań w Wspólnocie dla trzech organizacji — CUS — do marca\nSpotkanie z organizacjami o dyżurach — organizatorka społeczności — do kwietnia',
+  },
+  sochaczew: {
+    learned: 'W Żyrardowie i Milanówku plany IPUS powstają w 30 dni dla ponad 80 % osób; u nas za mało planów, by wynik był widoczny.',
+    goals: 'Przygotowywać plan IPUS w ciągu 30 dni dla co najmniej 80 % osób objętych usługą.',
+    actions: 'Szablon planu IPUS z Żyrardowa — koordynator IPUS — do lutego\nSzkolenie koordynatorów w Żyrardowie — dyrektor CUS — do maja',
+  },
+};
+
 async function ensureMunicipality(sql: Sql, m: (typeof OTHERS)[number]): Promise<MunicipalityRow> {
   return (await municipalities.bySlug(sql, m.slug)) ?? (await municipalities.insert(sql, m));
 }
@@ -82,5 +101,13 @@ export async function seedExchangeFixtures(sql: Sql, zyrardow: MunicipalityRow, 
       await snapshot(o.id, indicator, { value, count, suppressed: value === null }, true);
     }
   }
+  const plan = (m: string, p: (typeof PLANS)['zyrardow']) =>
+    sql.query(
+      `INSERT INTO exchange_improvement_plans (municipality_id, group_id, round_municipality_id, round_id, learned, goals, actions, shared, written_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)`,
+      [m, groupId, zyrardow.id, roundId, p.learned, p.goals, p.actions, m === zyrardow.id ? (people.director ?? null) : null],
+    );
+  await plan(zyrardow.id, PLANS.zyrardow);
+  for (const o of others) await plan(o.id, PLANS[o.slug as keyof typeof PLANS]);
   return { groupId, roundId, others };
 }

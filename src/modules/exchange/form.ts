@@ -44,3 +44,13 @@ export function parseRoundForm(body: unknown) {
     else if (v.period_from && v.period_to && daysBetween(v.period_from, v.period_to) > 400) fail('period_to', 'exchange_period_long');
   });
 }
+
+export const PLAN_FIELDS = ['learned', 'goals', 'actions', 'shared'] as const;
+export function parsePlanForm(body: unknown) {
+  const input = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  // Version 0: no plan saved yet (the first save inserts it).
+  const parsed = parseFields({ learned: text(5000), goals: requiredText(5000), actions: text(5000), version: z.coerce.number().int().min(0).max(2_147_483_647) }, input, (v, fail) => {
+    if (v.goals !== undefined && v.goals.length < 3) fail('goals', 'exchange_goals_short');
+  });
+  return { ...parsed, shared: input.shared === '1' };
+}

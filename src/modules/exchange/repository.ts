@@ -89,7 +89,7 @@ export const members = {
   },
   /** The member leaves: its snapshots, consent, delegates and member row, all rows of its own municipality. */
   async remove(sql: Sql, m: string, groupId: string): Promise<void> {
-    for (const table of ['exchange_snapshots', 'exchange_sharing', 'exchange_delegates', 'exchange_members']) {
+    for (const table of ['exchange_improvement_plans', 'exchange_snapshots', 'exchange_sharing', 'exchange_delegates', 'exchange_members']) {
       await sql.query(`DELETE FROM ${table} WHERE municipality_id = $1 AND group_id = $2`, [m, groupId]);
     }
   },
@@ -245,5 +245,41 @@ export const snapshots = {
       [roundId],
     );
     return rows.map((r) => ({ ...r, value: r.value === null ? null : Number(r.value) }));
+  },
+};
+
+export interface PlanRow {
+  municipality_id: string;
+  learned: string;
+  goals: string;
+  actions: string;
+  shared: boolean;
+  updated_at: string;
+  version: number;
+}
+
+/** Improvement plans after a round: the member's own, and the others' shared ones (the policy lets delegates read those). */
+export const plans = {
+  async ofRound(sql: Sql, roundId: string): Promise<PlanRow[]> {
+    return sql.query<PlanRow>(
+      `SELECT municipality_id, learned, goals, actions, shared, to_char(updated_at AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM-DD') AS updated_at, version
+       FROM exchange_improvement_plans WHERE round_id = $1`,
+      [roundId],
+    );
+  },
+  /** The member's plan written or changed; false when `version` is not the saved one (someone saved first). */
+  async save(sql: Sql, m: string, round: { municipality_id: string; id: string; group_id: string }, p: { learned: string; goals: string; actions: string; shared: boolean }, version: number, by: string): Promise<boolean> {
+    const rows = version === 0
+      ? await sql.query(
+          `INSERT INTO exchange_improvement_plans (municipality_id, group_id, round_municipality_id, round_id, learned, goals, actions, shared, written_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING 1`,
+          [m, round.group_id, round.municipality_id, round.id, p.learned, p.goals, p.actions, p.shared, by],
+        )
+      : await sql.query(
+          `UPDATE exchange_improvement_plans SET learned = $3, goals = $4, actions = $5, shared = $6, written_by = $7, updated_at = now(), version = version + 1
+           WHERE municipality_id = $1 AND round_id = $2 AND version = $8 RETURNING 1`,
+          [m, round.id, p.learned, p.goals, p.actions, p.shared, by, version],
+        );
+    return rows.length === 1;
   },
 };

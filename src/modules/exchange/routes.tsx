@@ -6,8 +6,8 @@ import { idParam } from '../../platform/http/params';
 import { municipalityOf, userOf } from '../../platform/http/route-context';
 import type { ModuleContext } from '../../platform/module';
 import type { FormState } from '../../platform/ui/context';
-import { parseDelegateForm, parseGroupForm, parseInviteForm, parseJoinForm, parseRoundForm, parseSharingForm } from './form';
-import { addDelegate, comparison, createGroup, groupView, home, invite, join, leave, leaveView, openRound, setSharing, shareRound, type Actor, type ExchangeDeps } from './service';
+import { parseDelegateForm, parseGroupForm, parseInviteForm, parseJoinForm, parsePlanForm, parseRoundForm, parseSharingForm } from './form';
+import { addDelegate, comparison, createGroup, groupView, home, invite, join, leave, leaveView, openRound, savePlan, setSharing, shareRound, type Actor, type ExchangeDeps } from './service';
 import { ComparisonPage, GroupPage, HomePage, LeavePage, type Forms } from './views';
 
 type Params = { municipality: string };
@@ -106,10 +106,22 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: ModuleContext): 
   );
 
   // The comparison of a round: the municipality's delegates to the group only (service).
-  app.get<{ Params: IdParams }>('/:municipality/wymiana/rundy/:id', TAKE_PART, async (request, reply) => {
+  const renderComparison = async (request: FastifyRequest, reply: FastifyReply, planForm?: FormState, status = 200) => {
     const view = await comparison(deps, request.dbContext(), m(request), idParam(request), userOf(request).id);
-    return reply.page((c) => <ComparisonPage ctx={c} view={view} />);
-  });
+    return reply.page((c) => <ComparisonPage ctx={c} view={view} planForm={planForm} />, status);
+  };
+  app.get<{ Params: IdParams }>('/:municipality/wymiana/rundy/:id', TAKE_PART, (request, reply) => renderComparison(request, reply));
+  // The municipality's improvement plan after the round: its delegates write it (service).
+  app.post<{ Params: IdParams }>('/:municipality/wymiana/rundy/:id/plan', TAKE_PART, (request, reply) =>
+    submitForm(request, reply, {
+      run: async () => {
+        await savePlan(deps, request.dbContext(), m(request), idParam(request), parsePlanForm(request.body), actor(request));
+        return reply.setFlash(request.i18n.t('exchange.plan_saved')).redirect(`${base(request)}/rundy/${idParam(request)}#plan`, 303);
+      },
+      rerender: (form, status) => renderComparison(request, reply, form, status),
+      formErrors: ['conflict.stale'],
+    }),
+  );
   app.post<{ Params: IdParams }>('/:municipality/wymiana/rundy/:id/wyniki', TAKE_PART, async (request, reply) => {
     const id = idParam(request);
     await shareRound(deps, request.dbContext(), m(request), id, actor(request));

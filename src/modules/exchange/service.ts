@@ -5,7 +5,7 @@ import { expectUpdated } from '../../platform/http/conflict';
 import { AppError, validationError } from '../../platform/http/errors';
 import { municipalities } from '../../platform/tenancy/repository';
 import { DEFINITIONS, disclosed, INDICATORS, type Indicator, type Measured } from './indicators';
-import { delegates, groups, invitations, members, rounds, sharing, snapshots, type GroupRow, type MemberRow, type RoundRow, type SnapshotRow } from './repository';
+import { delegates, groups, invitations, members, plans, rounds, sharing, snapshots, type GroupRow, type MemberRow, type PlanRow, type RoundRow, type SnapshotRow } from './repository';
 
 export interface ExchangeDeps {
   db: Database;
@@ -236,6 +236,30 @@ export async function comparison(deps: ExchangeDeps, ctx: DbContext, m: string, 
     ) as Record<Indicator, ComparisonCell[]>;
     const shared = await sharing.of(sql, m, group.id);
     const preview = await measure(sql, m, round, me.population);
-    return { round, group, me, members: all, cells, shared, preview };
+    // Improvement plans: the municipality's own, and the other members' shared ones (named as the group's rule says).
+    const planRows = (await plans.ofRound(sql, roundId)).filter((p) => p.municipality_id === m || p.shared);
+    const ownPlan = planRows.find((p) => p.municipality_id === m);
+    const otherPlans = planRows
+      .filter((p) => p.municipality_id !== m)
+      .map((p): PlanRow & { name: string; letter?: string } => {
+        const x = all.find((y) => y.municipality_id === p.municipality_id);
+        return { ...p, name: x?.name ?? '', letter: x?.letter };
+      });
+    return { round, group, me, members: all, cells, shared, preview, ownPlan, otherPlans };
+  });
+}
+
+/**
+ * The municipality's improvement plan after a round (the bench-learning method): what it learned and from whom, its
+ * goals and actions; shared with the group or kept. A delegate of the member writes it; a stale save is 409.
+ */
+export async function savePlan(
+  deps: ExchangeDeps, ctx: DbContext, m: string, roundId: string, input: { learned: string; goals: string; actions: string; shared: boolean; version: number }, actor: Actor,
+): Promise<void> {
+  await deps.db.tx(ctx, async (sql) => {
+    const { round, group } = await roundOf(sql, m, roundId);
+    await requireDelegate(sql, m, group.id, actor.userId);
+    expectUpdated(await plans.save(sql, m, round, input, input.version, actor.userId));
+    await audit(sql, m, actor.audit, { action: 'exchange.plan_saved', subjectType: 'exchange_round', subjectId: roundId, details: { shared: input.shared } });
   });
 }

@@ -6,6 +6,7 @@ import { InputField, RadioGroup, SelectField } from '../../platform/ui/fields';
 import { CheckboxGroup, ErrorSummary, Form, TextField } from '../../platform/ui/forms';
 import { PageLayout } from '../../platform/ui/layout';
 import { Table } from '../../platform/ui/table';
+import { PlanSection } from './views-plan';
 import { DEFINITIONS, INDICATORS, type Indicator } from './indicators';
 import type { comparison, ComparisonCell, groupView, home } from './service';
 
@@ -268,7 +269,7 @@ const memberLabel = (ctx: PageContext, c: ComparisonCell) =>
   c.own ? ctx.i18n.t('exchange.own', { name: c.name }) : c.letter ? ctx.i18n.t('exchange.anonymous', { letter: c.letter }) : c.name;
 
 /** The comparison of a round, for the group's delegates: a table and a chart per indicator, with its method. */
-export function ComparisonPage(props: { ctx: PageContext; view: Comparison }) {
+export function ComparisonPage(props: { ctx: PageContext; view: Comparison; planForm?: FormState }) {
   const { ctx, view } = props;
   const { t } = ctx.i18n;
   const base = exchangeBase(ctx);
@@ -332,6 +333,7 @@ export function ComparisonPage(props: { ctx: PageContext; view: Comparison }) {
           </section>
         );
       })}
+      <PlanSection ctx={ctx} roundId={view.round.id} own={view.ownPlan} others={view.otherPlans} form={props.planForm} />
     </PageLayout>
   );
 }
