@@ -39,14 +39,17 @@ export async function runClient<T>(name: string, spec: { connections: number; du
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdin.end(JSON.stringify(spec));
-    child.stderr.on('data', (d: Buffer) => {
-      const text = d.toString();
+    // Decoded as UTF-8 streams, not chunk by chunk: a chunk may end inside a character ("ł" split in two
+    // made the RSVP check see an answer it never sent).
+    child.stderr.setEncoding('utf8');
+    child.stdout.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
       if (text.includes(LOAD_START)) loadWindow.emit('start');
       process.stderr.write(text.replace(`${LOAD_START}\n`, ''));
     });
     let text = '';
-    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), (spec.duration + 60) * 1000);
+    child.stdout.on('data', (d: string) => (text += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), (spec.duration + 300) * 1000); // logins first: slow on a loaded machine
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(killer);

@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays as addCalendarDays, addMonths as addCalendarMonths, differenceInCalendarDays, format, getISODay, startOfISOWeek } from 'date-fns';
+import { addDays as addCalendarDays, addMonths as addCalendarMonths, format, getISODay, startOfISOWeek } from 'date-fns';
 
 /**
  * The one clock of the product: Europe/Warsaw calendar days ("2026-12-03") and wall-clock times
@@ -55,8 +55,18 @@ export const addDays = (day: string, n: number): string => dayOf(addCalendarDays
 /** `day` plus `n` calendar months; a day the month lacks becomes its last (31 January + 1 → 28 or 29 February). */
 export const addMonths = (day: string, n: number): string => dayOf(addCalendarMonths(midnight(day), n));
 
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(midnight(to), midnight(from), { in: warsaw });
+/** A calendar day's number (days since 1970-01-01): two days' difference is the calendar days between them, whatever the time zone. */
+function dayNumber(day: string): number {
+  const m = DAY.exec(day);
+  if (!m) throw new RangeError(`Not a calendar day: ${day}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/**
+ * Whole calendar days from `from` to `to` (negative when `to` is earlier). Plain arithmetic on the days'
+ * numbers: a case list computed each row's deadline through two time-zone dates (15 % of a page's CPU).
+ */
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** Whole calendar days from today (Warsaw) until `day`: 0 today, negative once past. */
 export const daysUntil = (day: string, today: string = warsawDay()): number => daysBetween(today, day);

@@ -3,6 +3,7 @@ import { before, test } from 'node:test';
 import { audit, type AuditActor } from '../../src/platform/audit/audit';
 import { inlineParams } from '../../src/platform/db/literals';
 import type { DbContext } from '../../src/platform/db/types';
+import { SESSION_SQL, sessionWithUser } from '../../src/platform/http/repository-request';
 import type { MunicipalityRow } from '../../src/platform/tenancy/repository';
 import { makeMunicipality, uniq } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
@@ -73,6 +74,52 @@ describeEachEngine('the write path: audit entries go with the COMMIT', (h) => {
     // Many in a row (each COMMIT not waited for) leave the pool usable.
     const many = await Promise.all(Array.from({ length: 30 }, (_, k) => h.db.tx(inA(), (sql) => sql.query<{ k: number }>('SELECT $1::int AS k', [k]), { readOnly: true })));
     assert.deepEqual(many.map(([r]) => r!.k), Array.from({ length: 30 }, (_, k) => k));
+  });
+
+  test('the session statement (prepared): its generic plan reads the one user’s membership, not the municipality’s', async () => {
+    // A municipality with many members, the statistics gathered: what made the earlier LEFT JOIN's generic
+    // plan join every membership of the municipality (200 000 on the metro data) to find one.
+    const tag = uniq();
+    const [user] = await h.db.ownerTx(async (sql) => {
+      await sql.query(`INSERT INTO users (email, display_name, password_hash)
+        SELECT 'czlonek-' || g || '-' || $1 || '@example.pl', 'Osoba ' || g, 'x' FROM generate_series(1, 1500) g`, [tag]);
+      await sql.query(`INSERT INTO memberships (municipality_id, user_id, roles)
+        SELECT $1, id, '{resident}' FROM users WHERE email LIKE $2`, [b.id, `czlonek-%-${tag}@example.pl`]);
+      await sql.script('ANALYZE users; ANALYZE memberships; ANALYZE sessions');
+      return sql.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [`czlonek-7-${tag}@example.pl`]);
+    });
+    const token = `token-${tag}`;
+    await h.db.ownerTx((sql) => sql.query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')", [token, user!.id]));
+    const inB: DbContext = { municipalityId: b.id, userId: null };
+
+    // The statement as the request context runs it: the user, their roles in the municipality of the context.
+    const found = await h.db.tx(inB, (sql) => sessionWithUser(sql, token, b.id), { readOnly: true });
+    assert.equal(found?.user.id, user!.id);
+    assert.deepEqual(found?.roles, ['resident']);
+    assert.deepEqual((await h.db.tx(inA(), (sql) => sessionWithUser(sql, token, a.id), { readOnly: true }))?.roles, [], 'no roles where no membership');
+
+    const name = `session_${tag}`;
+    const plan = await h.db.tx(inB, async (sql) => {
+      await sql.query('SET LOCAL plan_cache_mode = force_generic_plan');
+      await sql.query(`PREPARE ${name}(text, uuid) AS ${SESSION_SQL}`);
+      try {
+        const [row] = await sql.query<{ 'QUERY PLAN': unknown }>(inlineParams(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) EXECUTE ${name}($1, $2)`, [token, b.id]));
+        return row!['QUERY PLAN'];
+      } finally {
+        await sql.query(`DEALLOCATE ${name}`);
+      }
+    });
+    type Node = { 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; 'Rows Removed by Filter'?: number; 'Index Cond'?: string; Plans?: Node[] };
+    const root = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Node }[];
+    const nodes: Node[] = [];
+    const walk = (n: Node) => { nodes.push(n); n.Plans?.forEach(walk); };
+    walk(root[0]!.Plan);
+    const scans = nodes.filter((n) => n['Relation Name'] === 'memberships');
+    assert.ok(scans.length > 0, 'the plan reads memberships');
+    for (const n of scans) {
+      assert.match(n['Index Cond'] ?? '', /user_id = s\.user_id/, `memberships found by the user: ${JSON.stringify(n)}`);
+      assert.ok(n['Actual Rows'] <= 1 && (n['Rows Removed by Filter'] ?? 0) <= 1, `one membership read: ${JSON.stringify(n)}`);
+    }
   });
 
   test('a transaction that throws after auditing leaves no entry', async () => {

@@ -50,6 +50,15 @@ export function openPostgres(url: string, poolSize: number, ownerUrl: string = u
   // another. synchronous_commit stays on: an acknowledged write is on disk.
   async function inTransaction<T>(from: pg.Pool, ctx: DbContext | null, fn: (sql: OwnerSql) => Promise<T>, options?: TxOptions): Promise<T> {
     const client = await from.connect();
+    // BEGIN with the RLS context and the statements asked for in the same turn of the event loop (the first
+    // statement, or several asked together) leave in one write: one system call and one wake-up of the
+    // backend instead of one each. node-postgres corks each extended-protocol statement on its own; this
+    // holds the socket corked until the turn's synchronous work is done (corks nest).
+    const stream = (client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+    if (stream?.cork && stream.uncork) {
+      stream.cork();
+      process.nextTick(() => stream.uncork!());
+    }
     const atCommit: string[] = [];
     const start = `${options?.readOnly ? 'BEGIN READ ONLY' : 'BEGIN'}${ctx ? `; ${inlineParams(CONTEXT_SQL, contextParams(ctx))}` : ''}`;
     // Not awaited here: the first statement follows it on the wire and waits for both replies.

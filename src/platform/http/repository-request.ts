@@ -10,16 +10,21 @@ type Joined = SessionRow & UserRow & { roles: Role[] | null };
 /**
  * Who asks, in one statement: a live session, its user and (given a municipality) their roles there. The
  * membership is visible because the transaction's RLS context names that municipality (memberships' policy).
- * Not a prepared statement: its generic plan cannot see the tenant that row-level security compares with, and on a
- * large municipality it read every membership there (200 000) to find one user's (bench/writes.ts, metro).
+ *
+ * Prepared (its parsing and planning were a fifth of the database's work on a small authenticated page), and
+ * written so that its generic plan cannot go wrong: the roles are a scalar sub-select, planned on its own with
+ * `m.user_id = s.user_id` as a condition it always has, so it reads one user's memberships. As a LEFT JOIN the
+ * generic plan could not see the tenant that row-level security compares with and, on a large municipality,
+ * joined every membership there (200 000, 1.2 s a request: bench/writes.ts, metro) to find the user's one.
+ * test/platform/write-path.test.ts checks the generic plan.
  */
+export const SESSION_SQL = `SELECT ${SESSION}, ${USER},
+       (SELECT m.roles FROM memberships m WHERE m.municipality_id = $2::uuid AND m.user_id = s.user_id) AS roles
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`;
+
 export async function sessionWithUser(sql: Sql, tokenHash: string, municipalityId: string | null): Promise<{ session: SessionRow; user: UserRow; roles: Role[] } | undefined> {
-  const [row] = await sql.query<Joined>(
-    `SELECT ${SESSION}, ${USER}, m.roles FROM sessions s JOIN users u ON u.id = s.user_id
-     LEFT JOIN memberships m ON m.municipality_id = $2::uuid AND m.user_id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now()`,
-    [tokenHash, municipalityId],
-  );
+  const [row] = await sql.query<Joined>(SESSION_SQL, [tokenHash, municipalityId], { prepare: true });
   if (!row) return undefined;
   const { token_hash, user_id, mfa_verified, created_at, last_seen_at, expires_at, roles, ...user } = row;
   return { session: { token_hash, user_id, mfa_verified, created_at, last_seen_at, expires_at }, user, roles: roles ?? [] };
