@@ -50,8 +50,11 @@ if (!(command === 'record' && files.length === 1) && !(command === 'replay' && f
 
 type Page = RecordedTx[];
 
-/** The statement of the search (and the count of a page past the end): its parameters $4 and $5 are `words` and `any_words`. */
-const isSearch = (text: string) => text.includes('catalog_matching_service_ids(');
+/**
+ * The statement of the search (and the count of a page past the end): its parameters $4 and $5 are `words` and `any_words`.
+ * Since migration 0043 the first statement calls `catalog_search_matches(phrase, words)` (words NULL: the typed words only).
+ */
+const isSearch = (text: string) => text.includes('catalog_matching_service_ids(') || text.includes('catalog_search_matches(');
 
 /** What a page answered: the count shown ("Znaleziono N …", "Wyniki a–b z N") and the services it links to, in order. */
 function answerOf(html: string): { count: string; ids: string[] } {

@@ -169,12 +169,14 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment, mo
 
   // The IN alone (not "OR false": PostgreSQL turns a sub-select into a join before it simplifies the OR away).
   if (f.q) where.push(labelMatch === 'false' ? textMatch : `(${textMatch} OR ${labelMatch})`);
-  if (f.area) where.push(`s.area = ${p(f.area)}`);
-  if (f.group) where.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
-  if (f.free) where.push(`s.fee_kind = 'free'`);
-  if (f.location || f.place) where.push(`EXISTS (${placeAt('s')})`);
-  if (f.openNow) where.push(`EXISTS (${openAt('s')})`);
-  if (f.stepFree) where.push(`EXISTS (${stepFreeAt('s')})`);
+  const filters: string[] = [];
+  if (f.area) filters.push(`s.area = ${p(f.area)}`);
+  if (f.group) filters.push(`(${p(f.group)} = ANY(s.target_groups) OR 'all_residents' = ANY(s.target_groups))`);
+  if (f.free) filters.push(`s.fee_kind = 'free'`);
+  if (f.location || f.place) filters.push(`EXISTS (${placeAt('s')})`);
+  if (f.openNow) filters.push(`EXISTS (${openAt('s')})`);
+  if (f.stepFree) filters.push(`EXISTS (${stepFreeAt('s')})`);
+  where.push(...filters);
 
   // The question's own values, computed once: normalized text, its word queries, its words.
   const question = `(SELECT search_normalize(${q}) AS qn, search_prefix_query(${q}) AS words,
@@ -216,7 +218,31 @@ function searchSql(municipalityId: string, f: SearchQuery, now: WarsawMoment, mo
        (r.qn <% search_normalize(r.summary) OR ${rDesc} ILIKE ${containing('r.qn')}
          OR to_tsvector('simple', search_normalize(r.summary || ' ' || r.description)) @@ r.words) AS in_text`
     : 'NULL::text AS name_hits, false AS in_text';
-  return { from, question, where: where.join(' AND '), rank, typo, placeJoins, placeColumn, explain, params };
+  /**
+   * Every word, with text (mode 'all'): the page's narrow rows (id, rank, sort key, total) ranking the services found
+   * only by stems or corrections (`found_by` 'stem', migration 0043) only when those found by the phrase or the typed
+   * words ('typed') that pass the filters are fewer than the page needs. A 'stem' service ranks 0.45–0.49 (the fuzzy
+   * tier of `rank`), every 'typed' one 0.5 or more, so with enough 'typed' ones none of the others can be on the page:
+   * they are counted, not ranked (a common word's stem finds twenty times the services its typed form does).
+   */
+  const typedFirst = (need: number) => {
+    const found = `catalog_search_matches(${q}, ${tsquery(words)})`;
+    // Without filters or a label, every service found counts; else the found ones passing the filters (and the label's).
+    const passing = labelMatch !== 'false'
+      ? `SELECT s.id, coalesce(m.found_by, 'label') AS found_by FROM services s LEFT JOIN m ON m.id = s.id
+         WHERE s.municipality_id = $1 AND s.status = 'active' AND (m.id IS NOT NULL OR ${labelMatch})${filters.map((c) => ` AND ${c}`).join('')}`
+      : filters.length > 0
+        ? `SELECT s.id, m.found_by FROM m JOIN services s ON s.municipality_id = $1 AND s.id = m.id
+           WHERE s.status = 'active'${filters.map((c) => ` AND ${c}`).join('')}`
+        : 'SELECT m.id, m.found_by FROM m';
+    return `WITH m AS MATERIALIZED (SELECT x.id, x.found_by FROM ${found} x),
+        f AS MATERIALIZED (${passing}),
+        c AS MATERIALIZED (SELECT count(*)::int AS total, count(*) FILTER (WHERE found_by = 'typed')::int AS typed FROM f)
+      SELECT s.id, ${rank} AS rank, s.sort_name, c.total
+      FROM c CROSS JOIN f JOIN services s ON s.municipality_id = $1 AND s.id = f.id CROSS JOIN ${question}
+      WHERE f.found_by <> 'stem' OR c.typed < ${Number(need)}`;
+  };
+  return { from, question, where: where.join(' AND '), rank, typo, placeJoins, placeColumn, explain, params, typedFirst: mode === 'all' && hasText ? typedFirst : undefined };
 }
 
 export const directory = {
@@ -234,9 +260,12 @@ export const directory = {
 
   /** One page ranked by `mode`'s match, and the total. */
   async ranked(sql: Sql, municipalityId: string, f: SearchQuery, now: WarsawMoment, page: { limit: number; offset: number }, mode: Match): Promise<{ rows: SearchRow[]; total: number; typosOnly: boolean }> {
-    const { from, question, where, rank, typo, placeJoins, placeColumn, explain, params } = searchSql(municipalityId, f, now, mode);
+    const { from, question, where, rank, typo, placeJoins, placeColumn, explain, params, typedFirst } = searchSql(municipalityId, f, now, mode);
     // Ranked narrow (id, rank, sort key): counting and sorting thousands of found services carried their
     // descriptions through the window and the sort (spilled to disk); only the page's rows are read whole.
+    const candidates = typedFirst
+      ? typedFirst(page.offset + page.limit)
+      : `SELECT s.id, ${rank} AS rank, s.sort_name, count(*) OVER ()::int AS total FROM ${from} WHERE ${where}`;
     const rows = await sql.query<SearchRow & { total: number; typo: boolean }>(
       `SELECT r.id, r.name, r.summary, r.area, r.target_groups, r.fee_kind, r.fee_amount, r.provider_name, r.rank, r.total, r.typo,
          op.open_location, op.open_until, sf.step_free_location, ${placeColumn}, ${explain}
@@ -244,9 +273,8 @@ export const directory = {
          SELECT s.municipality_id, s.id, s.name, s.summary, s.description, s.area, s.target_groups, s.fee_kind,
            s.fee_amount::text AS fee_amount, p.name AS provider_name, s.search_desc, qq.qn, qq.words, qq.terms, k.rank, k.sort_name, k.total, ${typo} AS typo
          FROM (
-           SELECT s.id, ${rank} AS rank, s.sort_name, count(*) OVER ()::int AS total
-           FROM ${from} WHERE ${where}
-           ORDER BY rank DESC, s.sort_name, s.id
+           SELECT k.id, k.rank, k.sort_name, k.total FROM (${candidates}) k
+           ORDER BY k.rank DESC, k.sort_name, k.id
            LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}
          ) k
          JOIN services s ON s.municipality_id = $1 AND s.id = k.id
