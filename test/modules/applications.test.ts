@@ -54,6 +54,15 @@ describeEachEngine('applications: apply, the resident view, staff decisions with
     assert.match(paced, /Przy obecnym tempie ok\. 2 tygodni\./);
     assert.match(paced, /Przy obecnym tempie ok\. 4 tygodni\./);
 
+    // Accepted: what happens next and where to follow it, not a dead end (walk-through of issue 14); none while queued.
+    assert.doesNotMatch(paced, /Co dalej:/);
+    const club = await applyFor(h, c, m, await serviceId(h, m, AFTER_SCHOOL), { relation: 'self', beneficiary_name: '' });
+    const { c: staff } = await coordinator(h, m);
+    assert.equal((await decideNow(h, staff, m, club, 'accept')).statusCode, 303);
+    const accepted = await c.get(`/${m.slug}/applications/mine`);
+    assert.match(pageText(accepted.body), /Co dalej: osoba koordynująca sprawę kontaktuje się z Tobą i razem układacie plan usług\. Sprawę, plan i skierowania widać w jednym miejscu: Moje sprawy w CUS/);
+    assert.equal((accepted.body.slice(accepted.body.indexOf("<main")).match(new RegExp(`<a href="/${m.slug}/my">Moje sprawy w CUS</a>`, 'g')) ?? []).length, 1, 'under the accepted one only');
+
     const { c: other } = await person(h, m, ['resident']);
     assert.doesNotMatch((await other.get(`/${m.slug}/applications/mine`)).body, /Janina Lniarska/);
     assert.equal((await other.post(`/${m.slug}/applications/mine/${first}/withdraw`, { confirmed: 'yes' })).statusCode, 404);

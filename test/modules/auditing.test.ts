@@ -87,6 +87,25 @@ describeEachEngine('audit log browsing', (h) => {
     assert.match(res.body, /<option value="test.older"/);
   });
 
+  test('events are named in words (walk-through of issue 14), in the list and in the filter; the code stays beside them', async () => {
+    const { m, c } = await setup();
+    await seed(m, [
+      { action: 'case.read', actor: 'koordynatorka@example.pl' },
+      { action: 'auth.login_failed', actor: 'jan@example.pl' },
+      { action: 'budget.something_new', actor: 'ewa@example.pl' },
+      { action: 'zzz.unknown', actor: 'ewa@example.pl' },
+    ]);
+    const res = await c.get(`/${m.slug}/audit`);
+    assert.equal(res.statusCode, 200);
+    const cells = [...res.body.matchAll(/<td>([^<]*)(?:<br\/?>)?<span class="muted"><code>([^<]+)<\/code><\/span><\/td>/g)].map((x) => [x[2], x[1]]);
+    const words = Object.fromEntries(cells);
+    assert.equal(words['case.read'], 'Odczyt sprawy lub listy spraw');
+    assert.equal(words['auth.login_failed'], 'Nieudane logowanie');
+    assert.equal(words['budget.something_new'], 'Budżet obywatelski (budget.something_new)', 'a new action is named by its area');
+    assert.equal(words['zzz.unknown'], 'Inne zdarzenie (zzz.unknown)');
+    assert.match(res.body, /<option value="case.read"[^>]*>Odczyt sprawy lub listy spraw<\/option>/);
+  });
+
   test('filters by action, actor and Warsaw calendar days', async () => {
     const { m, c } = await setup();
     await seed(m, [

@@ -59,6 +59,10 @@ describeEachEngine('cases: the coordinator’s list (scopes, filters, keyset pag
     // The supervisor: nothing of their own (an empty page writes no audit entry), the team's 55.
     const sMine = await sC.get(`/${m.slug}/cases`);
     assert.match(pageText(sMine.body), /Brak spraw/);
+    // Not a dead end (walk-through of issue 14): the empty "Moje" points to the team's cases, and the director's to all.
+    assert.match(sMine.body, /<a href="[^"]*\/cases\?scope=team&amp;status=open">Zobacz sprawy Twojego zespołu<\/a>/);
+    assert.match((await dC.get(`/${m.slug}/cases`)).body, /<a href="[^"]*\/cases\?scope=all&amp;status=open">Zobacz wszystkie sprawy<\/a>/);
+    assert.doesNotMatch((await aC.get(`/${m.slug}/cases`)).body, /Zobacz sprawy Twojego zespołu/, 'not under a list that has cases');
     assert.equal((await auditOf(h, m, 'case.read', s.id)).length, 0);
     const sTeam = await sC.get(`/${m.slug}/cases?scope=team`);
     assert.equal(shown(sTeam.body).length, 50);

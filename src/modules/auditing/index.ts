@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module';
+import { auditingMessages } from './messages';
 import { auditingRoutes } from './routes';
 import { auditingStartCards } from './start-cards';
 
@@ -6,6 +7,7 @@ import { auditingStartCards } from './start-cards';
 export const auditingModule: AppModule = {
   name: 'auditing',
   startCards: auditingStartCards,
+  messages: auditingMessages,
   routes: auditingRoutes,
   navigation: [{ href: '/audit', label: 'nav.audit', permission: 'audit.read', group: 'work' }],
 };

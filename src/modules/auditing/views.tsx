@@ -1,3 +1,4 @@
+import { hasMessage } from '../../platform/i18n';
 import type { FormState, PageContext } from '../../platform/ui/context';
 import { ErrorSummary, Form, TextField, fieldId } from '../../platform/ui/forms';
 import { Layout } from '../../platform/ui/layout';
@@ -21,6 +22,14 @@ function subjectText(ctx: PageContext, r: ShownRow): string {
   return r.subject_type ? `${r.subject_type} ${r.subject_id}` : '—';
 }
 
+/** An event in words: its own name, or its area's with the code (a module's new action before it has words). */
+export function eventText(ctx: PageContext, action: string): string {
+  const own = `audit.event.${action}`;
+  if (hasMessage(own)) return ctx.i18n.t(own);
+  const area = `audit.area.${action.split('.')[0]}`;
+  return `${ctx.i18n.t(hasMessage(area) ? area : 'audit.area.other')} (${action})`;
+}
+
 export function AuditPage(props: { ctx: PageContext; form: FormState; filter: AuditFilter; rows: ShownRow[]; hasMore: boolean; lastId: number | undefined; actions: string[] }) {
   const { ctx, form, rows } = props;
   const { t, dateTime } = ctx.i18n;
@@ -42,7 +51,7 @@ export function AuditPage(props: { ctx: PageContext; form: FormState; filter: Au
             <option value="">—</option>
             {props.actions.map((a) => (
               <option value={a} selected={a === selectedAction}>
-                {a}
+                {eventText(ctx, a)}
               </option>
             ))}
           </select>
@@ -77,8 +86,10 @@ export function AuditPage(props: { ctx: PageContext; form: FormState; filter: Au
                 header: t('audit.col.action'),
                 cell: (r) => (
                   <>
-                    <code>{r.action}</code>
+                    {eventText(ctx, r.action)}
                     {r.count > 1 ? <> {t('audit.repeated', { count: r.count, minutes: REPEAT_WINDOW_MINUTES })}</> : null}
+                    <br />
+                    <span class="muted"><code>{r.action}</code></span>
                   </>
                 ),
               },

@@ -4,7 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { translator } from '../i18n';
 import type { FormState, PageContext } from './context';
 import { InputField, SelectField } from './fields';
-import { TextField } from './forms';
+import { ErrorSummary, TextField } from './forms';
 
 const ctx: PageContext = { i18n: translator('pl'), path: '/', csrfToken: 't', user: null, municipality: null, nav: [], flash: null, requestId: 'r' };
 const form = (values: Record<string, string>): FormState => ({ values, errors: {} });
@@ -30,5 +30,17 @@ describe('form fields as HTML validators want them', () => {
         assert.match(refused, new RegExp(`<input id="f-day" name="day" type="text" value="${typed}"`), typed);
       }
     }
+  });
+});
+
+describe('the error summary', () => {
+  test('a label that is a sentence or a question keeps its own punctuation, without a colon after it; a name gets the colon', () => {
+    const refused: FormState = { values: {}, errors: { consent: { code: 'required' }, age: { code: 'required' }, phone: { code: 'required' } } };
+    const labels = { consent: 'Zgadzam się na przetwarzanie danych z wniosku.', age: 'Ile masz lat?', phone: 'Telefon kontaktowy' };
+    const text = renderToString(<ErrorSummary ctx={ctx} form={refused} labels={labels} />).replace(/<[^>]+>/g, '|');
+    assert.match(text, /\|Zgadzam się na przetwarzanie danych z wniosku\. To pole jest wymagane\.\|/);
+    assert.match(text, /\|Ile masz lat\? To pole jest wymagane\.\|/);
+    assert.match(text, /\|Telefon kontaktowy: To pole jest wymagane\.\|/);
+    assert.doesNotMatch(text, /[.?]:/);
   });
 });

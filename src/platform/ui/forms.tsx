@@ -44,7 +44,7 @@ export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels:
         {names.map((name) => (
           <li>
             <a href={`#${fieldId(name in props.labels ? name : Object.keys(props.labels)[0] ?? name)}`}>
-              {props.labels[name] ? `${props.labels[name]}: ` : ''}
+              {summaryLead(props.labels[name])}
               {errorText(props.ctx, props.form.errors, name)}
             </a>
           </li>
@@ -52,6 +52,16 @@ export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels:
       </ul>
     </div>
   );
+}
+
+/**
+ * A field's label as the start of its line in the error summary: "Telefon: …" for a name, but a label
+ * that is a whole sentence or question (a consent's "Zgadzam się …", "Ile masz lat?") keeps its own
+ * punctuation and is not followed by a colon (".:" and "?:" read as a mistake).
+ */
+export function summaryLead(label: string | undefined): string {
+  if (!label) return '';
+  return /[.?!…]$/.test(label.trim()) ? `${label.trim()} ` : `${label}: `;
 }
 
 export function Csrf(props: { ctx: PageContext }) {

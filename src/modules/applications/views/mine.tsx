@@ -19,7 +19,17 @@ function Where(props: { ctx: PageContext; a: MyApplication }) {
   if (a.status === 'declined') return <p class="prewrap">{t('applications.mine.reason', { reason: a.status_reason })}</p>;
   if (a.status === 'forwarded') return <p>{t('applications.mine.forwarded', { unit: a.forwarded_to_name ?? '' })}</p>;
   if (!a.decided_at) return null;
-  return <p>{t(a.status === 'withdrawn' ? 'applications.mine.withdrawn_at' : 'applications.mine.decided_at', { when: ctx.i18n.dateTime(a.decided_at) })}</p>;
+  const decided = <p>{t(a.status === 'withdrawn' ? 'applications.mine.withdrawn_at' : 'applications.mine.decided_at', { when: ctx.i18n.dateTime(a.decided_at) })}</p>;
+  if (a.status !== 'accepted') return decided;
+  // An accepted application is not the end of the road: say what happens next and where to follow it (walk-through of issue 14).
+  return (
+    <>
+      {decided}
+      <p>
+        {t('applications.mine.accepted_next')} <a href={`/${ctx.municipality!.slug}/my`}>{t('applications.mine.accepted_link')}</a>
+      </p>
+    </>
+  );
 }
 
 /** "Moje wnioski": the person's applications, status, place in the queue and an honest estimate, the reason of a decline, withdrawing. */

@@ -37,6 +37,24 @@ function Tabs(props: { ctx: PageContext; data: CaseListPage }) {
   );
 }
 
+/**
+ * "Moje" with nothing in it, for a team leader or a director who coordinates no case of their own
+ * (the demo's team leader lands here from the menu): the empty table is not a dead end but points to
+ * the team's cases, or to all of them (walk-through of issue 14).
+ */
+function EmptyMineNextStep(props: { ctx: PageContext; data: CaseListPage }) {
+  const { ctx, data } = props;
+  if (data.rows.length > 0 || data.filter.scope !== 'mine' || data.filter.after) return null;
+  const other: Scope | null = data.supervises ? 'team' : data.seesAll ? 'all' : null;
+  if (!other) return null;
+  return (
+    <p class="empty-next">
+      {ctx.i18n.t('cases.list.empty_mine')}{' '}
+      <a href={listHref(ctx, data.filter, { scope: other, after: null })}>{ctx.i18n.t(`cases.list.empty_see_${other}`)}</a>
+    </p>
+  );
+}
+
 /** The coordinator's case list: tabs, filters, 50 cases a page by keyset (this read is audited). */
 export function CaseListView(props: { ctx: PageContext; data: CaseListPage; canConfigure: boolean }) {
   const { ctx, data } = props;
@@ -101,6 +119,7 @@ export function CaseListView(props: { ctx: PageContext; data: CaseListPage; canC
           { header: t('cases.col.opened'), cell: (c) => ctx.i18n.date(c.opened_at) },
         ]}
       />
+      <EmptyMineNextStep ctx={ctx} data={data} />
       {data.next || f.after ? (
         <nav class="pager" aria-label={t('cases.list.pages')}>
           {f.after ? <a href={listHref(ctx, f, { after: null })}>{t('cases.list.first')}</a> : null}
