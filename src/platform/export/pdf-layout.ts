@@ -27,6 +27,8 @@ export interface Layout {
   headingSizes: [number, number, number];
   left: number;
   width: number;
+  /** The font file in use (set by useFont and measureFont): the key of the word widths' cache. */
+  font?: string;
 }
 
 export const fontOf = (span: Pick<Span, 'bold' | 'italic'>): keyof typeof FONT_FILES =>
@@ -36,8 +38,48 @@ export const fontOf = (span: Pick<Span, 'bold' | 'italic'>): keyof typeof FONT_F
 export const sizeOf = (layout: Layout, span: Pick<Span, 'muted'>): number => (span.muted ? layout.size - 1 : layout.size);
 
 export function useFont(layout: Layout, span: Omit<Span, 'text'>, size = sizeOf(layout, span)): void {
+  measureFont(layout, span, size);
+  layout.doc.fillColor(span.muted ? MUTED : INK);
+}
+
+/**
+ * The font and size only, to measure with: no colour written into the page's content stream (a table
+ * of thousands of rows measures each cell before drawing any).
+ */
+export function measureFont(layout: Layout, span: Omit<Span, 'text'>, size = sizeOf(layout, span)): void {
+  const file = FONT_FILES[fontOf(span)];
   // By path, never by a registered name: PDFKit re-reads a font registered under a second name on every switch to it.
-  layout.doc.font(FONT_FILES[fontOf(span)]).fontSize(size).fillColor(span.muted ? MUTED : INK);
+  layout.doc.font(file).fontSize(size);
+  layout.font = file;
+}
+
+/**
+ * Words' advance widths at size 1 by font file, shared by every document a thread renders (the fonts
+ * never change): a report of thousands of remarks repeats most of its words, and PDFKit's own measuring
+ * re-splits and re-reads each string. Bounded, it starts again when full.
+ */
+const WORD_WIDTHS = new Map<string, Map<string, number>>();
+let wordWidthCount = 0;
+const WORD_WIDTHS_MAX = 200_000;
+
+function wordWidth(layout: Layout, word: string): number {
+  const { doc } = layout;
+  const size = (doc as unknown as { _fontSize: number })._fontSize;
+  if (!layout.font || !size) return doc.widthOfString(word);
+  let widths = WORD_WIDTHS.get(layout.font);
+  if (!widths) WORD_WIDTHS.set(layout.font, (widths = new Map()));
+  let w = widths.get(word);
+  if (w === undefined) {
+    if (wordWidthCount >= WORD_WIDTHS_MAX) {
+      for (const m of WORD_WIDTHS.values()) m.clear();
+      wordWidthCount = 0;
+    }
+    // Measured as PDFKit later draws it inside a line ("word " — its layout cache is keyed so), less the space.
+    w = (doc.widthOfString(`${word} `) - doc.widthOfString(' ')) / size;
+    widths.set(word, w);
+    wordWidthCount += 1;
+  }
+  return w * size;
 }
 
 /** The structure element `type` under `parent`, its content drawn by `draw` (on as many pages as it flows onto). */
@@ -72,33 +114,48 @@ export function newPage(layout: Layout): void {
 
 /** Lines of at most `width` points: at spaces and line breaks, a word too long for a line cut where it must. */
 export function wrap(layout: Layout, text: string, width: number): string[] {
-  const { doc } = layout;
-  const measure = (s: string) => doc.widthOfString(s);
-  const space = measure(' ');
-  const lines: string[] = [];
+  return wrapMeasured(layout, text, width).map((l) => l.text);
+}
+
+/** A wrapped line with its width (PDFKit need not measure it again to draw it) and its words. */
+export interface MeasuredLine {
+  text: string;
+  width: number;
+  words: number;
+}
+
+/** `wrap`, each line with its width and word count. */
+export function wrapMeasured(layout: Layout, text: string, width: number): MeasuredLine[] {
+  const measure = (s: string) => wordWidth(layout, s);
+  const space = layout.doc.widthOfString(' ');
+  const lines: MeasuredLine[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
     let lineWidth = 0;
+    let words = 0;
     for (const word of paragraph.split(/ +/)) {
       let w = measure(word);
       if (line && lineWidth + space + w <= width) {
         line += ` ${word}`;
         lineWidth += space + w;
+        words += 1;
         continue;
       }
-      if (line) lines.push(line);
+      if (line) lines.push({ text: line, width: lineWidth, words });
       let rest = word;
       while (w > width && rest.length > 1) {
         let cut = Math.max(1, Math.floor((rest.length * width) / w));
         while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
-        lines.push(rest.slice(0, cut));
+        const piece = rest.slice(0, cut);
+        lines.push({ text: piece, width: measure(piece), words: 1 });
         rest = rest.slice(cut);
         w = measure(rest);
       }
       line = rest;
       lineWidth = w;
+      words = rest ? 1 : 0;
     }
-    lines.push(line);
+    lines.push({ text: line, width: lineWidth, words });
   }
   return lines;
 }

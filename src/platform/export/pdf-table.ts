@@ -1,4 +1,4 @@
-import { artefact, bottom, contentHeight, ensureSpace, lineHeight, newPage, RULE, tagged, useFont, wrap, INK, type Element, type Layout } from './pdf-layout';
+import { artefact, bottom, contentHeight, ensureSpace, lineHeight, measureFont, newPage, RULE, tagged, useFont, wrapMeasured, INK, type Element, type Layout } from './pdf-layout';
 import type { Cell, ColumnWidth, Span } from './pdf-model';
 
 /** pdfmake's "lightHorizontalLines", which the documents were first drawn with: no outer padding, rules between rows. */
@@ -16,6 +16,8 @@ interface Column {
 
 interface Line {
   text: string;
+  width: number;
+  words: number;
   span: Omit<Span, 'text'>;
   height: number;
 }
@@ -38,7 +40,7 @@ function columns(layout: Layout, widths: ColumnWidth[], rows: Cell[][]): Column[
   const pads = widths.map((_, i) => [i === 0 ? 0 : PAD_X, i === last ? 0 : PAD_X] as const);
   const natural = (i: number) =>
     Math.max(...rows.map((row) => Math.max(0, ...spansOf(row[i] ?? '', false).map((span) => {
-      useFont(layout, span);
+      measureFont(layout, span);
       return Math.max(...span.text.split('\n').map((l) => layout.doc.widthOfString(l)));
     }))));
   const fixed = widths.map((w, i) => (w === '*' ? null : (w === 'auto' ? Math.min(Math.ceil(natural(i)) + 1, layout.width * 0.4) : w) + pads[i]![0] + pads[i]![1]));
@@ -54,17 +56,20 @@ function columns(layout: Layout, widths: ColumnWidth[], rows: Cell[][]): Column[
 
 function prepare(layout: Layout, cell: Cell, column: Column, heading: boolean): Prepared {
   const lines = spansOf(cell, heading).flatMap(({ text, ...span }) => {
-    useFont(layout, span);
+    measureFont(layout, span);
     const height = lineHeight(layout);
-    return wrap(layout, text, column.width - column.padLeft - column.padRight).map((line) => ({ text: line, span, height }));
+    return wrapMeasured(layout, text, column.width - column.padLeft - column.padRight).map((line) => ({ ...line, span, height }));
   });
   return { lines, height: lines.reduce((a, l) => a + l.height, 0) };
 }
 
 function drawLines(layout: Layout, cell: Prepared, from: number, to: number, column: Column, y: number): void {
+  let span: Line['span'] | null = null;
   for (const line of cell.lines.slice(from, to)) {
-    useFont(layout, line.span);
-    if (line.text) layout.doc.text(line.text, column.x + column.padLeft, y, { lineBreak: false });
+    // The lines of one span share its style: the font and colour are set once for them.
+    if (line.span !== span) useFont(layout, (span = line.span));
+    // Its width known from wrapping: PDFKit would otherwise lay the line out once more to measure it.
+    if (line.text) layout.doc.text(line.text, column.x + column.padLeft, y, { lineBreak: false, textWidth: line.width, wordCount: line.words } as PDFKit.Mixins.TextOptions);
     y += line.height;
   }
 }
@@ -135,7 +140,7 @@ function lay(layout: Layout, spec: TableSpec, rowCount = spec.rows.length): Laid
   const cols = columns(layout, spec.widths ?? Array.from({ length: count }, () => '*'), spec.rows);
   const header = spec.header.map((cell, i) => prepare(layout, cell, cols[i]!, true));
   const rows = spec.rows.slice(0, rowCount).map((r) => cols.map((column, i) => prepare(layout, r[i] ?? '', column, !!spec.rowHeaders && i === 0)));
-  useFont(layout, { bold: true }, layout.size + 1);
+  measureFont(layout, { bold: true }, layout.size + 1);
   return { cols, header, rows, headerHeight: rowHeight(header), captionHeight: spec.caption ? lineHeight(layout) + 4 : 0 };
 }
 
