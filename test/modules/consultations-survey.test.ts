@@ -185,4 +185,53 @@ describeEachEngine('consultations: the short survey, the meeting’s link, the c
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
   });
+  test('the survey opened and closed from the consultation’s page by its staff without surveys.manage; a person with neither permission gets 403', async () => {
+    const m = await makeMunicipality(h.db, 'Gmina Ankiet Właścicielskich');
+    // An administrator holds consultations.manage and not surveys.manage (the surveys module's own routes refuse them).
+    const { c: admin } = await person(h, m, ['administrator']);
+    const { id } = await consultationWithText(h, m, admin);
+    const surveyUrl = `/${m.slug}/consultations/${id}/survey`;
+    const surveyRow = async () => (await ownerQuery<{ id: string; status: string; version: number }>(h,
+      "SELECT id, status, version FROM surveys WHERE municipality_id = $1 AND owner_module = 'consultations' AND owner_id = $2", [m.id, id]))[0]!;
+
+    // Nothing to open before a question exists.
+    assert.equal((await admin.post(`${surveyUrl}/open`, { version: '1' })).statusCode, 404);
+    assert.equal((await admin.post(surveyUrl, { text: 'Czy projekt programu jest zrozumiały?', kind: 'single', choices: 'tak\nnie', required: '1' })).statusCode, 303);
+    const draft = await surveyRow();
+    assert.equal(draft.status, 'draft');
+    assert.equal((await admin.post(`/${m.slug}/ankiety/${draft.id}/otworz`, { version: String(draft.version) })).statusCode, 403, 'the surveys module’s own route needs surveys.manage');
+
+    // A resident (neither permission) and a coordinator (surveys.manage, not consultations.manage): 403, nothing changes.
+    const { c: resident } = await person(h, m);
+    const coordinator = await makeUser(h.db, { municipality: m, roles: ['coordinator'], totp: true });
+    const cc = await logIn(h, coordinator);
+    for (const [who, c] of [['resident', resident], ['coordinator', cc], ['visitor', new TestClient(h.app)]] as const) {
+      const res = await c.post(`${surveyUrl}/open`, { version: String(draft.version) });
+      assert.ok(res.statusCode === 403 || (who === 'visitor' && (res.statusCode === 401 || res.statusCode === 303)), `${who}: ${res.statusCode}`);
+    }
+    assert.equal((await surveyRow()).status, 'draft', 'refused requests open nothing');
+
+    // The page offers the button; a stale version is 409 with nothing changed; the current one opens the survey.
+    const page = await admin.get(surveyUrl);
+    assert.ok(page.body.includes(`action="${surveyUrl}/open"`), 'the open button is on the consultation’s survey page');
+    const stale = await admin.postJson(`${surveyUrl}/open`, { version: String(draft.version + 1) });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(code(stale), 'conflict.stale');
+    const opened = await admin.post(`${surveyUrl}/open`, { version: String(draft.version) });
+    assert.equal(opened.statusCode, 303, opened.body.slice(0, 300));
+    const open = await surveyRow();
+    assert.equal(open.status, 'open');
+    const audited = await ownerQuery<{ action: string }>(h, "SELECT action FROM audit_log WHERE municipality_id = $1 AND subject_id = $2 AND action = 'survey.opened'", [m.id, draft.id]);
+    assert.equal(audited.length, 1, 'the opening is audited as the surveys module audits it');
+
+    // Residents are offered it once the consultation is open; staff close it from the same page.
+    await setPhase(h, m, id, 'open');
+    await ownerQuery(h, "UPDATE surveys SET opens_at = now() - interval '1 day', closes_at = now() + interval '1 day' WHERE id = $1", [open.id]);
+    assertIncludes(pageText((await resident.get(`/${m.slug}/consultations/${id}`)).body), 'Wypełnij krótką ankietę');
+    assert.equal((await resident.post(`${surveyUrl}/close`, { version: String(open.version) })).statusCode, 403);
+    const closed = await admin.postJson(`${surveyUrl}/close`, { version: String(open.version) });
+    assert.equal(closed.statusCode, 200);
+    assert.equal((await surveyRow()).status, 'closed');
+    assertExcludes(pageText((await resident.get(`/${m.slug}/consultations/${id}`)).body), 'Wypełnij krótką ankietę', 'a closed survey is no longer offered');
+  });
 });

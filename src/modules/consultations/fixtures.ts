@@ -1,5 +1,7 @@
 import type { Sql } from '../../platform/db/types';
-import { parts, remarks } from './repository';
+import { addOwnedQuestion, createOwnedSurvey, seedOwnedSurveyAnswers } from '../surveys';
+import { consultations, parts, remarks } from './repository';
+import { questionOf, surveyInputOf, SURVEY_OWNER } from './service-survey';
 import { splitText, toParagraphs } from './split';
 import { draftProgramme } from '../catalog';
 
@@ -13,7 +15,8 @@ export interface ConsultationFixturePeople {
  * The demo consultation (Żyrardów): the catalogue's draft CUS programme for 2027–2030 (its text read through
  * the catalogue's read model, so the catalogue is seeded first), consulted with residents and the
  * organisations of the registry; closed two days ago, every remark answered, the report published and the
- * text after the consultation changed in two places. Names are fictional.
+ * text after the consultation changed in two places; its short survey (three questions, made through the
+ * surveys module's owner API) closed with a few dozen generated answers. Names are fictional.
  */
 export async function seedConsultationFixtures(sql: Sql, municipalityId: string, people: ConsultationFixturePeople = {}): Promise<string> {
   const programme = await draftProgramme(sql, municipalityId);
@@ -89,6 +92,20 @@ export async function seedConsultationFixtures(sql: Sql, municipalityId: string,
   );
   const spam = await add({ partId: part('§ 2').id, authorName: 'Konto testowe', content: 'Tanie kredyty bez BIK — zadzwoń!' }, null);
   await remarks.hide(sql, municipalityId, spam, 'reklama (zasady moderacji, pkt 3)', people.director ?? null, 1);
+
+  // The short survey: made and answered over the consultation's period, closed with it; its counts go into the report.
+  const consultation = (await consultations.find(sql, municipalityId, id))!;
+  const surveyId = await createOwnedSurvey(sql, municipalityId, surveyInputOf(consultation), { module: SURVEY_OWNER, id });
+  for (const q of [
+    { kind: 'single' as const, text: 'Czy projekt programu odpowiada na potrzeby Twojej rodziny?', choices: ['tak', 'raczej tak', 'raczej nie', 'nie'], required: true },
+    { kind: 'scale' as const, text: 'Jak oceniasz zrozumiałość projektu programu?', choices: [], required: true },
+    { kind: 'multiple' as const, text: 'Które usługi z programu są dla Ciebie najważniejsze?', choices: ['usługi opiekuńcze w domu', 'opieka wytchnieniowa', 'zajęcia w Miejscu Aktywności Lokalnej', 'poradnictwo psychologiczne', 'transport dla osób z niepełnosprawnościami'], required: true },
+    { kind: 'long_text' as const, text: 'Co jeszcze powinno znaleźć się w programie?', choices: [], required: false },
+  ]) await addOwnedQuestion(sql, municipalityId, surveyId, questionOf(q));
+  await seedOwnedSurveyAnswers(sql, municipalityId, surveyId, {
+    count: 47, seed: 2027, status: 'closed',
+    notes: ['Więcej zajęć dla seniorów w soboty.', 'Informacja o usługach w przychodniach, nie tylko w internecie.', 'Dyżur asystenta rodziny po południu.'],
+  });
 
   // The consulted text is kept; the text after the consultation changes where remarks were accepted.
   await sql.query('UPDATE consultations SET consulted_text = $3 WHERE municipality_id = $1 AND id = $2', [

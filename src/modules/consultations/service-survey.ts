@@ -1,7 +1,7 @@
 import { audit, type AuditActor } from '../../platform/audit/audit';
 import type { DbContext, Sql } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { addOwnedQuestion, createOwnedSurvey, surveyAnalysisOf, surveysOwnedBy, type OwnedSurvey, type QuestionInput, type SurveyAnalysis, type SurveyInput } from '../surveys';
+import { addOwnedQuestion, closeOwnedSurvey, createOwnedSurvey, openOwnedSurvey, surveyAnalysisOf, surveysOwnedBy, type OwnedSurvey, type QuestionInput, type SurveyAnalysis, type SurveyInput } from '../surveys';
 import { phaseOf, type Audience, type ConsultationRow } from './domain';
 import type { SurveyQuestionInput } from './form';
 import { consultations } from './repository';
@@ -45,7 +45,7 @@ export function surveyAudienceOf(audience: readonly Audience[]): SurveyInput['au
   return organisations ? 'organisations' : 'residents';
 }
 
-function surveyInputOf(c: ConsultationRow): SurveyInput {
+export function surveyInputOf(c: ConsultationRow): SurveyInput {
   return {
     title_pl: `Krótka ankieta: ${c.subject}`.slice(0, 300),
     title_en: `Short survey: ${c.subject}`.slice(0, 300),
@@ -63,7 +63,7 @@ function surveyInputOf(c: ConsultationRow): SurveyInput {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-function questionOf(q: SurveyQuestionInput): Omit<QuestionInput, 'section_key'> {
+export function questionOf(q: SurveyQuestionInput): Omit<QuestionInput, 'section_key'> {
   const scaled = q.kind === 'scale';
   return {
     kind: q.kind, text_pl: q.text, text_en: '', required: q.required,
@@ -93,6 +93,27 @@ export async function addSurveyQuestion(deps: ConsultationsDeps, ctx: DbContext,
     await addOwnedQuestion(sql, municipalityId, surveyId, questionOf(input));
     await audit(sql, municipalityId, actor, { action: 'consultation.survey_question_added', subjectType: 'consultation', subjectId: consultationId, details: { survey: surveyId, kind: input.kind } });
     return surveyId;
+  });
+}
+
+/**
+ * Opens or closes the consultation's survey from the consultation's page: its staff (consultations.manage)
+ * need not hold surveys.manage — the surveys module opens a survey its owner asks it to. Under the
+ * consultation's lock; opened only before the consultation closes (closed any time); `version` is the
+ * survey's as the page showed it (stale → 409).
+ */
+export async function setSurveyOpen(deps: ConsultationsDeps, ctx: DbContext, municipalityId: string, consultationId: string, open: boolean, version: number, actor: AuditActor): Promise<void> {
+  await deps.db.tx(ctx, async (sql) => {
+    const c = await consultations.find(sql, municipalityId, consultationId, true);
+    if (!c) throw new AppError('not_found');
+    const survey = await surveyOf(sql, municipalityId, consultationId);
+    if (!survey) throw new AppError('not_found');
+    const owner = { module: SURVEY_OWNER, id: consultationId };
+    if (open) {
+      const phase = phaseOf(c);
+      if (phase === 'closed' || phase === 'reported') throw new AppError('consultation.report_state');
+      await openOwnedSurvey(sql, municipalityId, survey.id, owner, version, actor);
+    } else await closeOwnedSurvey(sql, municipalityId, survey.id, owner, version, actor);
   });
 }
 

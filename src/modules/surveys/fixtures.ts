@@ -96,3 +96,50 @@ export async function seedSurveyFixtures(sql: Sql, municipalityId: string, count
   );
   return id;
 }
+
+/**
+ * Generated, fictional answers to a survey another module owns (the demo's consultation survey): `count`
+ * submitted anonymous responses over the survey's period from a fixed seed — choices leaning to the first
+ * ones, scales to the upper half, a written answer now and then from `notes` — and the survey left in
+ * `status`. Questions of kinds other than single, multiple, scale, number and long text are left unanswered.
+ */
+export async function seedGeneratedAnswers(sql: Sql, municipalityId: string, surveyId: string, opts: { count: number; seed: number; notes: string[]; status: 'open' | 'closed' }): Promise<void> {
+  const [survey] = await sql.query<{ current_version: number; opens_at: Date; closes_at: Date }>('SELECT current_version, opens_at, closes_at FROM surveys WHERE municipality_id = $1 AND id = $2', [municipalityId, surveyId]);
+  if (!survey) throw new Error(`survey ${surveyId} not found`);
+  const questions = await structure.questions(sql, municipalityId, surveyId, survey.current_version);
+  let state = opts.seed;
+  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  /** Index in 0..n-1, the first ones more often (a mild skew, as real opinions lean). */
+  const lean = (n: number) => Math.min(n - 1, Math.floor(rand() * rand() * n * 1.6));
+  const from = Math.min(Date.now(), survey.opens_at.getTime());
+  const to = Math.min(Date.now(), survey.closes_at.getTime());
+  const responses: { id: string; day: string }[] = [];
+  const answers: { r: string; q: string; k: string; c: string; n: number | null; t: string | null }[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const rid = crypto.randomUUID();
+    responses.push({ id: rid, day: warsawDay(new Date(from + rand() * (to - from))) });
+    for (const q of questions) {
+      const add = (c: string, n: number | null = null, t: string | null = null) => answers.push({ r: rid, q: q.id, k: q.key, c, n, t });
+      if (q.kind === 'single') add(q.choices[lean(q.choices.length)]!.value);
+      else if (q.kind === 'multiple') for (const c of new Set([lean(q.choices.length), lean(q.choices.length)])) add(q.choices[c]!.value);
+      else if (q.kind === 'scale') {
+        const min = q.scale_min ?? 1;
+        const max = q.scale_max ?? 5;
+        const v = max - lean(max - min + 1);
+        add(String(v), v);
+      } else if (q.kind === 'number') add('', Math.round((q.number_min ?? 0) + rand() * ((q.number_max ?? 10) - (q.number_min ?? 0))));
+      else if (q.kind === 'long_text' && opts.notes.length && rand() < 0.25) add('', null, opts.notes[Math.floor(rand() * opts.notes.length)]!);
+    }
+  }
+  await sql.query(
+    `INSERT INTO survey_responses (municipality_id, id, survey_id, survey_version, anonymous, source, status, started_on, submitted_on)
+     SELECT $1, x.id, $2, $3, true, 'online', 'submitted', x.day::date, x.day::date FROM json_to_recordset($4::json) AS x(id uuid, day text)`,
+    [municipalityId, surveyId, survey.current_version, JSON.stringify(responses)],
+  );
+  await sql.query(
+    `INSERT INTO survey_answers (municipality_id, response_id, survey_id, question_id, question_key, row_key, choice, number_value, text_value)
+     SELECT $1, x.r, $2, x.q, x.k, '', x.c, x.n, x.t FROM json_to_recordset($3::json) AS x(r uuid, q uuid, k uuid, c text, n numeric, t text)`,
+    [municipalityId, surveyId, JSON.stringify(answers)],
+  );
+  await sql.query('UPDATE surveys SET status = $3, version = version + 1 WHERE municipality_id = $1 AND id = $2', [municipalityId, surveyId, opts.status]);
+}

@@ -12,7 +12,8 @@ import { responsesOfPerson } from './personal-data';
 import { structure, surveys, responses } from './repository';
 import { answerRoutes } from './routes-answer';
 import { staffRoutes } from './routes-staff';
-import { createSurveyIn, type SurveysDeps } from './service';
+import type { AuditActor } from '../../platform/audit/audit';
+import { createSurveyIn, setSurveyStatusIn, type SurveysDeps } from './service';
 import { surveyStartCards } from './start-cards';
 
 const depsOf = (ctx: ModuleContext): SurveysDeps => ({ db: ctx.db, markerKey: crypto.createHmac('sha256', ctx.linkKey).update('survey-respondents').digest() });
@@ -46,6 +47,8 @@ export interface OwnedSurvey {
   id: string;
   title: string;
   status: 'draft' | 'open' | 'closed';
+  /** The survey row's version: opening or closing it through its owner names the version seen (stale → 409). */
+  version: number;
   responses: number;
   /** Within the municipality: the respondents' page and the staff's builder and analysis. */
   href: string;
@@ -64,12 +67,24 @@ export async function addOwnedQuestion(sql: Sql, municipalityId: string, surveyI
   return structure.addQuestion(sql, municipalityId, surveyId, s.current_version, section!.id, { ...input, section_key: section!.key });
 }
 
+/**
+ * Opens an owned survey, in the owner's transaction: the owning module has checked its own permission (a
+ * consultation's staff open its short survey without surveys.manage). The survey must be owned by `owner`
+ * (else not_found); one without questions never opens (survey.no_questions); a stale version is conflict.stale.
+ */
+export const openOwnedSurvey = (sql: Sql, municipalityId: string, surveyId: string, owner: { module: string; id: string }, version: number, actor: AuditActor): Promise<void> =>
+  setSurveyStatusIn(sql, municipalityId, surveyId, 'open', version, actor, owner);
+
+/** Closes an owned survey (no more answers), as `openOwnedSurvey` opens it. */
+export const closeOwnedSurvey = (sql: Sql, municipalityId: string, surveyId: string, owner: { module: string; id: string }, version: number, actor: AuditActor): Promise<void> =>
+  setSurveyStatusIn(sql, municipalityId, surveyId, 'closed', version, actor, owner);
+
 /** The surveys a module owns for one of its records, with links (relative to /:m). */
 export async function surveysOwnedBy(sql: Sql, municipalityId: string, module: string, ownerId: string): Promise<OwnedSurvey[]> {
   const list = await surveys.ownedBy(sql, municipalityId, module, ownerId);
   return Promise.all(
     list.map(async (s) => ({
-      id: s.id, title: s.title_pl, status: s.status, responses: await responses.submittedCount(sql, municipalityId, s.id),
+      id: s.id, title: s.title_pl, status: s.status, version: s.version, responses: await responses.submittedCount(sql, municipalityId, s.id),
       href: `/ankiety/${s.id}`, builderHref: `/ankiety/${s.id}/pytania`, analysisHref: `/ankiety/${s.id}/analiza`,
     })),
   );
@@ -89,6 +104,6 @@ export async function surveyCrossTab(sql: Sql, municipalityId: string, surveyId:
 }
 
 export { CROSS_TAB_SQL } from './repository-analysis';
-export { seedSurveyFixtures, ZYRARDOW_NEEDS_SURVEY } from './fixtures';
+export { seedGeneratedAnswers as seedOwnedSurveyAnswers, seedSurveyFixtures, ZYRARDOW_NEEDS_SURVEY } from './fixtures';
 export type { CrossTable, SurveyAnalysis } from './analysis';
 export type { QuestionInput, SurveyInput } from './form';

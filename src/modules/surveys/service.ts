@@ -63,12 +63,16 @@ export async function updateSurvey(deps: SurveysDeps, ctx: DbContext, m: string,
 }
 
 export async function setSurveyStatus(deps: SurveysDeps, ctx: DbContext, m: string, id: string, status: 'open' | 'closed', version: number, actor: AuditActor): Promise<void> {
-  await deps.db.tx(ctx, async (sql) => {
-    const s = await mustFind(sql, m, id, true);
-    if (status === 'open' && (await structure.questions(sql, m, id, s.current_version)).length === 0) throw new AppError('survey.no_questions');
-    expectUpdated(await surveys.setStatus(sql, m, id, status, version));
-    await audit(sql, m, actor, { action: status === 'open' ? 'survey.opened' : 'survey.closed', subjectType: 'survey', subjectId: id });
-  });
+  await deps.db.tx(ctx, (sql) => setSurveyStatusIn(sql, m, id, status, version, actor));
+}
+
+/** Opens or closes a survey in the caller's transaction (the surveys module's own route, or the module that owns the survey): a survey without questions never opens; a stale version is conflict.stale. */
+export async function setSurveyStatusIn(sql: Sql, m: string, id: string, status: 'open' | 'closed', version: number, actor: AuditActor, owner?: { module: string; id: string }): Promise<void> {
+  const s = await mustFind(sql, m, id, true);
+  if (owner && (s.owner_module !== owner.module || s.owner_id !== owner.id)) throw new AppError('not_found');
+  if (status === 'open' && (await structure.questions(sql, m, id, s.current_version)).length === 0) throw new AppError('survey.no_questions');
+  expectUpdated(await surveys.setStatus(sql, m, id, status, version));
+  await audit(sql, m, actor, { action: status === 'open' ? 'survey.opened' : 'survey.closed', subjectType: 'survey', subjectId: id, ...(owner && { details: { owner: owner.module } }) });
 }
 
 /**

@@ -20,7 +20,8 @@ export function surveyQuestionLabels(ctx: PageContext): Record<string, string> {
 
 /**
  * Staff's page of the consultation's short survey: its state and questions, a form adding a question (the
- * first one makes the survey) while it is a draft, and the way to the surveys module, where it is opened.
+ * first one makes the survey) while it is a draft, the survey opened and closed here, and the way to the surveys
+ * module's builder and analysis for those who hold surveys.manage.
  */
 export function SurveyPage(props: { ctx: PageContext; consultation: ConsultationRow; results: SurveyResults | null; form: FormState; surveysStaff: boolean }) {
   const { ctx, consultation: c, results, form } = props;
@@ -31,8 +32,11 @@ export function SurveyPage(props: { ctx: PageContext; consultation: Consultation
   const phase = phaseOf(c);
   const survey = results?.survey ?? null;
   const canAdd = (!survey || survey.status === 'draft') && (phase === 'planned' || phase === 'open');
+  // Opened from here by the consultation's staff (the surveys module's owner API), once it has questions and before the consultation closes.
+  const canOpen = survey?.status === 'draft' && (results?.analysis.questions.length ?? 0) > 0 && (phase === 'planned' || phase === 'open');
   return (
     <PageLayout ctx={ctx} title={t('consultations.survey.title', { subject: c.subject })} back={{ href: `${base}/manage`, label: t('consultations.manage.title', { subject: c.subject }) }}>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <p>{t('consultations.survey.intro')}</p>
       {!survey ? (
         <p class="admin-empty">{t('consultations.survey.none')}</p>
@@ -40,6 +44,14 @@ export function SurveyPage(props: { ctx: PageContext; consultation: Consultation
         <>
           <p>{t('consultations.survey.status', { status: t(`consultations.survey.status.${survey.status}` as MessageKey), responses: survey.responses })}</p>
           {survey.status === 'draft' ? <p class="hint">{t('consultations.survey.open_hint')}</p> : null}
+          {canOpen || survey.status === 'open' ? (
+            <Form ctx={ctx} action={`${base}/survey/${survey.status === 'open' ? 'close' : 'open'}`} class="admin-form">
+              <input type="hidden" name="version" value={String(survey.version)} />
+              <p class="admin-actions">
+                <button type="submit">{t(survey.status === 'open' ? 'consultations.survey.close' : 'consultations.survey.open')}</button>
+              </p>
+            </Form>
+          ) : null}
           {props.surveysStaff ? (
             <ul class="links">
               <li>
@@ -67,7 +79,6 @@ export function SurveyPage(props: { ctx: PageContext; consultation: Consultation
       {canAdd ? (
         <section aria-labelledby="survey-add-title">
           <h2 id="survey-add-title">{t('consultations.survey.add')}</h2>
-          <ErrorSummary ctx={ctx} form={form} labels={labels} />
           <Form ctx={ctx} action={`${base}/survey`} class="admin-form">
             <TextField ctx={ctx} form={form} name="text" label={labels.text!} required />
             <RadioGroup ctx={ctx} form={form} name="kind" label={labels.kind!} options={SURVEY_KINDS.map((k) => ({ value: k, label: t(`consultations.survey.kind.${k}`) }))} />
