@@ -8,12 +8,14 @@ import { performance } from 'node:perf_hooks';
 import { openPglite } from '../src/platform/db/pglite';
 import { openPostgres } from '../src/platform/db/postgres';
 import type { Database } from '../src/platform/db/types';
+import { nodeEntry } from '../test/support/compiled';
 import { createDatabase, dropDatabase, fillPgliteFromTemplate } from '../test/support/engines';
 import type { ProbeOptions } from './types';
 
 /**
- * The real server (`node --import tsx src/main.ts`, as `npm start` runs it) as a child process, on its
- * own data: a fresh DATA_DIR in the system temp folder (PGlite) or a fresh PostgreSQL database.
+ * The real server (`node --import tsx src/main.ts`, as `npm start` runs it; under `npm test` its compiled
+ * file, test/support/compiled.ts) as a child process, on its own data: a fresh DATA_DIR in the system
+ * temp folder (PGlite) or a fresh PostgreSQL database.
  * It can be started again on the same data after SIGKILL or SIGTERM.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -95,7 +97,7 @@ export async function createServerHome(opts: Pick<ProbeOptions, 'engine' | 'data
   const launch = (launchEnv: Record<string, string> = {}): LaunchedServer => {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.has(k)));
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, nodeEntry('src/main.ts'), {
       cwd: ROOT,
       env: {
         ...inherited,

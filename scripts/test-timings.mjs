@@ -3,9 +3,11 @@
  * loads reporters before tsx's hooks) that writes one JSON line per test file as it ends: its path,
  * its time from process start to exit, and whether it failed — so that an interrupted run still
  * leaves its figures. The harness adds the time per engine (test/support/harness.ts);
- * `scripts/test.ts` joins the two into test-results/timings.json.
+ * `scripts/test.ts` joins the two into test-results/timings.json. A compiled file
+ * (.cache/test-js/test/x.test.js, ADR 0037) is named by its source (test/x.test.ts).
  */
 import path from 'node:path';
+import { sourcePath } from './test-compile.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -15,6 +17,6 @@ export default async function* timings(source) {
     // node reports each file as a top-level test named by its path.
     if (event.type !== 'test:complete' || data.nesting !== 0 || data.name !== data.file) continue;
     const ms = Math.round(data.details?.duration_ms ?? 0);
-    yield `${JSON.stringify({ file: path.relative(root, data.file), ms, failed: data.details?.passed === false })}\n`;
+    yield `${JSON.stringify({ file: path.relative(root, sourcePath(data.file)), ms, failed: data.details?.passed === false })}\n`;
   }
 }

@@ -5,6 +5,10 @@
  * node's test runner, TEST_CONCURRENCY files at a time (default: the number of cores). Fragments
  * narrow the run to files whose path contains them. Every run writes test-results/timings.json
  * (each file's time, and its suites' time per engine); `--timings` also prints it. See docs/testing.md.
+ *
+ * `npm test` starts this file compiled (scripts/test.mjs) with `WSP_COMPILED` set: the test files run
+ * from their compiled copies in .cache/test-js, without tsx (ADR 0037). Started through tsx
+ * (`npx tsx scripts/test.ts …`), it runs them from source with `--import tsx`, as before.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -159,13 +163,17 @@ console.log(
   `Engines: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL (TEST_DATABASE_URL)' : ' (set TEST_DATABASE_URL to add PostgreSQL)'}; ` +
     `${files.length} files, ${filesAtOnce} at a time (TEST_CONCURRENCY)`,
 );
+// Compiled (WSP_COMPILED): each test file's .js copy, with source maps for the stack traces; the reporter
+// and the harness name the source file all the same.
+const compiled = process.env.WSP_COMPILED;
+const runnable = (f: string) => path.relative(root, compiled ? path.join(compiled, path.relative(root, f).replace(/\.tsx?$/, '.js')) : f);
 const result = spawnSync(
   process.execPath,
   [
-    '--import', 'tsx', '--test', `--test-concurrency=${filesAtOnce}`,
+    ...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']), '--test', `--test-concurrency=${filesAtOnce}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/test-timings.mjs', `--test-reporter-destination=${path.relative(root, filesLog)}`,
-    ...files.map((f) => path.relative(root, f)),
+    ...files.map(runnable),
   ],
   { cwd: root, stdio: 'inherit', env },
 );

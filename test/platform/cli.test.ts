@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { nodeEntry } from '../support/compiled';
 import { fillPgliteFromTemplate } from '../support/engines';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -11,7 +12,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsp-cli-'));
 
 /** Runs the operator CLI exactly as `npm run cli -- …` does, on an embedded database of its own. */
 function cli(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const res = spawnSync(process.execPath, [...nodeEntry('src/cli.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: 'https://wspolnota.example.pl', NODE_ENV: 'development' },

@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { nodeEntry } from '../support/compiled';
 import { createDatabase, dropDatabase } from '../support/engines';
 
 /**
@@ -56,7 +57,7 @@ async function spawnServer(env: { DATA_DIR: string } & Record<string, string | u
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.has(k)));
   const spawnedAt = performance.now();
   // As `npm start` does (package.json): the demo's env file asks for the development mailbox.
-  const child = spawn(process.execPath, ['--env-file=scripts/demo.env', '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--env-file=scripts/demo.env', ...nodeEntry('src/main.ts')], {
     cwd: ROOT,
     env: { ...inherited, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { migrate } from '../../src/platform/db/migrate';
 import { openPglite } from '../../src/platform/db/pglite';
 import { openPostgres } from '../../src/platform/db/postgres';
 import { municipalities } from '../../src/platform/tenancy/repository';
+import { nodeEntry } from '../support/compiled';
 import { createDatabase, dropDatabase, fillPgliteFromTemplate } from '../support/engines';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,7 +24,7 @@ const inherited = Object.fromEntries(
 
 /** The operator CLI exactly as `npm run cli -- …` runs it, on the embedded database in `dataDir`. */
 function cli(dataDir: string, ...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const res = spawnSync(process.execPath, [...nodeEntry('src/cli.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...inherited, DATA_DIR: dataDir, NODE_ENV: 'development' },

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe } from 'node:test';
 import { buildApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/platform/config';
@@ -7,6 +6,7 @@ import type { Database, Engine } from '../../src/platform/db/types';
 import type { AppModule } from '../../src/platform/module';
 import { createMailer, type Mailer } from '../../src/platform/mail/mailer';
 import { TestClient } from './client';
+import { sourceFile } from './compiled';
 import { openTestDb, testEngines, type OpenedDb } from './engines';
 import { TEST_APP_SECRET } from './factories';
 
@@ -81,7 +81,8 @@ function describeOn(engines: Engine[], name: string, fn: (h: Harness) => void, o
 function recordSuiteTime(engine: Engine, ms: number): void {
   const log = process.env.WSP_TEST_TIMINGS;
   if (!log || !process.argv[1]) return;
-  const file = path.relative(path.resolve(import.meta.dirname, '../..'), process.argv[1]);
+  // The source's path (test/x.test.ts) also when npm test runs the compiled file (.cache/test-js/test/x.test.js).
+  const file = sourceFile(process.argv[1]);
   fs.appendFileSync(log, `${JSON.stringify({ file, engine, ms: Math.round(ms) })}\n`);
 }
 
