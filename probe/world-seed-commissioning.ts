@@ -28,5 +28,28 @@ export async function commissioningIds(sql: Sql, m: MunicipalityRow, staff: Test
       [m.id, call!.id, staff.id],
     )
   )[0];
-  return { 'grants/calls/:id': call!.id, 'grants/offers/:id': offer!.id };
+  // An agreement (ADR 0038) with a report: the demo's first; in the small world, one made here on the offer, awarded.
+  let [agreement] = await sql.query<{ id: string }>('SELECT id FROM commissioning_agreements WHERE municipality_id = $1 ORDER BY number, id LIMIT 1', [m.id]);
+  if (!agreement) {
+    await sql.query(
+      `INSERT INTO commissioning_decisions (municipality_id, offer_id, kind, amount, reasons, decided_by) VALUES ($1, $2, 'awarded', 100000, 'Sonda.', $3)
+       ON CONFLICT (municipality_id, offer_id) DO NOTHING`,
+      [m.id, offer!.id, staff.id],
+    );
+    await sql.query("UPDATE commissioning_offers SET status = 'awarded' WHERE municipality_id = $1 AND id = $2", [m.id, offer!.id]);
+    [agreement] = await sql.query<{ id: string }>(
+      `INSERT INTO commissioning_agreements (municipality_id, offer_id, number, task, grant_amount, period_from, period_to, status, signed_on, created_by)
+       VALUES ($1, $2, '1/2026', 'Zadanie sondy', 100000, '2026-03-01', '2026-11-30', 'signed', '2026-03-02', $3) RETURNING id`,
+      [m.id, offer!.id, staff.id],
+    );
+    await sql.query(
+      `INSERT INTO commissioning_agreement_versions (municipality_id, agreement_id, number, kind, schedule, cost_lines, accepted_by)
+       VALUES ($1, $2, 1, 'offer', '[{"action":"Działanie","from":"2026-03-01","to":"2026-11-30"}]',
+         '[{"name":"Koszt","total":120000,"grant":100000,"own_financial":20000,"own_in_kind":0,"volunteer":0}]', $3)`,
+      [m.id, agreement!.id, staff.id],
+    );
+  }
+  let [report] = await sql.query<{ id: string }>('SELECT id FROM commissioning_reports WHERE municipality_id = $1 AND agreement_id = $2 ORDER BY created_at, id LIMIT 1', [m.id, agreement!.id]);
+  report ??= (await sql.query<{ id: string }>("INSERT INTO commissioning_reports (municipality_id, agreement_id, kind, created_by) VALUES ($1, $2, 'partial', $3) RETURNING id", [m.id, agreement!.id, staff.id]))[0];
+  return { 'grants/calls/:id': call!.id, 'grants/offers/:id': offer!.id, 'grants/agreements/:id': agreement!.id, 'grants/reports/:id': report!.id };
 }

@@ -5,6 +5,8 @@ import type { CostLine, DecisionKind } from './domain';
 import { announceCall, announceResults } from './publish';
 import { calls, offers, versions } from './repository';
 import { contentOf } from './service';
+import { createAgreementIn } from './service-agreements';
+import { changes, reports, submissions, terms } from './repository-agreements';
 
 const line = (name: string, grant: number, own_financial: number, own_in_kind: number, volunteer: number): CostLine =>
   ({ name, total: (grant + own_financial + own_in_kind + volunteer) * 100, grant: grant * 100, own_financial: own_financial * 100, own_in_kind: own_in_kind * 100, volunteer: volunteer * 100 });
@@ -72,6 +74,7 @@ export async function seedCommissioningFixtures(sql: Sql, m: MunicipalityRow, pe
   await seedResolvedCommittee(sql, m, closed, resolvedIds, officer, people.representative ?? null);
   await sql.query("UPDATE commissioning_calls SET status = 'resolved', results_published_at = '2026-02-25T10:00:00Z' WHERE municipality_id = $1 AND id = $2", [m.id, closed]);
   if (officer) await announceResults(m, officer, url)(sql, call, await offers.ofCall(sql, m.id, closed));
+  await seedAgreements(sql, m, resolvedIds, officer, people.representative ?? null);
 
   const open = await calls.insert(sql, m.id, {
     title: 'Wolontariat opiekuńczy i sąsiedzka pomoc w 2027 roku', sphere: 'social_assistance', service_ids: [], total_amount: 8_000_000, grant_ceiling: 2_500_000, min_own_basis_points: 1500,
@@ -157,4 +160,71 @@ async function seedResolvedCommittee(sql: Sql, m: MunicipalityRow, callId: strin
     await sql.query('INSERT INTO commissioning_consensus (municipality_id, offer_id, formal, formal_notes, scores, total, remarks, updated_by, updated_at, version) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)',
       [m.id, offerId, a.formal, a.notes, JSON.stringify(c ? c.slice(0, 4).map((score) => ({ score, justification: c[4] })) : []), c ? (c.slice(0, 4) as number[]).reduce((s, v) => s + v, 0) : null, c ? c[4] : '', officer, new Date('2026-02-20T13:30:00Z'), c ? 2 : 1]);
   }
+}
+
+const at = (iso: string) => new Date(iso);
+const hash = (content: unknown) => crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
+
+/**
+ * The resolved call's agreements (ADR 0038). "Aktywny senior": the grant lower than asked, so an updated budget
+ * (version 2), signed, then annex no. 1 (version 3) and its final report accepted. "Wytchnienie": an updated
+ * budget, signed, and a partial report returned with remarks for the foundation to correct.
+ */
+async function seedAgreements(sql: Sql, m: MunicipalityRow, offerIds: Map<string, string>, officer: string | null, representative: string | null): Promise<void> {
+  const senior = offerIds.get('Trzeciego Wieku');
+  if (senior) {
+    const { id } = await createAgreementIn(sql, m.id, senior, officer);
+    const update = {
+      schedule: RESOLVED[0]!.schedule.map(([action, from, to]) => ({ action, from, to })),
+      cost_lines: [line('Wynagrodzenie instruktorów', 24_000, 1_500, 0, 0), line('Materiały i wynajem sprzętu', 5_000, 500, 1_200, 0), line('Koordynacja i praca wolontariuszy', 7_000, 0, 0, 4_800)],
+    };
+    await step(sql, m.id, id, 'update', update, 'Dotacja niższa o 2 000 zł: mniej materiałów i krótsza koordynacja; liczba uczestników i godzin zajęć bez zmian.', representative, officer, '2026-02-27T10:12:00Z', '2026-02-28T09:30:00Z');
+    await sql.query("UPDATE commissioning_agreements SET status = 'signed', signed_on = '2026-03-02' WHERE municipality_id = $1 AND id = $2", [m.id, id]);
+    const annex = {
+      schedule: [...update.schedule, { action: 'Dodatkowa grupa zajęć ruchowych (Osada Fabryczna)', from: '2026-07-01', to: '2026-11-27' }],
+      cost_lines: [line('Wynagrodzenie instruktorów', 25_000, 1_500, 0, 0), line('Materiały i wynajem sprzętu', 4_000, 500, 1_200, 0), line('Koordynacja i praca wolontariuszy', 7_000, 0, 0, 4_800)],
+    };
+    await step(sql, m.id, id, 'annex', annex, 'Dodatkowa grupa zajęć ruchowych dla 15 osób z listy rezerwowej; 1 000 zł przesunięte z materiałów (sprzęt użyczył MOSiR) na wynagrodzenie instruktora.', representative, officer, '2026-06-10T12:40:00Z', '2026-06-15T08:55:00Z');
+    const expenses = [line('Wynagrodzenie instruktorów', 25_000, 1_500, 0, 0), line('Materiały i wynajem sprzętu', 3_950, 500, 1_200, 0), line('Koordynacja i praca wolontariuszy', 7_000, 0, 0, 5_100)];
+    const report = await reports.insert(sql, m.id, id, 'final', representative);
+    const content = {
+      done: 'Od marca do listopada 2026 r. odbyło się 312 godzin zajęć ruchowych i komputerowych w czterech grupach (w tym dodatkowej grupie w Osadzie Fabrycznej) oraz 8 spotkań „Żyrardów dawniej”.',
+      results: 'Zakładano 120 uczestników — wzięło udział 131 osób. Zakładano 300 godzin zajęć — zrealizowano 312. Zakładano 8 spotkań otwartych — odbyło się 8. Ankieta satysfakcji: 94% ocen „dobrze” lub „bardzo dobrze”.',
+      expenses,
+    };
+    await reports.save(sql, m.id, report, content, 1);
+    await submissions.insert(sql, m.id, report, { agreement: { id, number: '1/2026' }, kind: 'final', ...content }, hash(content), representative, at('2026-12-04T15:20:00Z'));
+    await reports.setStatus(sql, m.id, report, 'submitted', 2);
+    await reports.setStatus(sql, m.id, report, 'accepted', 3, { remarks: '', by: officer, at: at('2026-12-07T10:05:00Z') });
+  }
+  const respite = offerIds.get('Dom przy Lnianej');
+  if (respite) {
+    const { id } = await createAgreementIn(sql, m.id, respite, officer);
+    const update = {
+      schedule: RESOLVED[1]!.schedule.map(([action, from, to]) => ({ action, from, to })),
+      cost_lines: [line('Wynagrodzenie opiekunów', 27_000, 2_000, 0, 0), line('Grupa wsparcia (psycholog, sala)', 3_000, 0, 1_000, 1_500)],
+    };
+    await step(sql, m.id, id, 'update', update, 'Dotacja niższa o 6 000 zł: opieka wytchnieniowa dla 13 rodzin zamiast 15, grupa wsparcia co 5 tygodni.', representative, officer, '2026-02-27T14:02:00Z', '2026-03-02T11:15:00Z');
+    await sql.query("UPDATE commissioning_agreements SET status = 'signed', signed_on = '2026-03-05' WHERE municipality_id = $1 AND id = $2", [m.id, id]);
+    const report = await reports.insert(sql, m.id, id, 'partial', representative);
+    const content = {
+      done: 'Od kwietnia do czerwca 2026 r. opieką wytchnieniową objęto 12 rodzin; odbyły się 3 spotkania grupy wsparcia.',
+      results: 'Zrealizowano 410 godzin opieki (plan na rok: 1 040). Grupa wsparcia: średnio 9 osób na spotkaniu.',
+      expenses: [line('Wynagrodzenie opiekunów', 9_400, 700, 0, 0), line('Grupa wsparcia (psycholog, sala)', 900, 0, 300, 450)],
+    };
+    await reports.save(sql, m.id, report, content, 1);
+    await submissions.insert(sql, m.id, report, { agreement: { id, number: '2/2026' }, kind: 'partial', ...content }, hash(content), representative, at('2026-07-15T09:48:00Z'));
+    await reports.setStatus(sql, m.id, report, 'submitted', 2);
+    await reports.setStatus(sql, m.id, report, 'returned', 3, {
+      remarks: 'Prosimy dołączyć zestawienie godzin opieki według rodzin (bez nazwisk) i poprawić wydatek na salę: faktura nr 14/06/2026 dotyczy lipca, nie czerwca.',
+      by: officer, at: at('2026-07-22T13:30:00Z'),
+    });
+  }
+}
+
+/** A change request of the offeror and staff's acceptance: the next version of the terms. */
+async function step(sql: Sql, m: string, agreementId: string, kind: 'update' | 'annex', t: { schedule: { action: string; from: string; to: string }[]; cost_lines: CostLine[] }, reasons: string, by: string | null, officer: string | null, asked: string, accepted: string): Promise<void> {
+  const request = await changes.insert(sql, m, agreementId, kind, t, reasons, by, at(asked));
+  await changes.decide(sql, m, request, 'accepted', '', officer, at(accepted));
+  await terms.insert(sql, m, agreementId, kind, t, reasons, officer, at(accepted));
 }

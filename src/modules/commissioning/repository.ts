@@ -76,9 +76,10 @@ export const offers = {
     const [row] = await sql.query<OfferRow>(`SELECT ${OFFER} FROM ${OFFER_FROM} WHERE o.municipality_id = $1 AND o.id = $2${lock ? ' FOR UPDATE OF o' : ''}`, [municipalityId, id]);
     return row;
   },
-  async ofCall(sql: Sql, municipalityId: string, callId: string): Promise<(OfferRow & { decision_kind: DecisionKind | null; amount: number | null; reasons: string | null; submitted_at: Date | null; consensus_total: number | null })[]> {
+  async ofCall(sql: Sql, municipalityId: string, callId: string): Promise<(OfferRow & { decision_kind: DecisionKind | null; amount: number | null; reasons: string | null; submitted_at: Date | null; consensus_total: number | null; agreement_id: string | null })[]> {
     return sql.query(
       `SELECT ${OFFER}, d.kind AS decision_kind, d.amount, d.reasons,
+         (SELECT ag.id FROM commissioning_agreements ag WHERE ag.municipality_id = o.municipality_id AND ag.offer_id = o.id) AS agreement_id,
          (SELECT cs.total FROM commissioning_consensus cs WHERE cs.municipality_id = o.municipality_id AND cs.offer_id = o.id) AS consensus_total,
          (SELECT max(v.submitted_at) FROM commissioning_offer_versions v WHERE v.municipality_id = o.municipality_id AND v.offer_id = o.id) AS submitted_at
        FROM ${OFFER_FROM} LEFT JOIN commissioning_decisions d ON d.municipality_id = o.municipality_id AND d.offer_id = o.id

@@ -101,6 +101,18 @@ export function ManagePage(props: { ctx: PageContext; view: View; publishForm: F
                     <a href={`${base}/offers/${o.id}/decision`}>{t('commissioning.manage.decide')}</a>
                   </>
                 ) : null}
+                {c.status === 'resolved' && o.decision_kind === 'awarded' ? (
+                  o.agreement_id ? (
+                    <>
+                      {' '}
+                      <a href={`${base}/agreements/${o.agreement_id}`}>{t('agreement.list.title')}</a>
+                    </>
+                  ) : (
+                    <Form ctx={ctx} action={`${base}/offers/${o.id}/agreement`}>
+                      <button type="submit">{t('agreement.create')}</button>
+                    </Form>
+                  )
+                ) : null}
               </>
             ),
           },
