@@ -17,5 +17,11 @@ export async function diagnosisIds(sql: Sql, m: MunicipalityRow): Promise<{ ids:
     'SELECT title FROM diagnoses WHERE municipality_id = $1 AND id = $2 UNION ALL SELECT title FROM diagnosis_needs WHERE municipality_id = $1 AND diagnosis_id = $2',
     [m.id, working],
   );
-  return { ids: { 'diagnoza/:id': adopted }, texts: rows.map((r) => r.title).filter((t) => !/[&<>"']/.test(t)) };
+  // A need and a resource of the adopted one for the change and removal routes: found, then refused as adopted (409).
+  const [need] = await sql.query<{ id: string }>('SELECT id FROM diagnosis_needs WHERE municipality_id = $1 AND diagnosis_id = $2 ORDER BY id LIMIT 1', [m.id, adopted]);
+  const [resource] = await sql.query<{ id: string }>('SELECT id FROM diagnosis_resources WHERE municipality_id = $1 AND diagnosis_id = $2 ORDER BY id LIMIT 1', [m.id, adopted]);
+  return {
+    ids: { 'diagnoza/:id': adopted, 'diagnoza/:id/potrzeby/:itemId': need!.id, 'diagnoza/:id/zasoby/:itemId': resource!.id },
+    texts: rows.map((r) => r.title).filter((t) => !/[&<>"']/.test(t)),
+  };
 }
