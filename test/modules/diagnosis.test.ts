@@ -232,6 +232,8 @@ describeEachEngine('diagnosis: periods, public statistics from CSV, needs, resou
     const refused = await c.postJson(`${base}/potrzeby/${later}/edycja`, { title: 'Po przyjęciu', area: 'housing', target_group: 'seniors', priority: 'low', version: '1' });
     assert.equal(refused.statusCode, 409);
     assert.equal((JSON.parse(refused.body) as { error: { code: string } }).error.code, 'diagnosis.adopted');
+    // The edit and removal pages say so too (each refusal handled: no stray rejection ends the process's test).
+    for (const page of [`${base}/potrzeby/${later}/edycja`, `${base}/potrzeby/${later}/usun`]) assert.equal((await c.get(page)).statusCode, 409, page);
   });
 
   test('the demo: Żyrardów 2026 with areas, a GUS population table, seven needs of which two are gaps, resources from the catalogue and the registry', async () => {

@@ -27,7 +27,9 @@ export async function diagnosisItemRoutes(app: FastifyInstance, deps: DiagnosisD
   const item = (request: FastifyRequest) => idParam(request, 'itemId');
   const back = (request: FastifyRequest) => `${base(request)}/${idParam(request)}`;
   const renderNeedEdit = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
-    const [choices, { need }] = await Promise.all([formChoices(deps, request.dbContext(), m(request), idParam(request)), findNeed(deps, request.dbContext(), m(request), idParam(request), item(request))]);
+    // One after the other: both refuse an adopted diagnosis, and a second rejection left unawaited would be unhandled.
+    const { need } = await findNeed(deps, request.dbContext(), m(request), idParam(request), item(request));
+    const choices = await formChoices(deps, request.dbContext(), m(request), idParam(request));
     const saved = needToValues(need);
     const conflict = form?.message ? conflictOf(NEED_FIELDS, form.values, saved, need.version) : undefined;
     return reply.page((c) => <NeedFormPage ctx={c} form={form ?? emptyForm(saved)} choices={choices} editing={{ id: need.id, version: saved.version, conflict }} />, status);
@@ -59,10 +61,8 @@ export async function diagnosisItemRoutes(app: FastifyInstance, deps: DiagnosisD
   app.post<{ Params: ItemParams }>('/:municipality/diagnoza/:id/potrzeby/:itemId/usun', MANAGE, needRemoval.post);
 
   const renderResourceEdit = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
-    const [choices, { resource }] = await Promise.all([
-      formChoices(deps, request.dbContext(), m(request), idParam(request)),
-      findResource(deps, request.dbContext(), m(request), idParam(request), item(request)),
-    ]);
+    const { resource } = await findResource(deps, request.dbContext(), m(request), idParam(request), item(request));
+    const choices = await formChoices(deps, request.dbContext(), m(request), idParam(request));
     const saved = resourceToValues(resource);
     const conflict = form?.message ? conflictOf(RESOURCE_FIELDS, form.values, saved, resource.version) : undefined;
     return reply.page((c) => <ResourceFormPage ctx={c} form={form ?? emptyForm(saved)} choices={choices} editing={{ id: resource.id, version: saved.version, conflict }} />, status);
