@@ -123,8 +123,9 @@ async function runVoters(spec: VoterSpec): Promise<VoterResult> {
 }
 
 if (values.client) {
-  process.stdout.write(JSON.stringify(await runVoters(JSON.parse(fs.readFileSync(values.client, 'utf8')) as VoterSpec)));
-  process.exit(0);
+  // Exit once the pipe has taken the whole result (a large write to a pipe is asynchronous).
+  process.stdout.write(JSON.stringify(await runVoters(JSON.parse(fs.readFileSync(values.client, 'utf8')) as VoterSpec)), () => process.exit(0));
+  await new Promise(() => {});
 }
 
 function votersProcess(spec: VoterSpec): Promise<VoterResult> {
