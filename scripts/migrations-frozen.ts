@@ -5,7 +5,7 @@ import { MIGRATIONS_DIR } from '../src/platform/db/migrate';
 
 /**
  * Landed migrations are frozen (ADR 0017): each migration's SHA-256 is recorded once, in `sha256sum`
- * format, and never edited — `migrations/checksums.txt` for 0001–0020 (as it landed), and since then one
+ * format, and never edited — `migrations/checksums.txt` for 0001–0026 (as it landed), and since then one
  * file per migration beside it, `NNNN_name.sha256`, so that freezing a new migration only adds a file.
  * `cd migrations && sha256sum -c checksums.txt *.sha256` checks them too. The hash is the one the runner
  * records in `schema_migrations`.
