@@ -28,7 +28,9 @@ import { openPglite } from '../src/platform/db/pglite';
 import { openPostgres } from '../src/platform/db/postgres';
 import { createMailer } from '../src/platform/mail/mailer';
 import { newToken } from '../src/platform/auth/tokens';
+import { pesel } from '../test/modules/budget-helpers';
 import { Jar } from './session';
+import { latencySummary } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -64,13 +66,10 @@ interface VoterResult {
   flowLatencies: number[];
 }
 
-/** A PESEL (born in the 1980s) with its check digit; distinct for every i below 36 500 000. */
+/** A PESEL of someone born in the 1980s; distinct for every i below 36 500 000. */
 function peselOf(i: number): string {
-  const day = new Date(Date.UTC(1980, 0, 1) + (i % 3650) * 86_400_000);
-  const digits = `${String(day.getUTCFullYear() % 100).padStart(2, '0')}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}${String(Math.floor(i / 3650)).padStart(4, '0')}`;
-  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  const sum = [...digits].reduce((s, d, k) => s + Number(d) * weights[k]!, 0);
-  return `${digits}${(10 - (sum % 10)) % 10}`;
+  const day = new Date(Date.UTC(1980, 0, 1) + (i % 3650) * 86_400_000).toISOString();
+  return pesel(`${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`, String(Math.floor(i / 3650)).padStart(4, '0'));
 }
 
 async function runVoters(spec: VoterSpec): Promise<VoterResult> {
@@ -145,10 +144,6 @@ function votersProcess(spec: VoterSpec): Promise<VoterResult> {
 }
 
 const [voterCount, connections, duplicateShare, resultsBallots, bareSeconds] = [values.voters, values.connections, values.duplicates, values['results-ballots'], values['bare-seconds']].map(Number) as [number, number, number, number, number];
-const quantile = (list: number[], q: number) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0) * 10) / 10;
-};
 
 const url = values['database-url'];
 const db = url ? openPostgres(url, 20) : await openPglite({});
@@ -238,7 +233,7 @@ if (resultsBallots > 0) {
     if (res.status !== 200) checks.push({ name: 'results page', ok: false, detail: `status ${res.status}` });
     if (i > 0) times.push(performance.now() - t);
   }
-  resultsMs = quantile(times, 0.5);
+  resultsMs = latencySummary(times).p50;
 }
 
 const result = {
@@ -251,9 +246,9 @@ const result = {
   votes: {
     perSecond: Math.round(out.counted / (out.votesMs / 1000)),
     ratioToBare: Math.round((out.counted / (out.votesMs / 1000) / (out.bareRequests / (out.bareMs / 1000))) * 1000) / 1000,
-    postP50: quantile(out.postLatencies, 0.5),
-    postP99: quantile(out.postLatencies, 0.99),
-    flowP99: quantile(out.flowLatencies, 0.99),
+    postP50: latencySummary(out.postLatencies).p50,
+    postP99: latencySummary(out.postLatencies).p99,
+    flowP99: latencySummary(out.flowLatencies).p99,
     sentTwice: twice,
   },
   resultsMs,

@@ -31,6 +31,14 @@ async function groupOf(h: Harness, a: { m: MunicipalityRow; c: TestClient }, b: 
   return id;
 }
 
+/** Both directors named their municipality's delegates, and the convener `a` opened a round over the last 30 days; its id. */
+async function delegatesAndRound(h: Harness, id: string, a: { m: MunicipalityRow; c: TestClient; user: TestUser }, b: { m: MunicipalityRow; c: TestClient; user: TestUser }, label = 'Runda'): Promise<string> {
+  for (const x of [a, b]) await x.c.post(`/${x.m.slug}/wymiana/grupy/${id}/delegaci`, { user_id: x.user.id });
+  await a.c.post(`/${a.m.slug}/wymiana/grupy/${id}/rundy`, { label, period_from: addDays(warsawDay(), -30), period_to: warsawDay() });
+  const [{ id: roundId }] = (await ownerQuery<{ id: string }>(h, 'SELECT id FROM exchange_rounds WHERE group_id = $1', [id])) as [{ id: string }];
+  return roundId;
+}
+
 async function services(h: Harness, m: MunicipalityRow, n: number): Promise<void> {
   const [p] = await ownerQuery<{ id: string }>(h, "INSERT INTO providers (municipality_id, name, kind) VALUES ($1, 'Dział Usług', 'cus_unit') RETURNING id", [m.id]);
   for (let i = 0; i < n; i++) {
@@ -218,11 +226,8 @@ describeEachEngine('exchange: groups across municipalities, sharing consent, ben
     const { c: dirB, user: dirBUser } = await person(h, b, ['director']);
     const id = await groupOf(h, { m: a, c: dirA }, { m: b, c: dirB }, false);
     await services(h, b, 6);
-    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirAUser.id });
-    await dirB.post(`/${b.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirBUser.id });
+    const roundId = await delegatesAndRound(h, id, { m: a, c: dirA, user: dirAUser }, { m: b, c: dirB, user: dirBUser });
     await dirB.post(`/${b.slug}/wymiana/grupy/${id}/udostepnianie`, { indicators: ['services_per_1000'], version: '1' });
-    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/rundy`, { label: 'Runda', period_from: addDays(warsawDay(), -30), period_to: warsawDay() });
-    const [{ id: roundId }] = (await ownerQuery<{ id: string }>(h, 'SELECT id FROM exchange_rounds WHERE group_id = $1', [id])) as [{ id: string }];
     assert.equal((await dirB.post(`/${b.slug}/wymiana/rundy/${roundId}/wyniki`)).statusCode, 303);
     const page = pageText((await dirA.get(`/${a.slug}/wymiana/rundy/${roundId}`)).body);
     assertIncludes(page, 'Gmina A 0,38 na 1000 mieszkańców 6');
@@ -236,10 +241,7 @@ describeEachEngine('exchange: groups across municipalities, sharing consent, ben
     const { c: dirB, user: dirBUser } = await person(h, b, ['director']);
     const { c: coordinatorB } = await person(h, b, ['coordinator']);
     const id = await groupOf(h, { m: a, c: dirA }, { m: b, c: dirB });
-    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirAUser.id });
-    await dirB.post(`/${b.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirBUser.id });
-    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/rundy`, { label: 'Runda wiosenna', period_from: addDays(warsawDay(), -30), period_to: warsawDay() });
-    const [{ id: roundId }] = (await ownerQuery<{ id: string }>(h, 'SELECT id FROM exchange_rounds WHERE group_id = $1', [id])) as [{ id: string }];
+    const roundId = await delegatesAndRound(h, id, { m: a, c: dirA, user: dirAUser }, { m: b, c: dirB, user: dirBUser }, 'Runda wiosenna');
     const planUrl = `/${b.slug}/wymiana/rundy/${roundId}/plan`;
     const plan = { learned: 'Od Gminy Planującej: dyżury opiekunek w soboty.', goals: 'Skrócić oczekiwanie na usługi opiekuńcze do 14 dni.', actions: 'Dyżur sobotni — kierowniczka działu — do marca\nNabór opiekunek — CUS — do czerwca' };
 
@@ -283,11 +285,8 @@ describeEachEngine('exchange: groups across municipalities, sharing consent, ben
     const { c: coordinatorB } = await person(h, b, ['coordinator']);
     const id = await groupOf(h, { m: a, c: dirA }, { m: b, c: dirB });
     await services(h, b, 6);
-    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirAUser.id });
-    await dirB.post(`/${b.slug}/wymiana/grupy/${id}/delegaci`, { user_id: dirBUser.id });
+    const roundId = await delegatesAndRound(h, id, { m: a, c: dirA, user: dirAUser }, { m: b, c: dirB, user: dirBUser });
     await dirB.post(`/${b.slug}/wymiana/grupy/${id}/udostepnianie`, { indicators: ['services_per_1000'], version: '1' });
-    await dirA.post(`/${a.slug}/wymiana/grupy/${id}/rundy`, { label: 'Runda', period_from: addDays(warsawDay(), -30), period_to: warsawDay() });
-    const [{ id: roundId }] = (await ownerQuery<{ id: string }>(h, 'SELECT id FROM exchange_rounds WHERE group_id = $1', [id])) as [{ id: string }];
     assert.equal((await dirB.post(`/${b.slug}/wymiana/rundy/${roundId}/wyniki`)).statusCode, 303);
     assert.equal((await visibleSnapshots(h, a, dirAUser.id, b)).length, 1, 'B’s shared value crosses before B leaves');
     const leaveUrl = `/${b.slug}/wymiana/grupy/${id}/wystapienie`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, choiceList, chosenId, idList, optionalWhole, requiredDay } from '../../platform/http/form-fields';
+import { choice, choiceList, chosenId, idList, optionalWhole, requiredDay, versionField } from '../../platform/http/form-fields';
 import { longText, parse, requiredText, shortText, SHORT_TEXT } from '../../platform/http/validation';
 import { validationError } from '../../platform/http/errors';
 import { AREAS, PRIORITIES, TARGET_GROUPS } from './domain';
@@ -70,3 +70,6 @@ export const needToValues = (n: { title: string; area: string; target_group: str
 export const resourceToValues = (r: { name: string; area: string; organisation_id: string | null; service_id: string | null; places: number | null; potential: string; need_ids: string[]; version: number }) => ({
   name: r.name, area: r.area, organisation_id: r.organisation_id ?? '', service_id: r.service_id ?? '', places: r.places === null ? '' : String(r.places), potential: r.potential, need_ids: r.need_ids, version: String(r.version),
 });
+
+/** The version a change was based on (a stale one is 409). */
+export const versionSchema = z.object({ version: versionField() });

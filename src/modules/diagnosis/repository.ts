@@ -72,16 +72,17 @@ export const indicators = {
 };
 
 export const needs = {
-  async of(sql: Sql, m: string, diagnosisId: string): Promise<NeedRow[]> {
+  /** The diagnosis' needs (or only `needId`'s), with the resources that answer each. */
+  async of(sql: Sql, m: string, diagnosisId: string, needId: string | null = null): Promise<NeedRow[]> {
     return sql.query<NeedRow>(
       `SELECT n.id, n.area, n.target_group, n.title, n.evidence, n.survey_id, s.title_pl AS survey_title, n.indicator_ids, n.priority, n.version,
          coalesce((SELECT array_agg(r.name ORDER BY r.name) FROM diagnosis_resource_needs l
                    JOIN diagnosis_resources r ON r.municipality_id = l.municipality_id AND r.id = l.resource_id
                    WHERE l.municipality_id = n.municipality_id AND l.need_id = n.id), '{}') AS resources
        FROM diagnosis_needs n LEFT JOIN surveys s ON s.municipality_id = n.municipality_id AND s.id = n.survey_id
-       WHERE n.municipality_id = $1 AND n.diagnosis_id = $2
+       WHERE n.municipality_id = $1 AND n.diagnosis_id = $2 AND ($3::uuid IS NULL OR n.id = $3)
        ORDER BY n.area, CASE n.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, n.title, n.id`,
-      [m, diagnosisId],
+      [m, diagnosisId, needId],
     );
   },
   async insert(sql: Sql, m: string, diagnosisId: string, n: NeedInput): Promise<string> {
@@ -93,7 +94,7 @@ export const needs = {
     return row!.id;
   },
   async find(sql: Sql, m: string, diagnosisId: string, needId: string): Promise<NeedRow | undefined> {
-    return (await needs.of(sql, m, diagnosisId)).find((n) => n.id === needId);
+    return (await needs.of(sql, m, diagnosisId, needId))[0];
   },
   /** A changed need, if `version` is still the saved one (0 rows: someone saved first). */
   async update(sql: Sql, m: string, needId: string, n: NeedInput, version: number): Promise<number> {
@@ -116,12 +117,14 @@ export const needs = {
 };
 
 export const resources = {
-  async of(sql: Sql, m: string, diagnosisId: string): Promise<ResourceRow[]> {
+  /** The diagnosis' resources (or only `resourceId`'s), with the needs each answers. */
+  async of(sql: Sql, m: string, diagnosisId: string, resourceId: string | null = null): Promise<ResourceRow[]> {
     return sql.query<ResourceRow>(
       `SELECT r.id, r.area, r.name, r.organisation_id, r.service_id, r.places, r.potential, r.version,
          coalesce((SELECT array_agg(l.need_id) FROM diagnosis_resource_needs l WHERE l.municipality_id = r.municipality_id AND l.resource_id = r.id), '{}') AS need_ids
-       FROM diagnosis_resources r WHERE r.municipality_id = $1 AND r.diagnosis_id = $2 ORDER BY r.area, r.name, r.id`,
-      [m, diagnosisId],
+       FROM diagnosis_resources r WHERE r.municipality_id = $1 AND r.diagnosis_id = $2 AND ($3::uuid IS NULL OR r.id = $3)
+       ORDER BY r.area, r.name, r.id`,
+      [m, diagnosisId, resourceId],
     );
   },
   async insert(sql: Sql, m: string, diagnosisId: string, r: ResourceInput & { name: string }): Promise<string> {
@@ -136,7 +139,7 @@ export const resources = {
     await sql.query('INSERT INTO diagnosis_resource_needs (municipality_id, resource_id, need_id) SELECT $1, $2, unnest($3::uuid[])', [m, resourceId, [...needIds]]);
   },
   async find(sql: Sql, m: string, diagnosisId: string, resourceId: string): Promise<ResourceRow | undefined> {
-    return (await resources.of(sql, m, diagnosisId)).find((r) => r.id === resourceId);
+    return (await resources.of(sql, m, diagnosisId, resourceId))[0];
   },
   /** A changed resource and the needs it answers, if `version` is still the saved one (0: someone saved first). */
   async update(sql: Sql, m: string, resourceId: string, r: ResourceInput & { name: string }, version: number): Promise<number> {

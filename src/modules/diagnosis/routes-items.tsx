@@ -1,22 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { can } from '../../platform/auth/access';
 import { confirmedAction } from '../../platform/http/confirm';
-import { versionField } from '../../platform/http/form-fields';
 import { submitForm } from '../../platform/http/forms';
 import { idParam } from '../../platform/http/params';
 import { municipalityOf } from '../../platform/http/route-context';
 import { parse } from '../../platform/http/validation';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { conflictOf } from '../../platform/ui/conflict';
-import { NEED_FIELDS, needToValues, parseNeedForm, parseResourceForm, RESOURCE_FIELDS, resourceToValues } from './form';
+import { NEED_FIELDS, needToValues, parseNeedForm, parseResourceForm, RESOURCE_FIELDS, resourceToValues, versionSchema } from './form';
 import { editNeed, editResource, findNeed, findResource, formChoices, removeNeed, removeResource, type DiagnosisDeps } from './service';
 import { NeedFormPage, ResourceFormPage } from './views/pages';
 import { RemoveNeedPage, RemoveResourcePage } from './views/remove-pages';
 
 type ItemParams = { municipality: string; id: string; itemId: string };
 const MANAGE = { config: { access: can('diagnosis.manage') } };
-const versionSchema = z.object({ version: versionField() });
 
 /** A diagnosis' needs and resources changed or removed by staff (diagnosis.manage) while it is open. */
 export async function diagnosisItemRoutes(app: FastifyInstance, deps: DiagnosisDeps): Promise<void> {

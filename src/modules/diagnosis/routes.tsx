@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { PUBLIC, can } from '../../platform/auth/access';
-import { versionField } from '../../platform/http/form-fields';
 import { formValues, submitForm } from '../../platform/http/forms';
 import { idParam } from '../../platform/http/params';
 import { municipalityOf } from '../../platform/http/route-context';
@@ -10,7 +8,7 @@ import type { ModuleContext } from '../../platform/module';
 import { emptyForm, type FormState } from '../../platform/ui/context';
 import { conflictOf } from '../../platform/ui/conflict';
 import type { CsvProblem } from './csv';
-import { DIAGNOSIS_FIELDS, diagnosisToValues, parseDiagnosisForm, parseImportForm, parseNeedForm, parseResourceForm } from './form';
+import { DIAGNOSIS_FIELDS, diagnosisToValues, parseDiagnosisForm, parseImportForm, parseNeedForm, parseResourceForm, versionSchema } from './form';
 import { addNeed, addResource, advanceDiagnosis, createDiagnosis, diagnosisView, findForEdit, formChoices, importIndicators, listDiagnoses, updateDiagnosis, type DiagnosisDeps } from './service';
 import { diagnosisItemRoutes } from './routes-items';
 import { DiagnosisFormPage, DiagnosisPage, ImportPage, ListPage, NeedFormPage, ResourceFormPage } from './views/pages';
@@ -19,7 +17,6 @@ type Params = { municipality: string };
 type IdParams = Params & { id: string };
 const OPEN = { config: { access: PUBLIC } };
 const MANAGE = { config: { access: can('diagnosis.manage') } };
-const versionSchema = z.object({ version: versionField() });
 
 /**
  * /:m/diagnoza — the list (adopted diagnoses for everyone, all for staff) and a diagnosis' page with its gaps;
