@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Span } from './pdf-model';
@@ -56,28 +57,20 @@ export function measureFont(layout: Layout, span: Omit<Span, 'text'>, size = siz
 /**
  * Words' advance widths at size 1 by font file, shared by every document a thread renders (the fonts
  * never change): a report of thousands of remarks repeats most of its words, and PDFKit's own measuring
- * re-splits and re-reads each string. Bounded, it starts again when full.
+ * re-splits and re-reads each string. Keyed by font file and word; the least recently used go first.
  */
-const WORD_WIDTHS = new Map<string, Map<string, number>>();
-let wordWidthCount = 0;
-const WORD_WIDTHS_MAX = 200_000;
+const WORD_WIDTHS = new LRUCache<string, number>({ max: 200_000 });
 
 function wordWidth(layout: Layout, word: string): number {
   const { doc } = layout;
   const size = (doc as unknown as { _fontSize: number })._fontSize;
   if (!layout.font || !size) return doc.widthOfString(word);
-  let widths = WORD_WIDTHS.get(layout.font);
-  if (!widths) WORD_WIDTHS.set(layout.font, (widths = new Map()));
-  let w = widths.get(word);
+  const key = `${layout.font}\0${word}`;
+  let w = WORD_WIDTHS.get(key);
   if (w === undefined) {
-    if (wordWidthCount >= WORD_WIDTHS_MAX) {
-      for (const m of WORD_WIDTHS.values()) m.clear();
-      wordWidthCount = 0;
-    }
     // Measured as PDFKit later draws it inside a line ("word " — its layout cache is keyed so), less the space.
     w = (doc.widthOfString(`${word} `) - doc.widthOfString(' ')) / size;
-    widths.set(word, w);
-    wordWidthCount += 1;
+    WORD_WIDTHS.set(key, w);
   }
   return w * size;
 }
